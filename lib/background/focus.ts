@@ -1,0 +1,52 @@
+/**
+ * Which client each tab shows, kept in `storage.session`: it must outlive the service worker
+ * (Chrome stops it after ~30 s idle) but not the browser session, since tab ids do not either.
+ */
+export interface TabFocus {
+  tabId: number;
+  origin: string;
+  url: string;
+  clientId: string | null;
+  at: number;
+}
+
+export interface FocusStore {
+  get(tabId: number): Promise<TabFocus | undefined>;
+  set(focus: TabFocus): Promise<void>;
+  remove(tabId: number): Promise<void>;
+  /** The tab that most recently reported a client, for panels that are not tied to a tab. */
+  lastClientTab(): Promise<number | null>;
+}
+
+interface StorageArea {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export const FOCUS_KEY_PREFIX = 'focus:';
+const LAST_CLIENT_TAB_KEY = 'focus-last-client-tab';
+
+export function createFocusStore(area: StorageArea): FocusStore {
+  const key = (tabId: number) => `${FOCUS_KEY_PREFIX}${tabId}`;
+  return {
+    async get(tabId) {
+      const stored = await area.get(key(tabId));
+      return stored[key(tabId)] as TabFocus | undefined;
+    },
+    async set(focus) {
+      await area.set({
+        [key(focus.tabId)]: focus,
+        ...(focus.clientId ? { [LAST_CLIENT_TAB_KEY]: focus.tabId } : {}),
+      });
+    },
+    async remove(tabId) {
+      await area.remove(key(tabId));
+    },
+    async lastClientTab() {
+      const stored = await area.get(LAST_CLIENT_TAB_KEY);
+      const tabId = stored[LAST_CLIENT_TAB_KEY];
+      return typeof tabId === 'number' ? tabId : null;
+    },
+  };
+}

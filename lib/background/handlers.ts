@@ -1,0 +1,94 @@
+import type { browser } from 'wxt/browser';
+import { upsertClientFromSnapshot } from '../db/clients';
+import type { TouchbookDb } from '../db/database';
+import { getSettings, updateSettings } from '../db/settings';
+import { listSites, removeSite, saveSite } from '../db/sites';
+import type { PanelFocus } from '../messages';
+import { matchPatternFor } from '../sites/origins';
+import { CRM_SCRIPT_FILE, syncCrmScript } from '../sites/registration';
+import type { FocusStore } from './focus';
+import type { ContentHandlers, UiHandlers } from './router';
+
+export interface BackgroundDeps {
+  db: TouchbookDb;
+  focus: FocusStore;
+  scripting: Pick<
+    typeof browser.scripting,
+    'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts' | 'executeScript'
+  >;
+  permissions: Pick<typeof browser.permissions, 'contains' | 'remove'>;
+  tabs: Pick<typeof browser.tabs, 'query'>;
+  now: () => number;
+}
+
+export function createContentHandlers({ db, focus, now }: BackgroundDeps): ContentHandlers {
+  return {
+    'cs/snapshot': async ({ snapshot }, sender) => {
+      if (snapshot.origin !== sender.origin) throw new Error(`snapshot origin ${snapshot.origin} is not the sender's`);
+      const client = await upsertClientFromSnapshot(db, snapshot, now());
+      await focus.set({ tabId: sender.tabId, origin: sender.origin, url: sender.url, clientId: client.id, at: now() });
+      return { clientId: client.id };
+    },
+    'cs/no-client': async (_message, sender) => {
+      // A frame without a client (an embedded widget) must not hide the card the top frame shows.
+      if (sender.frameId !== 0) return null;
+      await focus.set({ tabId: sender.tabId, origin: sender.origin, url: sender.url, clientId: null, at: now() });
+      return null;
+    },
+  };
+}
+
+export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
+  const { db, focus, scripting, permissions, now } = deps;
+  const syncRegistration = async () => syncCrmScript(scripting, (await listSites(db)).map((site) => site.origin));
+
+  return {
+    'ui/sites.list': () => listSites(db),
+    'ui/sites.enable': async ({ origin }) => {
+      const pattern = matchPatternFor(origin);
+      // The page asked the user; the worker only confirms the browser really granted it.
+      if (!(await permissions.contains({ origins: [pattern] }))) throw new Error(`no permission for ${origin}`);
+      const site = { origin, pattern, enabledAt: now() };
+      await saveSite(db, site);
+      await syncRegistration();
+      await injectIntoOpenTabs(deps, pattern);
+      return site;
+    },
+    'ui/sites.disable': async ({ origin }) => {
+      await removeSite(db, origin);
+      await syncRegistration();
+      // Keep the permission if another enabled site still needs the same host pattern.
+      const pattern = matchPatternFor(origin);
+      const stillNeeded = (await listSites(db)).some((site) => site.pattern === pattern);
+      if (!stillNeeded) await permissions.remove({ origins: [pattern] }).catch(() => false);
+      return null;
+    },
+    'ui/focus.get': async ({ tabId }) => {
+      const target = tabId ?? (await focus.lastClientTab());
+      return focusFor(deps, target);
+    },
+    'ui/settings.get': () => getSettings(db),
+    'ui/settings.update': ({ patch }) => updateSettings(db, patch),
+  };
+}
+
+async function focusFor({ db, focus }: BackgroundDeps, tabId: number | null): Promise<PanelFocus> {
+  if (tabId === null) return { state: 'no-client', tabId: null, origin: null };
+  const current = await focus.get(tabId);
+  const client = current?.clientId ? await db.clients.get(current.clientId) : undefined;
+  if (current && client) return { state: 'client', tabId, origin: current.origin, client };
+  return { state: 'no-client', tabId, origin: current?.origin ?? null };
+}
+
+/** Pages already open on a newly enabled site start working without a reload. */
+async function injectIntoOpenTabs({ tabs, scripting }: BackgroundDeps, pattern: string): Promise<void> {
+  const open = await tabs.query({ url: pattern });
+  const tabIds = open.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+  await Promise.all(
+    tabIds.map((tabId) =>
+      scripting
+        .executeScript({ target: { tabId, allFrames: true }, files: [`/${CRM_SCRIPT_FILE}` as const] })
+        .catch(() => undefined), // a tab that navigated away meanwhile
+    ),
+  );
+}

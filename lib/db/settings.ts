@@ -1,0 +1,17 @@
+import type { TouchbookDb } from './database';
+import { DEFAULT_SETTINGS, type SettingsRecord } from './schema';
+
+export async function getSettings(db: TouchbookDb): Promise<SettingsRecord> {
+  return { ...DEFAULT_SETTINGS, ...(await db.settings.get('settings')) };
+}
+
+export async function updateSettings(
+  db: TouchbookDb,
+  patch: Partial<Omit<SettingsRecord, 'key'>>,
+): Promise<SettingsRecord> {
+  return db.transaction('rw', db.settings, async () => {
+    const next = { ...(await getSettings(db)), ...patch, key: 'settings' as const };
+    await db.settings.put(next);
+    return next;
+  });
+}

@@ -1,0 +1,30 @@
+/** The web origin of a page, or null for pages Touchbook cannot run on (browser pages, files...). */
+export function webOrigin(url: string | undefined | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Turns what a user typed ("crm.example.com", "https://crm.example.com/app/#/x") into an origin.
+ * A bare host gets https://.
+ */
+export function normaliseOriginInput(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  return webOrigin(withScheme);
+}
+
+/**
+ * The host-permission and content-script match pattern for an origin. Match patterns cannot name
+ * a port in Firefox, so the pattern covers the host on every port of that scheme.
+ */
+export function matchPatternFor(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}

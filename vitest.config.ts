@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  define: { __TOUCHBOOK_E2E__: 'false' },
+  test: {
+    environment: 'happy-dom',
+    setupFiles: ['fake-indexeddb/auto'],
+    include: ['test/unit/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+  },
+});
