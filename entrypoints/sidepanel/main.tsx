@@ -21,8 +21,8 @@ async function main() {
   });
   const refresh = () => void model.refresh();
   browser.tabs.onActivated.addListener(refresh);
-  browser.storage.session.onChanged.addListener((changes) => {
-    if (Object.keys(changes).some((key) => key.startsWith(FOCUS_KEY_PREFIX))) refresh();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && Object.keys(changes).some((key) => key.startsWith(FOCUS_KEY_PREFIX))) refresh();
   });
   refresh();
 
