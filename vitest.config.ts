@@ -3,7 +3,6 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
-  define: { __TOUCHBOOK_E2E__: 'false' },
   test: {
     environment: 'happy-dom',
     setupFiles: ['fake-indexeddb/auto'],

@@ -2,18 +2,18 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { localeFiles } from './lib/i18n/locale-files';
 
-// The e2e build is the shipped build plus one thing a headless browser cannot do itself: grant the
-// demo CRM's host, because permissions.request never resolves without a person to click "Allow".
-const e2e = process.env.TOUCHBOOK_E2E === '1';
+// The demo build (npm start, end-to-end tests, benchmarks) is the shipped build plus one grant a
+// headless browser cannot give itself: the bundled demo CRM's host, 127.0.0.1, because
+// permissions.request never resolves without a person to click "Allow".
+const demoBuild = process.env.TOUCHBOOK_DEMO_BUILD === '1';
 
 export default defineConfig({
-  outDir: e2e ? '.output-e2e' : '.output',
+  outDir: demoBuild ? '.output-demo' : '.output',
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
-    define: { __TOUCHBOOK_E2E__: JSON.stringify(e2e) },
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
@@ -27,7 +27,7 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__' },
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    ...(e2e ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    ...(demoBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

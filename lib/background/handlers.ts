@@ -40,7 +40,14 @@ export function createContentHandlers({ db, focus, now }: BackgroundDeps): Conte
 
 export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
   const { db, focus, scripting, permissions, now } = deps;
-  const syncRegistration = async () => syncCrmScript(scripting, (await listSites(db)).map((site) => site.origin));
+  // Site changes can overlap (two quick clicks). Each sync reads the registration, then writes it,
+  // so overlapping syncs make the browser reject a duplicate or missing script id: run them in turn.
+  let syncing: Promise<void> = Promise.resolve();
+  const syncRegistration = () => {
+    const next = syncing.then(async () => syncCrmScript(scripting, (await listSites(db)).map((site) => site.origin)));
+    syncing = next.catch(() => undefined);
+    return next;
+  };
 
   return {
     'ui/sites.list': () => listSites(db),

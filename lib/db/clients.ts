@@ -34,7 +34,8 @@ export async function findClientForSnapshot(db: TouchbookDb, snapshot: ClientSna
     if (byRecord) return byRecord;
   }
   if (snapshot.emails.length) {
-    const byEmail = await db.clients.where('emails').anyOf(snapshot.emails).first();
+    // CRMs keep an address as it was typed: Anna@Acme.com on one page is anna@acme.com on another.
+    const byEmail = await db.clients.where('emails').anyOfIgnoreCase(snapshot.emails).first();
     if (byEmail) return byEmail;
   }
   const phones = snapshot.phones.map((phone) => phoneKey(phone.e164 ?? phone.raw)).filter((key) => key.length >= 6);
@@ -71,7 +72,7 @@ export function mergeSnapshot(
     lastName: snapshot.lastName ?? existing?.lastName ?? null,
     company: snapshot.company ?? existing?.company ?? null,
     jobTitle: snapshot.jobTitle ?? existing?.jobTitle ?? null,
-    emails: unique([...snapshot.emails, ...(existing?.emails ?? [])]),
+    emails: uniqueBy([...snapshot.emails, ...(existing?.emails ?? [])], (email) => email.toLowerCase()),
     phones,
     phoneKeys: unique(phones.map((phone) => phoneKey(phone.e164 ?? phone.raw))),
     records,

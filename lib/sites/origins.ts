@@ -16,7 +16,11 @@ export function webOrigin(url: string | undefined | null): string | null {
 export function normaliseOriginInput(input: string): string | null {
   const trimmed = input.trim();
   if (!trimmed) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed);
+  // "mailto:anna@crm.example.com" names a non-web scheme without "//"; prefixed with https:// it
+  // would parse as credentials and become https://crm.example.com. ("localhost:3000" is a port.)
+  if (!hasScheme && /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed)) return null;
+  const withScheme = hasScheme ? trimmed : `https://${trimmed}`;
   return webOrigin(withScheme);
 }
 

@@ -1,4 +1,4 @@
-import { browserAvailable, type BrowserName } from './browsers';
+import { browserAvailable, type BrowserName } from '../../scripts/lib/browser-session.mjs';
 
 /**
  * The browsers to run in: all installed ones, or those named in TOUCHBOOK_E2E_BROWSERS.

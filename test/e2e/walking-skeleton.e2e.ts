@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer } from '../../scripts/serve-demo.mjs';
 import { browsersUnderTest } from './browsers-under-test';
-import { launchWithExtension, type ExtensionSession } from './browsers';
-import { CrmPage, OptionsPage, PopupPage, SidePanelPage } from './pages';
+import { launchWithExtension, type ExtensionSession } from '../../scripts/lib/browser-session.mjs';
+import { CrmPage, OptionsPage, PopupPage, SidePanelPage } from '../../scripts/lib/pages.mjs';
 
 interface DemoClient {
   id: string;

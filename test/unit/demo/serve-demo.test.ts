@@ -4,7 +4,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../../scripts/serve-demo.mjs';
+import { startDemoServer } from '../../../scripts/serve-demo.mjs';
+
+type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
 
 const STAGES = ['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,11 +1,17 @@
-import type { Page } from 'puppeteer-core';
-
-/** Page objects: what a person does on each screen, so tests read as a walk through the product. */
+/**
+ * Page objects: what a person does on each screen, so end-to-end tests (and `npm start`) read as
+ * a walk through the product.
+ * @typedef {import('puppeteer-core').Page} Page
+ */
 
 export class OptionsPage {
-  constructor(readonly page: Page) {}
+  /** @param {Page} page */
+  constructor(page) {
+    this.page = page;
+  }
 
-  async enableSite(origin: string): Promise<void> {
+  /** @param {string} origin */
+  async enableSite(origin) {
     await this.page.locator('#site-origin').fill(origin);
     await this.page.locator('[data-testid="enable-site"]').click();
     await this.page.waitForFunction(
@@ -16,11 +22,13 @@ export class OptionsPage {
     );
   }
 
-  enabledSites(): Promise<string[]> {
+  /** @returns {Promise<string[]>} */
+  enabledSites() {
     return this.page.$$eval('[data-testid="site-origin"]', (nodes) => nodes.map((node) => node.textContent ?? ''));
   }
 
-  async disableSite(origin: string): Promise<void> {
+  /** @param {string} origin */
+  async disableSite(origin) {
     await this.page.$$eval(
       '[data-testid="site-list"] li',
       (items, expected) => {
@@ -39,15 +47,19 @@ export class OptionsPage {
 }
 
 export class CrmPage {
-  constructor(readonly page: Page) {}
+  /** @param {Page} page */
+  constructor(page) {
+    this.page = page;
+  }
 
-  async openClient(baseUrl: string, clientId: string): Promise<void> {
+  /** @param {string} baseUrl @param {string} clientId */
+  async openClient(baseUrl, clientId) {
     await this.page.goto(`${baseUrl}/clients/${clientId}`, { waitUntil: 'load' });
     await this.page.waitForSelector(`#record[data-record-id="${clientId}"]`);
   }
 
   /** Follows the card's "Next client" link: the demo CRM switches records with pushState only. */
-  async goToNextClient(): Promise<void> {
+  async goToNextClient() {
     const before = await this.recordId();
     await this.page.locator('a[rel="next"]').click();
     await this.page.waitForFunction(
@@ -57,16 +69,21 @@ export class CrmPage {
     );
   }
 
-  recordId(): Promise<string | null> {
+  /** @returns {Promise<string | null>} */
+  recordId() {
     return this.page.$eval('#record', (node) => node.getAttribute('data-record-id'));
   }
 }
 
 export class SidePanelPage {
-  constructor(readonly page: Page) {}
+  /** @param {Page} page */
+  constructor(page) {
+    this.page = page;
+  }
 
   /** Waits until the panel shows a client with this name, and returns what it shows. */
-  async waitForClient(name: string, timeoutMs = 10_000) {
+  /** @param {string} name */
+  async waitForClient(name, timeoutMs = 10_000) {
     await this.page.waitForFunction(
       (expected) => document.querySelector('[data-testid="client-name"]')?.textContent === expected,
       { timeout: timeoutMs },
@@ -79,15 +96,20 @@ export class SidePanelPage {
     }));
   }
 
-  emptyStateText(): Promise<string | null> {
+  /** @returns {Promise<string | null>} */
+  emptyStateText() {
     return this.page.$eval('[data-testid="empty-state"]', (node) => node.textContent).catch(() => null);
   }
 }
 
 export class PopupPage {
-  constructor(readonly page: Page) {}
+  /** @param {Page} page */
+  constructor(page) {
+    this.page = page;
+  }
 
-  headings(): Promise<string[]> {
+  /** @returns {Promise<string[]>} */
+  headings() {
     return this.page.$$eval('h2', (nodes) => nodes.map((node) => node.textContent ?? ''));
   }
 }

@@ -1,41 +1,53 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 
 /**
  * Launches Debian's Chromium or Firefox ESR with the built extension and gives both the same
- * shape, so every end-to-end test runs unchanged in each browser. No test tool downloads a
- * browser here: these are the system packages (`apt-get install chromium firefox-esr`).
+ * shape, so every end-to-end test, `npm start` and the benchmarks run unchanged in each browser.
+ * No test tool downloads a browser here: these are the system packages
+ * (`apt-get install chromium firefox-esr`).
+ *
+ * @typedef {'chromium' | 'firefox'} BrowserName
+ * @typedef {import('puppeteer-core').Browser} Browser
+ * @typedef {import('puppeteer-core').Page} Page
+ * @typedef {{
+ *   name: BrowserName,
+ *   browser: Browser,
+ *   baseUrl: string,
+ *   openExtensionPage: (pagePath: string, window?: { width?: number, height?: number }) => Promise<Page>,
+ *   close: () => Promise<void>,
+ * }} ExtensionSession
+ *   `baseUrl` is `chrome-extension://<id>/` or `moz-extension://<uuid>/`; `openExtensionPage` opens
+ *   an extension page (e.g. 'sidepanel.html') in a window of its own and returns it once loaded.
  */
-export type BrowserName = 'chromium' | 'firefox';
 
-export const EXECUTABLES: Record<BrowserName, string> = {
+/** @type {Record<BrowserName, string>} */
+export const EXECUTABLES = {
   chromium: process.env.TOUCHBOOK_CHROMIUM ?? '/usr/bin/chromium',
   firefox: process.env.TOUCHBOOK_FIREFOX ?? '/usr/bin/firefox-esr',
 };
 
-export const E2E_BUILDS: Record<BrowserName, string> = {
-  chromium: path.resolve('.output-e2e/chrome-mv3'),
-  firefox: path.resolve('.output-e2e/firefox-mv3'),
+/** The demo build: the shipped extension plus a granted host permission for 127.0.0.1. */
+/** @type {Record<BrowserName, string>} */
+export const DEMO_BUILDS = {
+  chromium: path.resolve('.output-demo/chrome-mv3'),
+  firefox: path.resolve('.output-demo/firefox-mv3'),
 };
 
-export interface ExtensionSession {
-  name: BrowserName;
-  browser: Browser;
-  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
-  baseUrl: string;
-  /** Opens an extension page (e.g. 'sidepanel.html') in a new tab and returns it once loaded. */
-  openExtensionPage: (pagePath: string) => Promise<Page>;
-  close: () => Promise<void>;
-}
-
-export function browserAvailable(name: BrowserName): boolean {
+/** @param {BrowserName} name */
+export function browserAvailable(name) {
   return existsSync(EXECUTABLES[name]);
 }
 
-export async function launchWithExtension(name: BrowserName): Promise<ExtensionSession> {
-  const extensionDir = E2E_BUILDS[name];
+/**
+ * @param {BrowserName} name
+ * @param {{ headless?: boolean }} [options]
+ * @returns {Promise<ExtensionSession>}
+ */
+export async function launchWithExtension(name, { headless = true } = {}) {
+  const extensionDir = DEMO_BUILDS[name];
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} is missing: run \`npm run build:e2e\` first`);
   }
@@ -44,7 +56,7 @@ export async function launchWithExtension(name: BrowserName): Promise<ExtensionS
     name === 'chromium'
       ? await puppeteer.launch({
           executablePath: EXECUTABLES.chromium,
-          headless: true,
+          headless,
           pipe: true,
           enableExtensions: [extensionDir],
           userDataDir: profile,
@@ -61,7 +73,7 @@ export async function launchWithExtension(name: BrowserName): Promise<ExtensionS
       : await puppeteer.launch({
           browser: 'firefox',
           executablePath: EXECUTABLES.firefox,
-          headless: true,
+          headless,
           userDataDir: profile,
           extraPrefsFirefox: { 'extensions.manifestV3.enabled': true },
         });
@@ -73,21 +85,28 @@ export async function launchWithExtension(name: BrowserName): Promise<ExtensionS
     const options = await waitForPage(browser, (url) => /^(chrome|moz)-extension:\/\/[^/]+\/options\.html/.test(url));
     const baseUrl = new URL('/', await currentUrl(options)).href;
 
-    const openExtensionPage = async (pagePath: string) => {
+    /** @type {ExtensionSession['openExtensionPage']} */
+    const openExtensionPage = async (pagePath, { width = 420, height = 900 } = {}) => {
       const target = new URL(pagePath, baseUrl).href;
       const alreadyOpen = new Set(await browser.pages());
       // A window of its own, like a real side panel: the CRM tab stays visible (Touchbook does
       // not read hidden tabs) while the extension page is looked at.
-      await options.evaluate((url) => {
-        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-        void api.windows.create({ url, focused: true, width: 420, height: 900 });
-      }, target);
+      await options.evaluate(
+        (url, size) => {
+          // @ts-expect-error: runs in the extension page, where `browser` or `chrome` exists
+          const api = globalThis.browser ?? globalThis.chrome;
+          void api.windows.create({ url, focused: true, ...size });
+        },
+        target,
+        { width, height },
+      );
       const page = await waitForPage(browser, (url) => url === target, { exclude: alreadyOpen });
       await page.bringToFront(); // background tabs get no animation frames, which locators wait for
       return page;
     };
 
-    const session: ExtensionSession = {
+    /** @type {ExtensionSession} */
+    const session = {
       name,
       browser,
       baseUrl,
@@ -106,18 +125,21 @@ export async function launchWithExtension(name: BrowserName): Promise<ExtensionS
 }
 
 /** Firefox over WebDriver BiDi may report a freshly opened extension tab as about:blank. */
-async function currentUrl(page: Page): Promise<string> {
+/** @param {Page} page */
+async function currentUrl(page) {
   const reported = page.url();
   if (reported !== 'about:blank') return reported;
   return page.evaluate(() => location.href).catch(() => reported);
 }
 
 /** Polls the open tabs until one has a URL that satisfies `matches`, and waits for it to load. */
-export async function waitForPage(
-  browser: Browser,
-  matches: (url: string) => boolean,
-  { timeoutMs = 15_000, exclude = new Set<Page>() }: { timeoutMs?: number; exclude?: Set<Page> } = {},
-): Promise<Page> {
+/**
+ * @param {Browser} browser
+ * @param {(url: string) => boolean} matches
+ * @param {{ timeoutMs?: number, exclude?: Set<Page> }} [options]
+ * @returns {Promise<Page>}
+ */
+export async function waitForPage(browser, matches, { timeoutMs = 15_000, exclude = new Set() } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {

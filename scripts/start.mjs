@@ -1,0 +1,81 @@
+// `npm start`: builds the extension, serves the bundled demo CRM on 127.0.0.1, and opens a browser
+// with Touchbook loaded on a demo client card, the side panel beside it. Without a display (or
+// with --headless) it writes screenshots into demo-output/ instead and exits.
+//
+//   npm start                       Chromium
+//   npm start -- --browser firefox  Firefox ESR
+//   npm start -- --headless         screenshots only
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { browserAvailable, EXECUTABLES, launchWithExtension } from './lib/browser-session.mjs';
+import { CrmPage, OptionsPage, SidePanelPage } from './lib/pages.mjs';
+import { BROWSER_PACKAGES, run } from './lib/run.mjs';
+import { startDemoServer } from './serve-demo.mjs';
+
+const { values } = parseArgs({
+  options: {
+    browser: { type: 'string', default: 'chromium' },
+    headless: { type: 'boolean', default: false },
+    client: { type: 'string', default: 'c-101' },
+    port: { type: 'string', default: '0' },
+  },
+});
+const browserName = values.browser === 'firefox' ? 'firefox' : 'chromium';
+const headless = values.headless || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const outputDir = path.resolve('demo-output');
+
+if (!browserAvailable(browserName)) {
+  console.error(`${EXECUTABLES[browserName]} not found: sudo apt-get install -y ${BROWSER_PACKAGES[browserName]}`);
+  process.exit(1);
+}
+
+console.log('Building the extension…');
+if ((await run('npm', ['run', '--silent', 'build:demo'])) !== 0) process.exit(1);
+
+const demo = await startDemoServer({ port: Number(values.port) });
+console.log(`Demo CRM: ${demo.url}`);
+const session = await launchWithExtension(browserName, { headless });
+const stop = async () => {
+  await session.close();
+  await demo.close();
+};
+
+try {
+  // What a new user does: enable the CRM in the options page, then open a client card.
+  const options = new OptionsPage(await session.openExtensionPage('options.html', { width: 900, height: 700 }));
+  await options.enableSite(demo.url);
+  const crm = new CrmPage(await session.browser.newPage());
+  await crm.page.setViewport({ width: 1280, height: 800 });
+  await crm.openClient(demo.url, values.client);
+  const panel = new SidePanelPage(await session.openExtensionPage('sidepanel.html', { width: 420, height: 800 }));
+  const shown = await panel.waitForClient(await crm.page.$eval('.record-name', (node) => node.textContent ?? ''));
+  console.log(`Side panel shows ${shown.name} (${[...shown.emails, ...shown.phones].join(', ')})`);
+  const popup = await session.openExtensionPage('popup.html', { width: 380, height: 600 });
+
+  if (headless) {
+    mkdirSync(outputDir, { recursive: true });
+    const shots = [
+      ['crm.png', crm.page],
+      ['sidepanel.png', panel.page],
+      ['popup.png', popup],
+      ['options.png', options.page],
+    ];
+    for (const [file, page] of shots) {
+      await page.bringToFront();
+      await page.setViewport(file === 'crm.png' ? { width: 1280, height: 800 } : { width: 420, height: 640 });
+      await page.screenshot({ path: path.join(outputDir, file) });
+    }
+    console.log(`No display: screenshots written to ${outputDir}/ (${shots.map(([file]) => file).join(', ')})`);
+    await stop();
+  } else {
+    await crm.page.bringToFront();
+    console.log('Touchbook is running. Close the browser or press Ctrl+C to stop.');
+    session.browser.on('disconnected', () => void demo.close().then(() => process.exit(0)));
+    process.on('SIGINT', () => void stop().then(() => process.exit(0)));
+  }
+} catch (error) {
+  console.error('npm start failed:', error);
+  await stop();
+  process.exit(1);
+}
