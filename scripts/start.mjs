@@ -5,7 +5,7 @@
 //   npm start                       Chromium
 //   npm start -- --browser firefox  Firefox ESR
 //   npm start -- --headless         screenshots only
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { browserAvailable, EXECUTABLES, launchWithExtension } from './lib/browser-session.mjs';
@@ -66,7 +66,8 @@ try {
       await page.setViewport(file === 'crm.png' ? { width: 1280, height: 800 } : { width: 420, height: 640 });
       await page.screenshot({ path: path.join(outputDir, file) });
     }
-    console.log(`No display: screenshots written to ${outputDir}/ (${shots.map(([file]) => file).join(', ')})`);
+    await composeOverview(crm.page, path.join(outputDir, 'crm.png'), path.join(outputDir, 'sidepanel.png'));
+    console.log(`No display: screenshots written to ${outputDir}/ (${[...shots.map(([file]) => file), 'overview.png'].join(', ')})`);
     await stop();
   } else {
     await crm.page.bringToFront();
@@ -78,4 +79,21 @@ try {
   console.error('npm start failed:', error);
   await stop();
   process.exit(1);
+}
+
+/**
+ * One picture of the product as a person sees it: the CRM card with the side panel beside it.
+ * @param {import('puppeteer-core').Page} page
+ * @param {string} crmShot
+ * @param {string} panelShot
+ */
+async function composeOverview(page, crmShot, panelShot) {
+  const dataUrl = (/** @type {string} */ file) => `data:image/png;base64,${readFileSync(file).toString('base64')}`;
+  await page.setViewport({ width: 1280 + 420, height: 800 });
+  await page.setContent(
+    `<body style="margin:0;display:flex;background:#d9dce1"><img src="${dataUrl(crmShot)}" width="1280" height="800">` +
+      `<img src="${dataUrl(panelShot)}" width="420" height="640" style="border-left:1px solid #9aa0a6"></body>`,
+    { waitUntil: 'load' },
+  );
+  await page.screenshot({ path: path.join(outputDir, 'overview.png') });
 }

@@ -41,7 +41,9 @@ export function createFocusStore(area: StorageArea): FocusStore {
       });
     },
     async remove(tabId) {
-      await area.remove(key(tabId));
+      const stored = await area.get(LAST_CLIENT_TAB_KEY);
+      const keys = [key(tabId), ...(stored[LAST_CLIENT_TAB_KEY] === tabId ? [LAST_CLIENT_TAB_KEY] : [])];
+      await area.remove(keys);
     },
     async lastClientTab() {
       const stored = await area.get(LAST_CLIENT_TAB_KEY);

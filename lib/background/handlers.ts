@@ -5,7 +5,7 @@ import { getSettings, updateSettings } from '../db/settings';
 import { listSites, removeSite, saveSite } from '../db/sites';
 import type { PanelFocus } from '../messages';
 import { matchPatternFor } from '../sites/origins';
-import { CRM_SCRIPT_FILE, syncCrmScript } from '../sites/registration';
+import { CRM_SCRIPT_FILE } from '../sites/registration';
 import type { FocusStore } from './focus';
 import type { ContentHandlers, UiHandlers } from './router';
 
@@ -18,6 +18,8 @@ export interface BackgroundDeps {
   >;
   permissions: Pick<typeof browser.permissions, 'contains' | 'remove'>;
   tabs: Pick<typeof browser.tabs, 'query'>;
+  /** Brings the content-script registration in line with the enabled sites (serialised). */
+  syncRegistration: () => Promise<void>;
   now: () => number;
 }
 
@@ -39,15 +41,7 @@ export function createContentHandlers({ db, focus, now }: BackgroundDeps): Conte
 }
 
 export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
-  const { db, focus, scripting, permissions, now } = deps;
-  // Site changes can overlap (two quick clicks). Each sync reads the registration, then writes it,
-  // so overlapping syncs make the browser reject a duplicate or missing script id: run them in turn.
-  let syncing: Promise<void> = Promise.resolve();
-  const syncRegistration = () => {
-    const next = syncing.then(async () => syncCrmScript(scripting, (await listSites(db)).map((site) => site.origin)));
-    syncing = next.catch(() => undefined);
-    return next;
-  };
+  const { db, focus, permissions, syncRegistration, now } = deps;
 
   return {
     'ui/sites.list': () => listSites(db),

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { openDatabase } from '../db/database';
 import { listSites } from '../db/sites';
-import { syncCrmScript } from '../sites/registration';
+import { createRegistrationSync } from '../sites/registration';
 import { createFocusStore } from './focus';
 import { createContentHandlers, createUiHandlers, type BackgroundDeps } from './handlers';
 import { createMessageRouter, type MessageSender } from './router';
@@ -13,12 +13,16 @@ import { createMessageRouter, type MessageSender } from './router';
  */
 export function startBackground(): void {
   const db = openDatabase();
+  const syncRegistration = createRegistrationSync(browser.scripting, async () =>
+    (await listSites(db)).map((site) => site.origin),
+  );
   const deps: BackgroundDeps = {
     db,
     focus: createFocusStore(browser.storage.session),
     scripting: browser.scripting,
     permissions: browser.permissions,
     tabs: browser.tabs,
+    syncRegistration,
     now: () => Date.now(),
   };
   const route = createMessageRouter({
@@ -33,12 +37,15 @@ export function startBackground(): void {
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => route(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void deps.focus.remove(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document in the tab: the client it showed is gone. An enabled CRM page reports its
+    // client again once loaded; any other page leaves the panel saying there is none.
+    if (change.status === 'loading' && change.url !== undefined) void deps.focus.remove(tabId);
+  });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the user has to enable a CRM before anything can happen, so show where.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
   });
 
-  void listSites(db)
-    .then((sites) => syncCrmScript(browser.scripting, sites.map((site) => site.origin)))
-    .catch((error: unknown) => console.error('[touchbook] could not restore content-script registration', error));
+  syncRegistration().catch((error: unknown) => console.error('[touchbook] could not restore content-script registration', error));
 }

@@ -11,6 +11,21 @@ type Scripting = Pick<
 >;
 
 /**
+ * Returns a function that brings the registration in line with the enabled sites. Calls run one
+ * after another: each reads the registration and then writes it, and two overlapping ones make
+ * the browser reject a duplicate or missing script id (two quick clicks, or a click that wakes
+ * the worker while its start-up sync is still running).
+ */
+export function createRegistrationSync(scripting: Scripting, enabledOrigins: () => Promise<string[]>): () => Promise<void> {
+  let queue: Promise<void> = Promise.resolve();
+  return () => {
+    const next = queue.then(async () => syncCrmScript(scripting, await enabledOrigins()));
+    queue = next.catch(() => undefined);
+    return next;
+  };
+}
+
+/**
  * Makes the registered content script match exactly the given origins. Idempotent, so the
  * background calls it at every start: Firefox does not always keep registrations across restarts.
  */

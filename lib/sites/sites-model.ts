@@ -42,7 +42,11 @@ export function createSitesModel(deps: SitesModelDeps): SitesModel {
   };
 
   const load = async () => {
-    sites.value = await deps.list();
+    try {
+      sites.value = await deps.list();
+    } catch (error) {
+      problem.value = { text: error instanceof Error ? error.message : String(error) };
+    }
   };
 
   return {

@@ -1,0 +1,296 @@
+import { describe, expect, it } from 'vitest';
+import { createContentHandlers, createUiHandlers } from '../../../lib/background/handlers';
+import { createMessageRouter, type ContentContext } from '../../../lib/background/router';
+import { getSettings } from '../../../lib/db/settings';
+import { CRM_SCRIPT_FILE, CRM_SCRIPT_ID } from '../../../lib/sites/registration';
+import {
+  CRM_ORIGIN,
+  EXTENSION_BASE_URL,
+  EXTENSION_ID,
+  makeBackground,
+  makeClient,
+  makeFocus,
+  makePermissions,
+  makeScripting,
+  makeSender,
+  makeSite,
+  makeSnapshot,
+  makeTabs,
+  makeUiSender,
+  type FakeBackground,
+} from '../factories';
+
+const PATTERN = `${CRM_ORIGIN}/*`;
+const context = (overrides: Partial<ContentContext> = {}): ContentContext => ({
+  tabId: 7,
+  frameId: 0,
+  origin: CRM_ORIGIN,
+  url: `${CRM_ORIGIN}/contacts/42`,
+  ...overrides,
+});
+
+describe('content handlers', () => {
+  it('stores the client a page shows and focuses its tab on it', async () => {
+    const bg = makeBackground();
+    const handlers = createContentHandlers(bg.deps);
+    const { clientId } = await handlers['cs/snapshot']({ type: 'cs/snapshot', snapshot: makeSnapshot() }, context());
+    const stored = await bg.db.clients.get(clientId);
+    expect(stored).toMatchObject({ name: 'Anna Petrova', createdAt: 5_000 });
+    await expect(bg.focus.get(7)).resolves.toEqual({ tabId: 7, origin: CRM_ORIGIN, url: context().url, clientId, at: 5_000 });
+    await expect(bg.focus.lastClientTab()).resolves.toBe(7);
+  });
+
+  it("rejects a snapshot that claims another origin than the sender's, storing nothing", async () => {
+    const bg = makeBackground();
+    const handlers = createContentHandlers(bg.deps);
+    const snapshot = makeSnapshot({ origin: 'https://victim.example', url: 'https://victim.example/c/1' });
+    await expect(handlers['cs/snapshot']({ type: 'cs/snapshot', snapshot }, context())).rejects.toThrow(/not the sender's/);
+    await expect(bg.db.clients.count()).resolves.toBe(0);
+    await expect(bg.focus.get(7)).resolves.toBeUndefined();
+  });
+
+  it('clears the focus when the top frame shows no client', async () => {
+    const bg = makeBackground();
+    await bg.focus.set(makeFocus({ tabId: 7, clientId: 'client-1' }));
+    await createContentHandlers(bg.deps)['cs/no-client']({ type: 'cs/no-client', url: `${CRM_ORIGIN}/` }, context());
+    await expect(bg.focus.get(7)).resolves.toMatchObject({ clientId: null, at: 5_000 });
+  });
+
+  it('keeps the focus when an iframe shows no client', async () => {
+    const bg = makeBackground();
+    await bg.focus.set(makeFocus({ tabId: 7, clientId: 'client-1' }));
+    await createContentHandlers(bg.deps)['cs/no-client']({ type: 'cs/no-client', url: `${CRM_ORIGIN}/widget` }, context({ frameId: 4 }));
+    await expect(bg.focus.get(7)).resolves.toMatchObject({ clientId: 'client-1' });
+  });
+});
+
+describe('ui/sites.enable', () => {
+  const enable = (bg: FakeBackground, origin = CRM_ORIGIN) =>
+    createUiHandlers(bg.deps)['ui/sites.enable']({ type: 'ui/sites.enable', origin }, { url: EXTENSION_BASE_URL });
+
+  it('refuses without the host permission and changes nothing', async () => {
+    const bg = makeBackground();
+    await expect(enable(bg)).rejects.toThrow(`no permission for ${CRM_ORIGIN}`);
+    await expect(bg.db.sites.count()).resolves.toBe(0);
+    expect(bg.scripting.methods()).toEqual([]);
+  });
+
+  it('saves the site, registers the content script for it and injects into its open tabs', async () => {
+    const bg = makeBackground({
+      permissions: makePermissions([PATTERN]),
+      tabs: makeTabs([
+        { id: 1, url: `${CRM_ORIGIN}/contacts/1` },
+        { id: 2, url: 'https://elsewhere.example/' },
+        { url: `${CRM_ORIGIN}/no-id` },
+        { id: 3, url: `${CRM_ORIGIN}/deals/9` },
+      ]),
+    });
+    const site = await enable(bg);
+    expect(site).toEqual({ origin: CRM_ORIGIN, pattern: PATTERN, enabledAt: 5_000 });
+    await expect(bg.db.sites.get(CRM_ORIGIN)).resolves.toEqual(site);
+    expect(bg.scripting.registered.get(CRM_SCRIPT_ID)).toMatchObject({ matches: [PATTERN], js: [CRM_SCRIPT_FILE], allFrames: true });
+    expect(bg.tabs.queries).toEqual([{ url: PATTERN }]);
+    const injected = bg.scripting.calls.filter((call) => call.method === 'executeScript').map((call) => call.args);
+    expect(injected).toEqual([
+      { target: { tabId: 1, allFrames: true }, files: [`/${CRM_SCRIPT_FILE}`] },
+      { target: { tabId: 3, allFrames: true }, files: [`/${CRM_SCRIPT_FILE}`] },
+    ]);
+  });
+
+  it('still succeeds when a tab cannot be injected (it navigated away)', async () => {
+    const scripting = makeScripting();
+    scripting.executeScript = () => Promise.reject(new Error('Cannot access contents of the page'));
+    const bg = makeBackground({
+      scripting,
+      permissions: makePermissions([PATTERN]),
+      tabs: makeTabs([{ id: 1, url: `${CRM_ORIGIN}/` }]),
+    });
+    await expect(enable(bg)).resolves.toMatchObject({ origin: CRM_ORIGIN });
+  });
+
+  it('adds a second site to the existing registration', async () => {
+    const other = 'https://other.example';
+    const bg = makeBackground({ permissions: makePermissions([PATTERN, `${other}/*`]) });
+    await enable(bg);
+    await enable(bg, other);
+    expect(bg.scripting.registered.get(CRM_SCRIPT_ID)?.matches).toEqual([PATTERN, `${other}/*`]);
+    expect(bg.scripting.methods().filter((method) => method !== 'getRegisteredContentScripts')).toEqual([
+      'registerContentScripts',
+      'updateContentScripts',
+    ]);
+  });
+});
+
+describe('ui/sites.disable', () => {
+  const disable = (bg: FakeBackground, origin = CRM_ORIGIN) =>
+    createUiHandlers(bg.deps)['ui/sites.disable']({ type: 'ui/sites.disable', origin }, { url: EXTENSION_BASE_URL });
+
+  it('removes the site, unregisters the script and gives the permission back', async () => {
+    const bg = makeBackground({
+      permissions: makePermissions([PATTERN]),
+      scripting: makeScripting([{ id: CRM_SCRIPT_ID, js: [CRM_SCRIPT_FILE], matches: [PATTERN] }]),
+    });
+    await bg.db.sites.put(makeSite());
+    await expect(disable(bg)).resolves.toBeNull();
+    await expect(bg.db.sites.count()).resolves.toBe(0);
+    expect(bg.scripting.registered.size).toBe(0);
+    expect(bg.permissions.origins.has(PATTERN)).toBe(false);
+  });
+
+  it('keeps the permission while another enabled site (another port) needs the same pattern', async () => {
+    const withPort = 'https://crm.example.com:8443';
+    const bg = makeBackground({
+      permissions: makePermissions([PATTERN]),
+      scripting: makeScripting([{ id: CRM_SCRIPT_ID, js: [CRM_SCRIPT_FILE], matches: [PATTERN] }]),
+    });
+    await bg.db.sites.bulkPut([makeSite(), makeSite({ origin: withPort, pattern: PATTERN })]);
+    await disable(bg);
+    expect(bg.permissions.origins.has(PATTERN)).toBe(true);
+    expect(bg.permissions.calls.some((call) => call.method === 'remove')).toBe(false);
+    expect(bg.scripting.registered.get(CRM_SCRIPT_ID)?.matches).toEqual([PATTERN]);
+  });
+
+  it('only updates the registration when other sites remain', async () => {
+    const other = 'https://other.example';
+    const bg = makeBackground({
+      permissions: makePermissions([PATTERN, `${other}/*`]),
+      scripting: makeScripting([{ id: CRM_SCRIPT_ID, js: [CRM_SCRIPT_FILE], matches: [PATTERN, `${other}/*`] }]),
+    });
+    await bg.db.sites.bulkPut([makeSite(), makeSite({ origin: other, pattern: `${other}/*` })]);
+    await disable(bg);
+    expect(bg.scripting.registered.get(CRM_SCRIPT_ID)?.matches).toEqual([`${other}/*`]);
+    expect([...bg.permissions.origins]).toEqual([`${other}/*`]);
+  });
+
+  it('does not fail when the browser refuses to remove the permission', async () => {
+    const permissions = makePermissions([PATTERN]);
+    permissions.remove = () => Promise.reject(new Error('required permission'));
+    const bg = makeBackground({ permissions });
+    await bg.db.sites.put(makeSite());
+    await expect(disable(bg)).resolves.toBeNull();
+  });
+});
+
+describe('ui/focus.get', () => {
+  const focusGet = (bg: FakeBackground, tabId: number | null) =>
+    createUiHandlers(bg.deps)['ui/focus.get']({ type: 'ui/focus.get', tabId }, { url: EXTENSION_BASE_URL });
+
+  it('returns the client a tab shows', async () => {
+    const bg = makeBackground();
+    const client = makeClient();
+    await bg.db.clients.put(client);
+    await bg.focus.set(makeFocus({ tabId: 7, clientId: client.id }));
+    await expect(focusGet(bg, 7)).resolves.toEqual({ state: 'client', tabId: 7, origin: CRM_ORIGIN, client });
+  });
+
+  it('falls back to the last tab that showed a client when the panel follows no tab', async () => {
+    const bg = makeBackground();
+    await bg.db.clients.put(makeClient());
+    await bg.focus.set(makeFocus({ tabId: 7, clientId: 'client-1' }));
+    await bg.focus.set(makeFocus({ tabId: 9, clientId: null }));
+    await expect(focusGet(bg, null)).resolves.toMatchObject({ state: 'client', tabId: 7 });
+  });
+
+  it('reports no client when nothing was ever focused', async () => {
+    await expect(focusGet(makeBackground(), null)).resolves.toEqual({ state: 'no-client', tabId: null, origin: null });
+    await expect(focusGet(makeBackground(), 3)).resolves.toEqual({ state: 'no-client', tabId: 3, origin: null });
+  });
+
+  it('reports no client, with the origin, for a tab without one or whose client is gone', async () => {
+    const bg = makeBackground();
+    await bg.focus.set(makeFocus({ tabId: 7, clientId: null }));
+    await bg.focus.set(makeFocus({ tabId: 8, clientId: 'deleted-client' }));
+    await expect(focusGet(bg, 7)).resolves.toEqual({ state: 'no-client', tabId: 7, origin: CRM_ORIGIN });
+    await expect(focusGet(bg, 8)).resolves.toEqual({ state: 'no-client', tabId: 8, origin: CRM_ORIGIN });
+  });
+});
+
+describe('ui/sites.list and settings', () => {
+  it('lists enabled sites by origin', async () => {
+    const bg = makeBackground();
+    await bg.db.sites.bulkPut([makeSite({ origin: 'https://zeta.example' }), makeSite({ origin: 'https://alpha.example' })]);
+    const sites = await createUiHandlers(bg.deps)['ui/sites.list']({ type: 'ui/sites.list' }, { url: EXTENSION_BASE_URL });
+    expect(sites.map((site) => site.origin)).toEqual(['https://alpha.example', 'https://zeta.example']);
+  });
+
+  it('reads and updates the UI language', async () => {
+    const bg = makeBackground();
+    const ui = createUiHandlers(bg.deps);
+    await expect(ui['ui/settings.get']({ type: 'ui/settings.get' }, { url: EXTENSION_BASE_URL })).resolves.toMatchObject({ uiLanguage: null });
+    await ui['ui/settings.update']({ type: 'ui/settings.update', patch: { uiLanguage: 'uk' } }, { url: EXTENSION_BASE_URL });
+    await expect(getSettings(bg.db)).resolves.toMatchObject({ uiLanguage: 'uk' });
+  });
+});
+
+describe('router + handlers end to end', () => {
+  function wire(bg: FakeBackground) {
+    return createMessageRouter({
+      extensionId: EXTENSION_ID,
+      extensionBaseUrl: EXTENSION_BASE_URL,
+      isEnabledOrigin: async (origin) => (await bg.db.sites.get(origin)) !== undefined,
+      content: createContentHandlers(bg.deps),
+      ui: createUiHandlers(bg.deps),
+      log: () => undefined,
+    });
+  }
+
+  it('a CRM page on an enabled site puts its client in the side panel', async () => {
+    const bg = makeBackground({ permissions: makePermissions([PATTERN]) });
+    const route = wire(bg);
+    await expect(route({ type: 'ui/sites.enable', origin: CRM_ORIGIN }, makeUiSender())).resolves.toMatchObject({ ok: true });
+    const reply = await route({ type: 'cs/snapshot', snapshot: makeSnapshot() }, makeSender());
+    expect(reply).toMatchObject({ ok: true, data: { clientId: expect.any(String) } });
+    const focus = await route({ type: 'ui/focus.get', tabId: null }, makeUiSender());
+    expect(focus).toMatchObject({ ok: true, data: { state: 'client', tabId: 7, client: { name: 'Anna Petrova' } } });
+  });
+
+  it('a spoofed snapshot origin comes back as an error reply', async () => {
+    const bg = makeBackground();
+    await bg.db.sites.put(makeSite());
+    const reply = await wire(bg)(
+      { type: 'cs/snapshot', snapshot: makeSnapshot({ origin: 'https://bank.example', url: 'https://bank.example/a' }) },
+      makeSender(),
+    );
+    expect(reply).toEqual({ ok: false, error: "handler failed: snapshot origin https://bank.example is not the sender's" });
+  });
+
+  it('a site stops talking to the background once disabled', async () => {
+    const bg = makeBackground({ permissions: makePermissions([PATTERN]) });
+    const route = wire(bg);
+    await route({ type: 'ui/sites.enable', origin: CRM_ORIGIN }, makeUiSender());
+    await route({ type: 'ui/sites.disable', origin: CRM_ORIGIN }, makeUiSender());
+    const reply = await route({ type: 'cs/no-client', url: `${CRM_ORIGIN}/` }, makeSender());
+    expect(reply).toEqual({ ok: false, error: `cs/no-client: ${CRM_ORIGIN} is not enabled` });
+  });
+});
+
+describe('concurrent site changes', () => {
+  it('two sites enabled at once both succeed and both end up registered', async () => {
+    const other = 'https://other.example';
+    const bg = makeBackground({ permissions: makePermissions([PATTERN, `${other}/*`]) });
+    const ui = createUiHandlers(bg.deps);
+    const results = await Promise.allSettled([
+      ui['ui/sites.enable']({ type: 'ui/sites.enable', origin: CRM_ORIGIN }, { url: EXTENSION_BASE_URL }),
+      ui['ui/sites.enable']({ type: 'ui/sites.enable', origin: other }, { url: EXTENSION_BASE_URL }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(bg.scripting.registered.get(CRM_SCRIPT_ID)?.matches).toEqual([PATTERN, `${other}/*`]);
+  });
+
+  it('two sites disabled at once (two quick clicks) both succeed and leave nothing registered', async () => {
+    const other = 'https://other.example';
+    const bg = makeBackground({
+      permissions: makePermissions([PATTERN, `${other}/*`]),
+      scripting: makeScripting([{ id: CRM_SCRIPT_ID, js: [CRM_SCRIPT_FILE], matches: [PATTERN, `${other}/*`] }]),
+    });
+    await bg.db.sites.bulkPut([makeSite(), makeSite({ origin: other, pattern: `${other}/*` })]);
+    const ui = createUiHandlers(bg.deps);
+    const results = await Promise.allSettled([
+      ui['ui/sites.disable']({ type: 'ui/sites.disable', origin: CRM_ORIGIN }, { url: EXTENSION_BASE_URL }),
+      ui['ui/sites.disable']({ type: 'ui/sites.disable', origin: other }, { url: EXTENSION_BASE_URL }),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(bg.scripting.registered.size).toBe(0);
+    expect(bg.permissions.origins.size).toBe(0);
+  });
+});
