@@ -52,3 +52,21 @@ export function createFocusStore(area: StorageArea): FocusStore {
     },
   };
 }
+
+/**
+ * A tab started loading a page: if it left the CRM origin it showed a client from, forget that
+ * client. Without host access to the new site the browser hides its URL, which counts as leaving.
+ * A reload on the same CRM keeps the client until the page reports again, so the panel does not
+ * flicker.
+ */
+export async function forgetFocusIfLeft(store: FocusStore, tabId: number, tabUrl: string | undefined): Promise<void> {
+  const current = await store.get(tabId);
+  if (!current) return;
+  let origin: string | null = null;
+  try {
+    origin = tabUrl ? new URL(tabUrl).origin : null;
+  } catch {
+    origin = null;
+  }
+  if (origin !== current.origin) await store.remove(tabId);
+}

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { openDatabase } from '../db/database';
 import { listSites } from '../db/sites';
 import { createRegistrationSync } from '../sites/registration';
-import { createFocusStore } from './focus';
+import { createFocusStore, forgetFocusIfLeft } from './focus';
 import { createContentHandlers, createUiHandlers, type BackgroundDeps } from './handlers';
 import { createMessageRouter, type MessageSender } from './router';
 
@@ -37,10 +37,8 @@ export function startBackground(): void {
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => route(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void deps.focus.remove(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new document in the tab: the client it showed is gone. An enabled CRM page reports its
-    // client again once loaded; any other page leaves the panel saying there is none.
-    if (change.status === 'loading' && change.url !== undefined) void deps.focus.remove(tabId);
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading') void forgetFocusIfLeft(deps.focus, tabId, tab.url);
   });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the user has to enable a CRM before anything can happen, so show where.

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createFocusStore, FOCUS_KEY_PREFIX } from '../../../lib/background/focus';
+import { createFocusStore, FOCUS_KEY_PREFIX, forgetFocusIfLeft } from '../../../lib/background/focus';
 import { makeFocus } from '../factories';
 
 describe('focus store over storage.session', () => {
@@ -62,5 +62,25 @@ describe('focus store over storage.session', () => {
     await store().set(makeFocus({ tabId: 8, clientId: null }));
     await store().remove(8);
     await expect(store().lastClientTab()).resolves.toBe(7);
+  });
+
+  describe('when a tab starts loading a page', () => {
+    it('forgets the client when the tab left for another site', async () => {
+      await store().set(makeFocus({ tabId: 7, origin: 'https://crm.example.com', clientId: 'a' }));
+      await forgetFocusIfLeft(store(), 7, 'https://news.example.org/');
+      await expect(store().get(7)).resolves.toBeUndefined();
+    });
+
+    it('forgets the client when the browser hides the new URL (a site without access)', async () => {
+      await store().set(makeFocus({ tabId: 7, origin: 'https://crm.example.com', clientId: 'a' }));
+      await forgetFocusIfLeft(store(), 7, undefined);
+      await expect(store().get(7)).resolves.toBeUndefined();
+    });
+
+    it('keeps the client while the same CRM reloads', async () => {
+      await store().set(makeFocus({ tabId: 7, origin: 'https://crm.example.com', clientId: 'a' }));
+      await forgetFocusIfLeft(store(), 7, 'https://crm.example.com/contacts/2');
+      await expect(store().get(7)).resolves.toMatchObject({ clientId: 'a' });
+    });
   });
 });
