@@ -27,6 +27,9 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__' },
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Chrome reads enterprise policy (book URL, inline book, public key, lock) through this schema;
+    // Firefox ignores it and reads policies.json instead.
+    storage: { managed_schema: 'managed_schema.json' },
     ...(demoBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     ...(browser === 'firefox'
       ? {

@@ -1,0 +1,555 @@
+import type {
+  AnnualDate,
+  Anchor,
+  AppliesTo,
+  BuyerTypeId,
+  Channel,
+  CrossSellCondition,
+  ObjectionCategory,
+  OptionTier,
+  ProductSet,
+  QuestionLevel,
+  QuestionnaireKind,
+  SalesBook,
+  SeasonWindow,
+  SectionPart,
+} from '../schema';
+import { BUYER_TYPE_IDS, OPTION_TIERS } from '../schema';
+
+/**
+ * The frame every default book shares: ids, timings, roles, channels, order and numbers. Each
+ * language file supplies only words (`BookTexts`), and TypeScript demands a text for every id
+ * here, so the four books cannot drift apart: a manager who switches the UI language keeps the
+ * same programmes, answers and notes, because they hang off the same ids.
+ *
+ * The timings carry the methodology: the car dealer's chain (+1 week, +1 month, +3 months,
+ * +6 months, +12 months, trade-in after a year), consumables every two months, tyre and farm
+ * seasons, the construction chain (foundation -> walls ~1 month -> roof -> finishing).
+ */
+
+export const DEFAULT_BOOK_VERSION = '1.0.0';
+export const DEFAULT_BOOK_UPDATED_AT = '2025-01-15T00:00:00Z';
+
+export const ROLE_IDS = ['sales-manager', 'service-advisor', 'finance', 'trade-in-team', 'account-manager', 'client-service'] as const;
+export type RoleId = (typeof ROLE_IDS)[number];
+
+// ---- lifecycle programmes ----------------------------------------------------------------------
+
+interface TouchFrame {
+  after?: string;
+  window?: SeasonWindow;
+  annual?: AnnualDate;
+  repeatEvery?: string;
+  role: RoleId;
+  channel: Channel;
+  /** The language file names the tags that must be on the card (`TouchTexts.tagsAny`). */
+  needsTags?: true;
+}
+
+interface ProgrammeFrame {
+  priority: number;
+  anchor: Anchor;
+  touches: Record<string, TouchFrame>;
+}
+
+export const PROGRAMMES = {
+  'client-callback': {
+    priority: 0,
+    anchor: { kind: 'callbackRequested' },
+    touches: { 'requested-callback': { after: 'PT0S', role: 'sales-manager', channel: 'call' } },
+  },
+  'durable-goods': {
+    priority: 10,
+    anchor: { kind: 'purchase' },
+    touches: {
+      'satisfaction-call': { after: 'P7D', role: 'sales-manager', channel: 'call' },
+      'first-month-check-in': { after: 'P1M', role: 'sales-manager', channel: 'call' },
+      'add-on-offer': { after: 'P3M', role: 'sales-manager', channel: 'call' },
+      'service-reminder': { after: 'P6M', role: 'service-advisor', channel: 'call' },
+      'insurance-renewal': { after: 'P12M', role: 'finance', channel: 'call' },
+      'trade-in-offer': { after: 'P13M', role: 'trade-in-team', channel: 'call' },
+    },
+  },
+  'construction-object': {
+    priority: 15,
+    anchor: { kind: 'purchase' },
+    touches: {
+      'walls-materials': { after: 'P1M', role: 'sales-manager', channel: 'call' },
+      roofing: { after: 'P3M', role: 'sales-manager', channel: 'call' },
+      finishing: { after: 'P5M', role: 'sales-manager', channel: 'meeting' },
+    },
+  },
+  consumables: {
+    priority: 20,
+    anchor: { kind: 'purchase' },
+    touches: { replenishment: { after: 'P2M', repeatEvery: 'P2M', role: 'account-manager', channel: 'messenger' } },
+  },
+  'second-purchase-discount': {
+    priority: 25,
+    anchor: { kind: 'purchase' },
+    touches: {
+      'discount-announcement': { after: 'P1D', role: 'sales-manager', channel: 'email', needsTags: true },
+      'discount-expiry-reminder': { after: 'P3W', role: 'sales-manager', channel: 'call', needsTags: true },
+    },
+  },
+  'seasonal-tyres': {
+    priority: 30,
+    anchor: { kind: 'none' },
+    touches: {
+      'summer-tyres': { window: { from: '03-01', to: '04-30' }, role: 'sales-manager', channel: 'messenger' },
+      'winter-tyres': { window: { from: '10-01', to: '11-30' }, role: 'sales-manager', channel: 'call' },
+    },
+  },
+  'agricultural-season': {
+    priority: 30,
+    anchor: { kind: 'none' },
+    touches: {
+      'spare-parts-before-repairs': { window: { from: '02-01', to: '02-28' }, role: 'sales-manager', channel: 'call' },
+      'attachments-before-field-work': { window: { from: '07-15', to: '08-31' }, role: 'sales-manager', channel: 'meeting' },
+    },
+  },
+  'feedback-after-deal': {
+    priority: 40,
+    anchor: { kind: 'dealWon' },
+    touches: {
+      'feedback-call': { after: 'P3D', role: 'client-service', channel: 'call' },
+      'quarterly-review': { after: 'P3M', repeatEvery: 'P3M', role: 'client-service', channel: 'call' },
+    },
+  },
+  birthdays: {
+    priority: 50,
+    anchor: { kind: 'birthday' },
+    touches: { 'birthday-greeting': { annual: { anchorDate: true }, role: 'account-manager', channel: 'messenger' } },
+  },
+  holidays: {
+    priority: 60,
+    anchor: { kind: 'none' },
+    touches: { 'new-year-greeting': { annual: { date: '12-28' }, role: 'account-manager', channel: 'email' } },
+  },
+} as const satisfies Record<string, ProgrammeFrame>;
+
+type Programmes = typeof PROGRAMMES;
+export type ProgrammeId = keyof Programmes;
+
+export interface TouchTexts {
+  goal: string;
+  script: string;
+  tagsAny?: string[];
+}
+
+export type ProgrammeTexts<P extends ProgrammeId> = {
+  name: string;
+  description: string;
+  appliesTo?: AppliesTo;
+  touches: { [T in keyof Programmes[P]['touches']]: Programmes[P]['touches'][T] extends { needsTags: true } ? TouchTexts & { tagsAny: string[] } : TouchTexts };
+};
+
+// ---- cross-selling -----------------------------------------------------------------------------
+
+interface CrossSellFrame {
+  minDaysSincePurchase?: number;
+  maxDaysSincePurchase?: number;
+  buyerTypes?: readonly BuyerTypeId[];
+  needsTags?: true;
+}
+
+export const CROSS_SELL = {
+  'car-alloy-wheels': { minDaysSincePurchase: 60, needsTags: true },
+  'car-tuning': { minDaysSincePurchase: 60, needsTags: true },
+  'car-insurance': { maxDaysSincePurchase: 30 },
+  'car-extended-warranty': { minDaysSincePurchase: 180 },
+  'tyres-fitting-and-storage': {},
+  'foundation-waterproofing': { maxDaysSincePurchase: 45 },
+  'walls-mortar-and-mesh': {},
+  'finishing-underlay-and-fitting': {},
+  'farm-service-kit': { minDaysSincePurchase: 150 },
+  'equipment-service-contract': { maxDaysSincePurchase: 60 },
+  'consumables-subscription': { minDaysSincePurchase: 30, buyerTypes: ['loyal', 'advocate'] },
+} as const satisfies Record<string, CrossSellFrame>;
+
+export type CrossSellId = keyof typeof CROSS_SELL;
+
+export interface OptionTexts {
+  title: string;
+  whatDiffers: string;
+  price?: string;
+}
+
+export interface CrossSellTexts {
+  title: string;
+  core: ProductSet;
+  offers: ProductSet;
+  tagsAny?: string[];
+  benefit: string;
+  options: Record<OptionTier, OptionTexts>;
+  script: string;
+}
+
+// ---- questionnaires ----------------------------------------------------------------------------
+
+type AnswerKind = 'text' | 'number' | 'choice' | 'multi-choice' | 'rating';
+
+interface QuestionFrame {
+  level: QuestionLevel;
+  answer: AnswerKind;
+  important?: true;
+  /** A rating condition, or the position of the choice that triggers the follow-up. */
+  followUp?: { ratingBelow: number } | { ratingEquals: number } | { choiceIndex: number };
+}
+
+interface QuestionnaireFrame {
+  kind: QuestionnaireKind;
+  questions: Record<string, QuestionFrame>;
+}
+
+/** Easy and even abstract questions first, the ones that need argument in the middle, and closing
+ *  questions that invite a "yes". At least ten: fewer and details get missed. */
+export const QUESTIONNAIRES = {
+  negotiation: {
+    kind: 'negotiation',
+    questions: {
+      'business-today': { level: 'opening', answer: 'text' },
+      'company-profile': { level: 'opening', answer: 'text' },
+      'role-in-purchasing': { level: 'opening', answer: 'text' },
+      'current-suppliers': { level: 'core', answer: 'text', important: true },
+      'items-and-volumes': { level: 'core', answer: 'text', important: true },
+      'purchase-frequency': { level: 'core', answer: 'choice' },
+      'order-size': { level: 'core', answer: 'number' },
+      'what-to-improve': { level: 'core', answer: 'text' },
+      'decision-makers': { level: 'core', answer: 'text', important: true },
+      'priority-deadlines': { level: 'core', answer: 'text', important: true },
+      'payment-method': { level: 'core', answer: 'choice', important: true },
+      'choice-criteria': { level: 'core', answer: 'multi-choice' },
+      'terms-fit': { level: 'closing', answer: 'choice' },
+      'send-offer': { level: 'closing', answer: 'choice', important: true },
+      'next-step': { level: 'closing', answer: 'text' },
+    },
+  },
+  feedback: {
+    kind: 'feedback',
+    questions: {
+      'what-to-change': { level: 'opening', answer: 'text' },
+      'service-professionalism': { level: 'core', answer: 'rating', important: true, followUp: { ratingEquals: 4 } },
+      'overall-rating': { level: 'core', answer: 'rating', important: true, followUp: { ratingBelow: 4 } },
+      'what-else-to-buy': { level: 'core', answer: 'text' },
+      'buy-more-conditions': { level: 'core', answer: 'text' },
+      'would-recommend': { level: 'closing', answer: 'choice', followUp: { choiceIndex: 2 } },
+    },
+  },
+} as const satisfies Record<string, QuestionnaireFrame>;
+
+type Questionnaires = typeof QUESTIONNAIRES;
+export type QuestionnaireId = keyof Questionnaires;
+
+export interface QuestionTexts {
+  text: string;
+  hint?: string;
+  unit?: string;
+}
+
+type TextsForQuestion<F> = QuestionTexts &
+  (F extends { answer: 'choice' | 'multi-choice' } ? { choices: string[] } : unknown) &
+  (F extends { followUp: object } ? { followUp: string } : unknown);
+
+export type QuestionnaireTexts<Q extends QuestionnaireId> = {
+  title: string;
+  description: string;
+  questions: { [K in keyof Questionnaires[Q]['questions']]: TextsForQuestion<Questionnaires[Q]['questions'][K]> };
+};
+
+// ---- objections --------------------------------------------------------------------------------
+
+export const OBJECTIONS = {
+  'price-too-expensive': 'price',
+  'price-found-cheaper': 'price',
+  'price-no-budget': 'price',
+  'price-discount-demand': 'price',
+  'competitor-have-supplier': 'competitor',
+  'competitor-better-terms': 'competitor',
+  'competitor-long-relationship': 'competitor',
+  'timing-not-now': 'timing',
+  'timing-call-later': 'timing',
+  'timing-off-season': 'timing',
+  'trust-never-heard': 'trust',
+  'trust-delivery-risk': 'trust',
+  'trust-guarantees': 'trust',
+  'need-dont-need': 'need',
+  'need-have-everything': 'need',
+  'need-too-small': 'need',
+  'authority-not-decider': 'authority',
+  'authority-must-consult': 'authority',
+  'authority-tender-only': 'authority',
+  'quality-doubts': 'quality',
+  'quality-bad-experience': 'quality',
+  'quality-cheap-is-enough': 'quality',
+  'service-slow-delivery': 'service',
+  'service-no-support-after-sale': 'service',
+  'service-bad-last-time': 'service',
+  'other-send-info': 'other',
+  'other-think-it-over': 'other',
+  'other-not-interested': 'other',
+} as const satisfies Record<string, ObjectionCategory>;
+
+export type ObjectionId = keyof typeof OBJECTIONS;
+
+export interface ObjectionTexts {
+  phrasings: string[];
+  responses: Array<{ text: string; why: string }>;
+}
+
+// ---- numbered sections -------------------------------------------------------------------------
+
+export const SECTIONS = {
+  'client-profile': { number: '1.1', part: 'organisation' },
+  'client-path': { number: '1.2', part: 'organisation' },
+  'pricing-principles': { number: '2.1', part: 'organisation' },
+  'selling-points': { number: '2.2', part: 'organisation' },
+  'loyalty-programme': { number: '2.3', part: 'organisation' },
+  'sales-controls': { number: '2.4', part: 'organisation' },
+  'product-knowledge': { number: '3.11', part: 'techniques' },
+  'dont-know-answer': { number: '3.12', part: 'techniques' },
+  'negotiation-questionnaire': { number: '3.13', part: 'techniques' },
+  'cold-calls': { number: '3.14', part: 'techniques' },
+  'cross-selling': { number: '3.15', part: 'techniques' },
+  'feedback-survey': { number: '3.16', part: 'techniques' },
+  'lifecycle-touches': { number: '3.17', part: 'techniques' },
+} as const satisfies Record<string, { number: string; part: SectionPart }>;
+
+export type SectionId = keyof typeof SECTIONS;
+
+export interface SectionTexts {
+  title: string;
+  description: string;
+  steps: Array<{ title: string; script?: string; why?: string }>;
+}
+
+// ---- churn, buyer types, loyalty and promotion ideas ---------------------------------------------
+
+interface ChurnFrame {
+  share?: number;
+  objections?: readonly ObjectionId[];
+  programmes?: readonly ProgrammeId[];
+}
+
+/** Shares of lost clients as reported in the source: nearly 70% leave over how they were treated. */
+export const CHURN_REASONS = {
+  'staff-indifference': { share: 68, objections: ['service-bad-last-time'], programmes: ['feedback-after-deal'] },
+  'product-quality': { share: 14, objections: ['quality-bad-experience', 'quality-doubts'], programmes: ['feedback-after-deal'] },
+  'competitor-offer': { share: 9, objections: ['competitor-better-terms', 'price-found-cheaper'] },
+  'changed-activity': { share: 5, objections: ['need-dont-need'] },
+  relocation: { share: 3 },
+  other: { share: 1 },
+  'too-expensive': { objections: ['price-too-expensive'], programmes: ['second-purchase-discount'] },
+  'poor-service': { objections: ['service-bad-last-time', 'service-slow-delivery'], programmes: ['feedback-after-deal'] },
+  'supplier-silence': { programmes: ['durable-goods', 'consumables'] },
+} as const satisfies Record<string, ChurnFrame>;
+
+export type ChurnReasonId = keyof typeof CHURN_REASONS;
+
+export const LOYALTY_IDEAS = [
+  'loyalty-card',
+  'cumulative-discounts',
+  'special-service-terms',
+  'prizes-and-contests',
+  'unique-experience',
+  'client-club',
+  'closed-resources',
+  'after-sales-service',
+  'coalition-programme',
+  'trade-in',
+  'client-training',
+  'support-24-7',
+] as const;
+
+export const PROMOTION_IDEAS = [
+  'bundle-offer',
+  'scarcity',
+  'first-access',
+  'weekend-offer',
+  'personal-selection',
+  'buy-more-save-more',
+  'small-gift',
+  'loyalty-points',
+  'price-match',
+  'bring-a-friend',
+  'birthday-gift',
+  'subscribers-only',
+  'old-for-new',
+  'gift-certificates',
+  'tell-a-story',
+  'family-purchase',
+  'service-as-bonus',
+  'master-class',
+  'review-bonus',
+  'two-plus-one',
+] as const;
+
+export interface IdeaTexts {
+  title: string;
+  description: string;
+}
+
+// ---- everything a language provides --------------------------------------------------------------
+
+export interface BookTexts {
+  title: string;
+  description: string;
+  author: string;
+  team: string;
+  roles: Record<RoleId, string>;
+  programmes: { [P in ProgrammeId]: ProgrammeTexts<P> };
+  crossSell: Record<CrossSellId, CrossSellTexts>;
+  questionnaires: { [Q in QuestionnaireId]: QuestionnaireTexts<Q> };
+  objections: Record<ObjectionId, ObjectionTexts>;
+  sections: Record<SectionId, SectionTexts>;
+  churnReasons: Record<ChurnReasonId, { reason: string; response: string }>;
+  buyerTypes: Record<BuyerTypeId, { name: string; description: string; howToWork: string }>;
+  loyaltyIdeas: Record<(typeof LOYALTY_IDEAS)[number], IdeaTexts>;
+  promotionIdeas: Record<(typeof PROMOTION_IDEAS)[number], IdeaTexts>;
+}
+
+// ---- frame + texts -> book ------------------------------------------------------------------------
+
+/** Object.entries with the key type kept (the frames are closed `as const` objects). */
+function entries<T extends object>(object: T): Array<[keyof T & string, T[keyof T]]> {
+  return Object.entries(object) as Array<[keyof T & string, T[keyof T]]>;
+}
+
+/**
+ * The result is a private deep copy, frozen: the four books are shared by the whole extension,
+ * so editing one by accident must fail loudly. `structuredClone` it to get an editable copy.
+ */
+export function buildDefaultBook(language: string, texts: BookTexts): SalesBook {
+  return deepFreeze(structuredClone(assembleBook(language, texts)));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function assembleBook(language: string, texts: BookTexts): SalesBook {
+  return {
+    schema: 1,
+    id: `touchbook-default-${language}`,
+    title: texts.title,
+    description: texts.description,
+    version: DEFAULT_BOOK_VERSION,
+    language,
+    updatedAt: DEFAULT_BOOK_UPDATED_AT,
+    author: texts.author,
+    team: texts.team,
+    programmes: buildProgrammes(texts),
+    crossSell: buildCrossSell(texts),
+    questionnaires: buildQuestionnaires(texts),
+    objections: entries(OBJECTIONS).map(([id, category]) => ({ id, category, ...texts.objections[id] })),
+    sections: entries(SECTIONS).map(([id, frame]) => ({ id, ...frame, ...texts.sections[id] })),
+    churnReasons: entries(CHURN_REASONS).map(([id, frame]: [ChurnReasonId, ChurnFrame]) => ({
+      id,
+      ...texts.churnReasons[id],
+      ...(frame.share !== undefined ? { share: frame.share } : {}),
+      ...(frame.objections ? { suggestObjectionIds: [...frame.objections] } : {}),
+      ...(frame.programmes ? { suggestProgrammeIds: [...frame.programmes] } : {}),
+    })),
+    buyerTypes: BUYER_TYPE_IDS.map((id) => ({ id, ...texts.buyerTypes[id] })),
+    loyaltyIdeas: LOYALTY_IDEAS.map((id) => ({ id, ...texts.loyaltyIdeas[id] })),
+    promotionIdeas: PROMOTION_IDEAS.map((id) => ({ id, ...texts.promotionIdeas[id] })),
+    fieldMappings: {},
+  };
+}
+
+function buildProgrammes(texts: BookTexts): SalesBook['programmes'] {
+  return entries(PROGRAMMES).map(([programmeId, frame]) => {
+    const words = texts.programmes[programmeId] as ProgrammeTexts<ProgrammeId>;
+    const touchTexts = words.touches as Record<string, TouchTexts>;
+    return {
+      id: programmeId,
+      name: words.name,
+      description: words.description,
+      priority: frame.priority,
+      ...(words.appliesTo ? { appliesTo: words.appliesTo } : {}),
+      anchor: frame.anchor,
+      touches: entries(frame.touches as Record<string, TouchFrame>).map(([touchId, touch]) => {
+        const { goal, script, tagsAny } = touchTexts[touchId] as TouchTexts;
+        const { role, needsTags: _needsTags, ...timing } = touch;
+        return {
+          id: touchId,
+          ...timing,
+          goal,
+          role: { id: role, name: texts.roles[role] },
+          script,
+          ...(tagsAny ? { condition: { tagsAny } } : {}),
+        };
+      }),
+    };
+  });
+}
+
+function buildCrossSell(texts: BookTexts): SalesBook['crossSell'] {
+  return entries(CROSS_SELL).map(([id, frame]: [CrossSellId, CrossSellFrame]) => {
+    const words = texts.crossSell[id];
+    const condition: CrossSellCondition = {};
+    if (words.tagsAny) condition.tagsAny = words.tagsAny;
+    if (frame.buyerTypes) condition.buyerTypes = [...frame.buyerTypes];
+    if (frame.minDaysSincePurchase !== undefined) condition.minDaysSincePurchase = frame.minDaysSincePurchase;
+    if (frame.maxDaysSincePurchase !== undefined) condition.maxDaysSincePurchase = frame.maxDaysSincePurchase;
+    return {
+      id,
+      title: words.title,
+      core: words.core,
+      offers: words.offers,
+      ...(Object.keys(condition).length > 0 ? { condition } : {}),
+      benefit: words.benefit,
+      options: OPTION_TIERS.map((tier) => ({ tier, ...words.options[tier] })),
+      script: words.script,
+    };
+  });
+}
+
+function buildQuestionnaires(texts: BookTexts): SalesBook['questionnaires'] {
+  return entries(QUESTIONNAIRES).map(([questionnaireId, frame]) => {
+    const words = texts.questionnaires[questionnaireId] as QuestionnaireTexts<QuestionnaireId>;
+    const questionTexts = words.questions as Record<string, QuestionTexts & { choices?: string[]; followUp?: string }>;
+    return {
+      id: questionnaireId,
+      title: words.title,
+      kind: frame.kind,
+      description: words.description,
+      questions: entries(frame.questions as Record<string, QuestionFrame>).map(([questionId, question]) => {
+        const { text, hint, unit, choices = [], followUp } = questionTexts[questionId] as QuestionTexts & { choices?: string[]; followUp?: string };
+        return {
+          id: questionId,
+          level: question.level,
+          text,
+          ...(hint ? { hint } : {}),
+          important: question.important === true,
+          answer: answerFor(question.answer, choices, unit),
+          ...(question.followUp && followUp ? { followUp: { when: followUpWhen(question.followUp, choices), text: followUp } } : {}),
+        };
+      }),
+    };
+  });
+}
+
+function answerFor(kind: AnswerKind, choices: string[], unit: string | undefined): SalesBook['questionnaires'][number]['questions'][number]['answer'] {
+  switch (kind) {
+    case 'choice':
+      return { type: 'choice', choices };
+    case 'multi-choice':
+      return { type: 'choice', choices, multiple: true };
+    case 'number':
+      return unit ? { type: 'number', unit } : { type: 'number' };
+    case 'rating':
+      return { type: 'rating' };
+    case 'text':
+      return { type: 'text' };
+  }
+}
+
+function followUpWhen(frame: NonNullable<QuestionFrame['followUp']>, choices: string[]) {
+  if ('choiceIndex' in frame) return { choiceIs: choices[frame.choiceIndex] ?? '' };
+  return frame;
+}

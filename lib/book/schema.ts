@@ -1,0 +1,436 @@
+import { z } from 'zod';
+import { PLACEHOLDER_NAMES } from './placeholders';
+import { ISO_DURATION_PATTERN, MONTH_DAY_PATTERN } from './timing';
+
+/**
+ * The sales book format, version 1: the team's lifecycle programmes, cross-sell rules,
+ * questionnaires, objection answers and technique sections in one JSON document.
+ *
+ * A book arrives from outside (a URL, a policy, a pasted file), so every string and list here has
+ * a ceiling and every object is strict: an unknown key is far more often a typo ("scirpt") than a
+ * feature, and silently ignoring it would lose the team lead's work. Rules that involve several
+ * fields (exactly one timing, unique ids, known placeholders) live in `validate.ts`, which runs
+ * them next to this schema so every error is reported at once.
+ *
+ * Matching values (products, categories, tags, stages) are compared with what the CRM card shows,
+ * case-insensitively; a card value matches when it contains the book's word. They are written in
+ * the language the CRM speaks, which is why each default book has its own.
+ */
+
+export const BOOK_LIMITS = {
+  id: 64,
+  name: 200,
+  title: 500,
+  text: 5_000,
+  script: 20_000,
+  matchValues: 200,
+  programmes: 200,
+  touches: 100,
+  crossSell: 500,
+  options: 3,
+  questionnaires: 50,
+  questions: 200,
+  choices: 20,
+  objections: 1_000,
+  phrasings: 50,
+  phrasing: 500,
+  responses: 20,
+  sections: 300,
+  steps: 50,
+  churnReasons: 100,
+  ideas: 300,
+  references: 50,
+  mappingOrigins: 200,
+  mappingsPerOrigin: 100,
+  selector: 1_000,
+} as const;
+
+// ---- building blocks ---------------------------------------------------------------------------
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const RESERVED_IDS: ReadonlySet<string> = new Set(['constructor', 'prototype']);
+
+/** Ids are stable across languages and book updates; answers and personal notes hang off them. */
+export const IdSchema = z
+  .string()
+  .max(BOOK_LIMITS.id, { abort: true, error: 'expected an id of at most 64 characters' })
+  .regex(ID_PATTERN, {
+    error: 'expected an id: lowercase letters a-z, digits, ".", "_" or "-", starting with a letter or digit',
+  })
+  .refine((id) => !RESERVED_IDS.has(id), { error: '"constructor" and "prototype" are reserved words, not ids' });
+
+/** Text that may be empty (a script still being written). `abort` keeps 10 MB strings cheap. */
+const text = (max: number) => z.string().max(max, { abort: true });
+
+/** Text that must say something. */
+const requiredText = (max: number) =>
+  text(max).refine((value) => value.trim() !== '', { error: 'expected some text; this must not be empty' });
+
+const MatchValuesSchema = z
+  .array(requiredText(BOOK_LIMITS.name))
+  .max(BOOK_LIMITS.matchValues)
+  .describe('Words matched case-insensitively against the CRM card; a card value matches when it contains one of them.');
+
+/** Script text; `{{client.firstName}}`-style placeholders are filled from the client card. */
+const scriptText = () =>
+  text(BOOK_LIMITS.script).describe(`Text with placeholders such as {{client.firstName}}. Known placeholders: ${PLACEHOLDER_NAMES.join(', ')}.`);
+
+export const IsoDurationSchema = z.string().max(40, { abort: true }).regex(ISO_DURATION_PATTERN, {
+  error: 'expected an ISO-8601 duration such as "P7D" (7 days), "P2W", "P1M", "P3M", "P1Y" or "PT2H" (2 hours)',
+}).describe('ISO-8601 duration: "P7D" = 7 days, "P1M" = 1 month, "P1Y" = 1 year, "PT2H" = 2 hours.');
+
+export const MonthDaySchema = z.string().max(5, { abort: true }).regex(MONTH_DAY_PATTERN, {
+  error: 'expected a day of the year as "MM-DD", e.g. "10-01" for 1 October',
+}).describe('Day of the year as "MM-DD".');
+
+const SemverishSchema = text(64).regex(/^\d{1,9}(?:\.\d{1,9}){0,2}(?:[-+][0-9A-Za-z.-]{1,40})?$/, {
+  error: 'expected a version such as "1", "1.4" or "2.0.1"',
+});
+
+const LanguageTagSchema = text(35).regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}$/, {
+  error: 'expected a language tag such as "en", "ru", "uk", "el" or "pt-BR"',
+});
+
+const DateTimeSchema = z.iso.datetime({
+  offset: true,
+  error: 'expected an ISO date-time such as "2025-03-01T09:00:00Z"',
+});
+
+/** Which clients a programme or questionnaire is for. Empty or missing means every client. */
+export const AppliesToSchema = z.strictObject({
+  products: MatchValuesSchema.optional(),
+  categories: MatchValuesSchema.optional(),
+  tags: MatchValuesSchema.optional(),
+  stages: MatchValuesSchema.optional(),
+});
+
+export const BUYER_TYPE_IDS = ['advocate', 'loyal', 'defector', 'concession-seeker', 'mercenary', 'hostage'] as const;
+export const BuyerTypeIdSchema = z.enum(BUYER_TYPE_IDS);
+
+export const CHANNELS = ['call', 'meeting', 'email', 'sms', 'messenger'] as const;
+
+/** Who makes the contact: an id for filtering ("my touches") and a name people read. */
+export const RoleSchema = z.strictObject({
+  id: IdSchema,
+  name: requiredText(BOOK_LIMITS.name),
+});
+
+// ---- lifecycle programmes ----------------------------------------------------------------------
+
+/** The event a programme's "after" intervals count from. `none` is for pure yearly windows. */
+export const AnchorSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('purchase') }),
+  z.strictObject({ kind: z.literal('dealWon') }),
+  z.strictObject({ kind: z.literal('stageReached'), stage: requiredText(BOOK_LIMITS.name) }),
+  z.strictObject({ kind: z.literal('callbackRequested') }),
+  z.strictObject({ kind: z.literal('birthday') }),
+  z.strictObject({ kind: z.literal('customDate'), field: requiredText(BOOK_LIMITS.name) }),
+  z.strictObject({ kind: z.literal('none') }),
+]);
+
+/** A yearly window; `from` after `to` means it runs over New Year. */
+export const SeasonWindowSchema = z.strictObject({ from: MonthDaySchema, to: MonthDaySchema });
+
+/** A yearly date: a fixed one (a holiday) or the anchor's own day (the birthday itself). */
+export const AnnualDateSchema = z.strictObject({
+  date: MonthDaySchema.optional(),
+  anchorDate: z.literal(true).optional(),
+});
+
+const dayCount = z.number().int().min(0).max(36_500);
+
+export const TouchConditionSchema = z.strictObject({
+  tagsAny: MatchValuesSchema.optional(),
+  tagsAll: MatchValuesSchema.optional(),
+  tagsNone: MatchValuesSchema.optional(),
+  stages: MatchValuesSchema.optional(),
+  buyerTypes: z.array(BuyerTypeIdSchema).max(BUYER_TYPE_IDS.length).optional(),
+  minDaysSinceAnchor: dayCount.optional(),
+  maxDaysSinceAnchor: dayCount.optional(),
+});
+
+/** One planned contact. Exactly one of `after`, `window`, `annual` says when. */
+export const TouchSchema = z.strictObject({
+  id: IdSchema,
+  after: IsoDurationSchema.optional().describe('Timing: this long after the programme\'s anchor event. Use exactly one of after, window, annual.'),
+  window: SeasonWindowSchema.optional().describe('Timing: every year between these days; "from" after "to" runs over New Year.'),
+  annual: AnnualDateSchema.optional().describe('Timing: every year on a fixed "date", or on the anchor\'s own day ("anchorDate": true).'),
+  /** For consumables: after the first touch, again every this long. Only with `after`. */
+  repeatEvery: IsoDurationSchema.optional().describe('After the first touch, repeat every this long (only together with "after").'),
+  goal: requiredText(BOOK_LIMITS.text),
+  role: RoleSchema,
+  channel: z.enum(CHANNELS),
+  script: scriptText(),
+  condition: TouchConditionSchema.optional(),
+});
+
+export const ProgrammeSchema = z.strictObject({
+  id: IdSchema,
+  name: requiredText(BOOK_LIMITS.title),
+  description: text(BOOK_LIMITS.text).optional(),
+  /** Lower runs first when two programmes want the same client on the same day. */
+  priority: z.number().int().min(-10_000).max(10_000),
+  appliesTo: AppliesToSchema.optional().describe('Which clients the programme is for; missing or empty means every client.'),
+  anchor: AnchorSchema.describe('The event that starts the programme\'s clock; "none" for pure yearly windows.'),
+  touches: z.array(TouchSchema).max(BOOK_LIMITS.touches),
+});
+
+// ---- cross-selling -----------------------------------------------------------------------------
+
+/** Products and/or categories; at least one value. */
+export const ProductSetSchema = z.strictObject({
+  products: MatchValuesSchema.optional(),
+  categories: MatchValuesSchema.optional(),
+});
+
+export const CrossSellConditionSchema = z.strictObject({
+  tagsAny: MatchValuesSchema.optional(),
+  tagsAll: MatchValuesSchema.optional(),
+  tagsNone: MatchValuesSchema.optional(),
+  stages: MatchValuesSchema.optional(),
+  buyerTypes: z.array(BuyerTypeIdSchema).max(BUYER_TYPE_IDS.length).optional(),
+  minDaysSincePurchase: dayCount.optional(),
+  maxDaysSincePurchase: dayCount.optional(),
+});
+
+export const OPTION_TIERS = ['standard', 'professional', 'premium'] as const;
+
+export const CrossSellOptionSchema = z.strictObject({
+  tier: z.enum(OPTION_TIERS),
+  title: requiredText(BOOK_LIMITS.title),
+  whatDiffers: requiredText(BOOK_LIMITS.text),
+  /** Display text ("from €40 a month"): currencies and price formats vary too much for a number. */
+  price: text(BOOK_LIMITS.name).optional(),
+});
+
+/** "Client bought core X (and has interest Y) -> offer periphery Z", with the client's benefit. */
+export const CrossSellRuleSchema = z.strictObject({
+  id: IdSchema,
+  title: requiredText(BOOK_LIMITS.title),
+  core: ProductSetSchema,
+  offers: ProductSetSchema,
+  condition: CrossSellConditionSchema.optional(),
+  benefit: requiredText(BOOK_LIMITS.text),
+  options: z.array(CrossSellOptionSchema).max(BOOK_LIMITS.options),
+  script: scriptText(),
+});
+
+// ---- questionnaires ----------------------------------------------------------------------------
+
+export const QUESTION_LEVELS = ['opening', 'core', 'closing'] as const;
+export const QUESTIONNAIRE_KINDS = ['negotiation', 'feedback', 'other'] as const;
+
+export const AnswerSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('text') }),
+  z.strictObject({ type: z.literal('number'), unit: text(BOOK_LIMITS.name).optional() }),
+  z.strictObject({
+    type: z.literal('choice'),
+    choices: z.array(requiredText(BOOK_LIMITS.name)).min(2).max(BOOK_LIMITS.choices),
+    multiple: z.boolean().optional(),
+  }),
+  /** A 1-5 rating. */
+  z.strictObject({ type: z.literal('rating') }),
+]);
+
+/** When to ask the follow-up; exactly one condition. "If 4, ask why not 5" is `ratingEquals: 4`. */
+export const FollowUpWhenSchema = z.strictObject({
+  ratingBelow: z.number().int().min(2).max(5).optional(),
+  ratingEquals: z.number().int().min(1).max(5).optional(),
+  choiceIs: requiredText(BOOK_LIMITS.name).optional(),
+});
+
+export const QuestionSchema = z.strictObject({
+  id: IdSchema,
+  level: z.enum(QUESTION_LEVELS),
+  text: requiredText(BOOK_LIMITS.text),
+  hint: text(BOOK_LIMITS.text).optional(),
+  /** Important questions are the ones a manager must not leave the meeting without asking. */
+  important: z.boolean().default(false),
+  answer: AnswerSchema,
+  followUp: z.strictObject({ when: FollowUpWhenSchema, text: requiredText(BOOK_LIMITS.text) }).optional(),
+});
+
+export const QuestionnaireSchema = z.strictObject({
+  id: IdSchema,
+  title: requiredText(BOOK_LIMITS.title),
+  kind: z.enum(QUESTIONNAIRE_KINDS),
+  description: text(BOOK_LIMITS.text).optional(),
+  appliesTo: AppliesToSchema.optional(),
+  questions: z.array(QuestionSchema).min(1).max(BOOK_LIMITS.questions),
+});
+
+// ---- objections --------------------------------------------------------------------------------
+
+export const OBJECTION_CATEGORIES = [
+  'price',
+  'competitor',
+  'timing',
+  'trust',
+  'need',
+  'authority',
+  'quality',
+  'service',
+  'other',
+] as const;
+
+export const ObjectionResponseSchema = z.strictObject({
+  text: requiredText(BOOK_LIMITS.script),
+  /** Why this answer works, so the manager can adapt it instead of reciting it. */
+  why: text(BOOK_LIMITS.text).optional(),
+});
+
+export const ObjectionSchema = z.strictObject({
+  id: IdSchema,
+  category: z.enum(OBJECTION_CATEGORIES),
+  /** The words clients actually use; search matches against these. */
+  phrasings: z.array(requiredText(BOOK_LIMITS.phrasing)).min(1).max(BOOK_LIMITS.phrasings),
+  responses: z.array(ObjectionResponseSchema).min(1).max(BOOK_LIMITS.responses),
+});
+
+// ---- numbered sections -------------------------------------------------------------------------
+
+export const SECTION_PARTS = ['organisation', 'techniques'] as const;
+
+export const SectionStepSchema = z.strictObject({
+  title: requiredText(BOOK_LIMITS.title),
+  script: text(BOOK_LIMITS.script).optional(),
+  why: text(BOOK_LIMITS.text).optional(),
+});
+
+export const SectionSchema = z.strictObject({
+  id: IdSchema,
+  number: text(20).regex(/^\d{1,3}(?:\.\d{1,3}){0,3}$/, { error: 'expected a section number such as "3" or "3.14"' }),
+  /** Part 1 organises the sales process; part 2 collects principles and techniques. */
+  part: z.enum(SECTION_PARTS),
+  title: requiredText(BOOK_LIMITS.title),
+  description: text(BOOK_LIMITS.script),
+  steps: z.array(SectionStepSchema).max(BOOK_LIMITS.steps),
+});
+
+// ---- clients who leave, buyer types, loyalty and promotions -------------------------------------
+
+export const ChurnReasonSchema = z.strictObject({
+  id: IdSchema,
+  reason: requiredText(BOOK_LIMITS.title),
+  /** The share of lost clients this reason accounts for, in percent. */
+  share: z.number().min(0).max(100).optional(),
+  response: requiredText(BOOK_LIMITS.text),
+  suggestObjectionIds: z.array(IdSchema).max(BOOK_LIMITS.references).optional(),
+  suggestProgrammeIds: z.array(IdSchema).max(BOOK_LIMITS.references).optional(),
+});
+
+export const BuyerTypeSchema = z.strictObject({
+  id: BuyerTypeIdSchema,
+  name: requiredText(BOOK_LIMITS.name),
+  description: requiredText(BOOK_LIMITS.text),
+  howToWork: requiredText(BOOK_LIMITS.text),
+});
+
+export const IdeaSchema = z.strictObject({
+  id: IdSchema,
+  title: requiredText(BOOK_LIMITS.title),
+  description: text(BOOK_LIMITS.text),
+});
+
+// ---- CRM field mappings ------------------------------------------------------------------------
+
+export const MAPPED_FIELDS = [
+  'name',
+  'firstName',
+  'lastName',
+  'company',
+  'jobTitle',
+  'phone',
+  'email',
+  'stage',
+  'amount',
+  'birthday',
+  'tags',
+  'owner',
+  'lastPurchase',
+  'nextContact',
+  'product',
+] as const;
+
+/** Where a field sits on a CRM's record page: a CSS selector, a visible label, or both. */
+export const FieldMappingSchema = z.strictObject({
+  field: z.enum(MAPPED_FIELDS),
+  selector: text(BOOK_LIMITS.selector).optional(),
+  label: text(BOOK_LIMITS.name).optional(),
+});
+
+export const ORIGIN_KEY_PATTERN = /^https?:\/\/(?:\*\.)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,10}(?::\d{1,5})?$/;
+
+const OriginKeySchema = z.string().max(300, { abort: true }).regex(ORIGIN_KEY_PATTERN, {
+  error: 'expected a CRM origin such as "https://crm.example.com" or "https://*.example.com"',
+});
+
+export const FieldMappingsSchema = z
+  .record(OriginKeySchema, z.array(FieldMappingSchema).max(BOOK_LIMITS.mappingsPerOrigin))
+  .refine((mappings) => Object.keys(mappings).length <= BOOK_LIMITS.mappingOrigins, {
+    error: `expected at most ${BOOK_LIMITS.mappingOrigins} CRM origins`,
+  });
+
+// ---- the book ----------------------------------------------------------------------------------
+
+export const SalesBookSchema = z.strictObject({
+  /** Lets editors such as VS Code find docs/sales-book.schema.json for completion. */
+  $schema: text(2_000).optional(),
+  schema: z.literal(1),
+  id: IdSchema,
+  title: requiredText(BOOK_LIMITS.title),
+  description: text(BOOK_LIMITS.text).optional(),
+  version: SemverishSchema,
+  language: LanguageTagSchema,
+  updatedAt: DateTimeSchema,
+  author: requiredText(BOOK_LIMITS.name),
+  team: text(BOOK_LIMITS.name).optional(),
+  programmes: z.array(ProgrammeSchema).max(BOOK_LIMITS.programmes).default([]),
+  crossSell: z.array(CrossSellRuleSchema).max(BOOK_LIMITS.crossSell).default([]),
+  questionnaires: z.array(QuestionnaireSchema).max(BOOK_LIMITS.questionnaires).default([]),
+  objections: z.array(ObjectionSchema).max(BOOK_LIMITS.objections).default([]),
+  sections: z.array(SectionSchema).max(BOOK_LIMITS.sections).default([]),
+  churnReasons: z.array(ChurnReasonSchema).max(BOOK_LIMITS.churnReasons).default([]),
+  buyerTypes: z.array(BuyerTypeSchema).max(BUYER_TYPE_IDS.length).default([]),
+  loyaltyIdeas: z.array(IdeaSchema).max(BOOK_LIMITS.ideas).default([]),
+  promotionIdeas: z.array(IdeaSchema).max(BOOK_LIMITS.ideas).default([]),
+  fieldMappings: FieldMappingsSchema.default({}),
+});
+
+/** The schema under the name the rest of the code reads best with: `SalesBook.safeParse(...)`. */
+export const SalesBook = SalesBookSchema;
+
+export type SalesBook = z.output<typeof SalesBookSchema>;
+export type SalesBookInput = z.input<typeof SalesBookSchema>;
+export type AppliesTo = z.output<typeof AppliesToSchema>;
+export type Anchor = z.output<typeof AnchorSchema>;
+export type AnchorKind = Anchor['kind'];
+export type SeasonWindow = z.output<typeof SeasonWindowSchema>;
+export type AnnualDate = z.output<typeof AnnualDateSchema>;
+export type Role = z.output<typeof RoleSchema>;
+export type Channel = (typeof CHANNELS)[number];
+export type TouchCondition = z.output<typeof TouchConditionSchema>;
+export type Touch = z.output<typeof TouchSchema>;
+export type Programme = z.output<typeof ProgrammeSchema>;
+export type ProductSet = z.output<typeof ProductSetSchema>;
+export type CrossSellCondition = z.output<typeof CrossSellConditionSchema>;
+export type OptionTier = (typeof OPTION_TIERS)[number];
+export type CrossSellOption = z.output<typeof CrossSellOptionSchema>;
+export type CrossSellRule = z.output<typeof CrossSellRuleSchema>;
+export type QuestionLevel = (typeof QUESTION_LEVELS)[number];
+export type QuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number];
+export type Answer = z.output<typeof AnswerSchema>;
+export type Question = z.output<typeof QuestionSchema>;
+export type Questionnaire = z.output<typeof QuestionnaireSchema>;
+export type ObjectionCategory = (typeof OBJECTION_CATEGORIES)[number];
+export type ObjectionResponse = z.output<typeof ObjectionResponseSchema>;
+export type Objection = z.output<typeof ObjectionSchema>;
+export type SectionPart = (typeof SECTION_PARTS)[number];
+export type SectionStep = z.output<typeof SectionStepSchema>;
+export type Section = z.output<typeof SectionSchema>;
+export type ChurnReason = z.output<typeof ChurnReasonSchema>;
+export type BuyerTypeId = (typeof BUYER_TYPE_IDS)[number];
+export type BuyerType = z.output<typeof BuyerTypeSchema>;
+export type Idea = z.output<typeof IdeaSchema>;
+export type MappedField = (typeof MAPPED_FIELDS)[number];
+export type FieldMapping = z.output<typeof FieldMappingSchema>;

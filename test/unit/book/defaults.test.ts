@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BOOK_LANGUAGES, DEFAULT_BOOKS, defaultBookFor, defaultBookLanguage } from '../../../lib/book/defaults/index';
+import type { SalesBook } from '../../../lib/book/schema';
+import { BUYER_TYPE_IDS, OBJECTION_CATEGORIES } from '../../../lib/book/schema';
+import { lintBook, validateBook } from '../../../lib/book/validate';
+
+const books = DEFAULT_BOOK_LANGUAGES.map((language) => [language, DEFAULT_BOOKS[language]] as const);
+
+function programme(book: SalesBook, id: string) {
+  const found = book.programmes.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no programme ${id}`);
+  return found;
+}
+
+function section(book: SalesBook, id: string) {
+  const found = book.sections.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no section ${id}`);
+  return found;
+}
+
+/** Every id list in a book, flattened to "list:id" strings so two books can be compared whole. */
+function idMap(book: SalesBook): Record<string, string[]> {
+  return {
+    programmes: book.programmes.map((item) => item.id),
+    touches: book.programmes.flatMap((item) => item.touches.map((touch) => `${item.id}/${touch.id}`)),
+    roles: book.programmes.flatMap((item) => item.touches.map((touch) => `${item.id}/${touch.id}:${touch.role.id}`)),
+    crossSell: book.crossSell.map((item) => item.id),
+    options: book.crossSell.flatMap((item) => item.options.map((option) => `${item.id}/${option.tier}`)),
+    questionnaires: book.questionnaires.map((item) => item.id),
+    questions: book.questionnaires.flatMap((item) => item.questions.map((question) => `${item.id}/${question.id}:${question.level}`)),
+    objections: book.objections.map((item) => `${item.id}:${item.category}`),
+    sections: book.sections.map((item) => `${item.id}:${item.number}:${item.steps.length}`),
+    churnReasons: book.churnReasons.map((item) => item.id),
+    buyerTypes: book.buyerTypes.map((item) => item.id),
+    loyaltyIdeas: book.loyaltyIdeas.map((item) => item.id),
+    promotionIdeas: book.promotionIdeas.map((item) => item.id),
+  };
+}
+
+describe.each(books)('the default %s book', (language, book) => {
+  it('is valid, without advice, and says which language it is', () => {
+    const result = validateBook(book);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(lintBook(book)).toEqual([]);
+    expect(book.id).toBe(`touchbook-default-${language}`);
+    expect(book.language).toBe(language);
+  });
+
+  it('has the car dealer chain: +1 week, +1 month, +3 months, +6 months service, +12 months finance, trade-in after a year', () => {
+    const touches = programme(book, 'durable-goods').touches.map((touch) => [touch.after, touch.role.id]);
+    expect(touches).toEqual([
+      ['P7D', 'sales-manager'],
+      ['P1M', 'sales-manager'],
+      ['P3M', 'sales-manager'],
+      ['P6M', 'service-advisor'],
+      ['P12M', 'finance'],
+      ['P13M', 'trade-in-team'],
+    ]);
+    expect(programme(book, 'durable-goods').anchor.kind).toBe('purchase');
+  });
+
+  it('has consumables on repeat, seasons as yearly windows and the construction chain', () => {
+    const consumables = programme(book, 'consumables').touches[0];
+    expect(consumables?.repeatEvery).toBe('P2M');
+    expect(programme(book, 'seasonal-tyres').touches.map((touch) => touch.window)).toEqual([
+      { from: '03-01', to: '04-30' },
+      { from: '10-01', to: '11-30' },
+    ]);
+    expect(programme(book, 'agricultural-season').touches.map((touch) => touch.window)).toEqual([
+      { from: '02-01', to: '02-28' },
+      { from: '07-15', to: '08-31' },
+    ]);
+    expect(programme(book, 'construction-object').touches.map((touch) => touch.after)).toEqual(['P1M', 'P3M', 'P5M']);
+  });
+
+  it('has birthdays, holidays, a callback, a second-purchase discount and feedback after a deal', () => {
+    expect(programme(book, 'birthdays')).toMatchObject({ anchor: { kind: 'birthday' }, touches: [{ annual: { anchorDate: true } }] });
+    expect(programme(book, 'holidays').touches[0]?.annual?.date).toMatch(/^\d\d-\d\d$/);
+    expect(programme(book, 'client-callback').anchor.kind).toBe('callbackRequested');
+    const discount = programme(book, 'second-purchase-discount').touches;
+    expect(discount.every((touch) => touch.script.includes('{{discount.until}}') && (touch.condition?.tagsAny?.length ?? 0) > 0)).toBe(true);
+    expect(programme(book, 'feedback-after-deal').anchor.kind).toBe('dealWon');
+  });
+
+  it('has at least 8 cross-sell rules, each with standard, professional and premium and a client benefit', () => {
+    expect(book.crossSell.length).toBeGreaterThanOrEqual(8);
+    for (const rule of book.crossSell) {
+      expect(rule.options.map((option) => option.tier)).toEqual(['standard', 'professional', 'premium']);
+      expect(rule.options.every((option) => option.whatDiffers.length > 10)).toBe(true);
+      expect(rule.benefit.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('has a negotiation questionnaire of 12+ questions from opening through core to closing', () => {
+    const negotiation = book.questionnaires.find((questionnaire) => questionnaire.kind === 'negotiation');
+    const levels = negotiation?.questions.map((question) => question.level) ?? [];
+    expect(levels.length).toBeGreaterThanOrEqual(12);
+    expect(levels).toEqual([...levels].sort((a, b) => ['opening', 'core', 'closing'].indexOf(a) - ['opening', 'core', 'closing'].indexOf(b)));
+    expect(new Set(levels)).toEqual(new Set(['opening', 'core', 'closing']));
+    const ids = negotiation?.questions.map((question) => question.id);
+    expect(ids).toEqual(expect.arrayContaining(['current-suppliers', 'items-and-volumes', 'priority-deadlines', 'decision-makers', 'payment-method', 'order-size']));
+  });
+
+  it('has a feedback questionnaire with 1-5 ratings and "if 4, ask why not 5"', () => {
+    const feedback = book.questionnaires.find((questionnaire) => questionnaire.kind === 'feedback');
+    const ratings = feedback?.questions.filter((question) => question.answer.type === 'rating') ?? [];
+    expect(ratings.length).toBeGreaterThanOrEqual(2);
+    expect(ratings.some((question) => question.followUp?.when.ratingEquals === 4)).toBe(true);
+  });
+
+  it('has 25+ objections in every category, each with 2+ phrasings and answers that say why', () => {
+    expect(book.objections.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(book.objections.map((objection) => objection.category))).toEqual(new Set(OBJECTION_CATEGORIES));
+    for (const objection of book.objections) {
+      expect(objection.phrasings.length).toBeGreaterThanOrEqual(2);
+      expect(objection.responses.every((response) => (response.why ?? '').length > 10)).toBe(true);
+    }
+  });
+
+  it('has the five steps for an unknown answer, the 3.14 cold-call section and the organisation part', () => {
+    expect(section(book, 'dont-know-answer').steps).toHaveLength(5);
+    const coldCalls = section(book, 'cold-calls');
+    expect(coldCalls.number).toBe('3.14');
+    expect(coldCalls.steps.length).toBeGreaterThanOrEqual(5);
+    expect(coldCalls.steps.slice(0, 7).every((step) => step.script && step.why)).toBe(true);
+    expect(book.sections.filter((item) => item.part === 'organisation').length).toBeGreaterThanOrEqual(4);
+    expect(section(book, 'product-knowledge').steps.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has churn reasons with the reported shares and all six buyer types', () => {
+    const shares = book.churnReasons.flatMap((reason) => (reason.share === undefined ? [] : [reason.share]));
+    expect(shares).toEqual([68, 14, 9, 5, 3, 1]);
+    expect(book.buyerTypes.map((type) => type.id)).toEqual([...BUYER_TYPE_IDS]);
+    expect(book.buyerTypes.every((type) => type.howToWork.length > 20)).toBe(true);
+    expect(book.loyaltyIdeas.length).toBeGreaterThanOrEqual(10);
+    expect(book.promotionIdeas.length).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('the four default books', () => {
+  it('share every id, so notes and answers survive a language switch', () => {
+    const english = idMap(DEFAULT_BOOKS.en);
+    for (const language of DEFAULT_BOOK_LANGUAGES) expect(idMap(DEFAULT_BOOKS[language])).toEqual(english);
+  });
+
+  it('differ in their texts', () => {
+    const titles = new Set(DEFAULT_BOOK_LANGUAGES.map((language) => DEFAULT_BOOKS[language].sections[0]?.title));
+    expect(titles.size).toBe(DEFAULT_BOOK_LANGUAGES.length);
+  });
+
+  it('keep each book in its own language (client phrasings included)', () => {
+    const textOf = (book: SalesBook) => JSON.stringify({ ...book, id: '', language: '' });
+    const phrasings = (book: SalesBook) => book.objections.flatMap((objection) => objection.phrasings).join(' ');
+    expect(phrasings(DEFAULT_BOOKS.en)).toMatch(/^[\x20-\x7E’]+$/);
+    expect(phrasings(DEFAULT_BOOKS.el)).not.toMatch(/[А-Яа-яЁёІіЇїЄєҐґ]/);
+    expect(phrasings(DEFAULT_BOOKS.el)).toMatch(/[α-ω]/);
+    // Russian has ы/э/ъ/ё and never і/ї/є/ґ; Ukrainian the other way round.
+    expect(textOf(DEFAULT_BOOKS.ru)).not.toMatch(/[іїєґІЇЄҐ]/);
+    expect(textOf(DEFAULT_BOOKS.uk)).not.toMatch(/[ыэъёЫЭЪЁ]/);
+    expect(phrasings(DEFAULT_BOOKS.ru)).toMatch(/[ы]/);
+    expect(phrasings(DEFAULT_BOOKS.uk)).toMatch(/[іїє]/);
+  });
+});
+
+describe('defaultBookFor', () => {
+  it.each([
+    ['uk', 'uk'],
+    ['uk-UA', 'uk'],
+    ['RU', 'ru'],
+    ['el_GR', 'el'],
+    ['en-GB', 'en'],
+    ['de', 'en'],
+    ['', 'en'],
+    [null, 'en'],
+  ])('picks the book for %j -> %s', (language, expected) => {
+    expect(defaultBookLanguage(language)).toBe(expected);
+    expect(defaultBookFor(language).language).toBe(expected);
+  });
+});
+
+describe('the default books are shared, so they are frozen', () => {
+  it('throws on an accidental edit and gives an editable copy through structuredClone', () => {
+    const book = DEFAULT_BOOKS.en;
+    expect(() => {
+      (book.programmes[0] as { priority: number }).priority = 99;
+    }).toThrow(TypeError);
+    expect(DEFAULT_BOOKS.ru.programmes[0]?.anchor).not.toBe(DEFAULT_BOOKS.en.programmes[0]?.anchor);
+    const copy = structuredClone(book);
+    copy.title = 'Ours';
+    expect(copy.title).toBe('Ours');
+  });
+});
