@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import type { BookStatus, ImportResult, LayeredBookReply } from './background/books';
+import { BookConfigSchema } from './book/config';
+import type { BookError } from './book/errors';
+import type { PersonalLayer } from './book/layers';
 import { ClientSnapshotSchema, type ClientSnapshotInput } from './crm/snapshot';
 import type { ClientRecord, SettingsRecord, SiteRecord } from './db/schema';
 import { UI_LANGUAGES } from './i18n';
@@ -33,6 +37,15 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/sites.disable'), origin }),
   z.object({ type: z.literal('ui/focus.get'), tabId: z.number().int().nonnegative().nullable() }),
   z.object({ type: z.literal('ui/settings.get') }),
+  z.object({ type: z.literal('ui/book.status') }),
+  z.object({ type: z.literal('ui/book.get') }),
+  z.object({ type: z.literal('ui/book.sync') }),
+  // Bounded a little above the book size limit so the validator, not the router, reports "too big".
+  z.object({ type: z.literal('ui/book.import'), text: z.string().max(6_000_000) }),
+  z.object({ type: z.literal('ui/book.forget-imported') }),
+  z.object({ type: z.literal('ui/book.configure'), patch: BookConfigSchema.partial() }),
+  z.object({ type: z.literal('ui/book.personal.get') }),
+  z.object({ type: z.literal('ui/book.personal.save'), layer: z.unknown() }),
   z.object({
     type: z.literal('ui/settings.update'),
     patch: z.object({ uiLanguage: z.enum(UI_LANGUAGES).nullable() }).partial(),
@@ -60,6 +73,14 @@ export interface Replies {
   'ui/sites.enable': SiteRecord;
   'ui/sites.disable': null;
   'ui/focus.get': PanelFocus;
+  'ui/book.status': BookStatus;
+  'ui/book.get': LayeredBookReply;
+  'ui/book.sync': BookStatus;
+  'ui/book.import': ImportResult;
+  'ui/book.forget-imported': BookStatus;
+  'ui/book.configure': { ok: true; status: BookStatus } | { ok: false; errors: BookError[] };
+  'ui/book.personal.get': PersonalLayer;
+  'ui/book.personal.save': { ok: true } | { ok: false; errors: BookError[] };
   'ui/settings.get': SettingsRecord;
   'ui/settings.update': SettingsRecord;
 }

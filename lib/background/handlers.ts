@@ -6,6 +6,8 @@ import { listSites, removeSite, saveSite } from '../db/sites';
 import type { PanelFocus } from '../messages';
 import { matchPatternFor } from '../sites/origins';
 import { CRM_SCRIPT_FILE } from '../sites/registration';
+import { createBookHandlers } from './book-handlers';
+import type { BookService } from './books';
 import type { FocusStore } from './focus';
 import type { ContentHandlers, UiHandlers } from './router';
 
@@ -20,6 +22,9 @@ export interface BackgroundDeps {
   tabs: Pick<typeof browser.tabs, 'query'>;
   /** Brings the content-script registration in line with the enabled sites (serialised). */
   syncRegistration: () => Promise<void>;
+  books: BookService;
+  /** Re-arms the book sync alarm after the manager changed the interval or the address. */
+  rearmBookSync: () => Promise<void>;
   now: () => number;
 }
 
@@ -44,6 +49,7 @@ export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
   const { db, focus, permissions, syncRegistration, now } = deps;
 
   return {
+    ...createBookHandlers(deps.books, deps.rearmBookSync),
     'ui/sites.list': () => listSites(db),
     'ui/sites.enable': async ({ origin }) => {
       const pattern = matchPatternFor(origin);

@@ -74,14 +74,16 @@ export interface AnswerRecord {
   updatedAt: number;
 }
 
+/**
+ * One row per thing the sales-book machinery keeps: the manager's subscription settings, the last
+ * good book of each source (with its sync state), and the personal layer. See lib/background/books.
+ */
+export type BookSlotName = 'config' | 'managed' | 'subscription' | 'imported' | 'personal';
+
 export interface BookRecord {
-  /** 'active' for the book in force, 'last-good:<source>' for fallbacks, 'personal' for the layer. */
-  slot: string;
-  source: 'default' | 'file' | 'subscription' | 'managed' | 'personal';
-  bookId: string;
-  version: string;
-  content: unknown;
-  receivedAt: number;
+  slot: BookSlotName;
+  value: unknown;
+  updatedAt: number;
 }
 
 export interface SiteRecord {

@@ -13,6 +13,7 @@ import { openDatabase, type TouchbookDb } from '../../lib/db/database';
 import type { ClientRecord, SiteRecord } from '../../lib/db/schema';
 import { createTranslator } from '../../lib/i18n';
 import type { SitesModelDeps } from '../../lib/sites/sites-model';
+import { createBookService, type BookServiceDeps } from '../../lib/background/books';
 import { listSites } from '../../lib/db/sites';
 import { createRegistrationSync } from '../../lib/sites/registration';
 
@@ -249,9 +250,24 @@ export function makeBackground(
     syncRegistration: createRegistrationSync(scripting as unknown as BackgroundDeps['scripting'], async () =>
       (await listSites(db)).map((site) => site.origin),
     ),
+    books: makeBookService(db),
+    rearmBookSync: () => Promise.resolve(),
     now: overrides.now ?? (() => 5_000),
   };
   return { deps, db, focus, scripting, permissions, tabs };
+}
+
+/** A book service over the given database with no policy, no network and English as UI language. */
+export function makeBookService(db: TouchbookDb, overrides: Partial<BookServiceDeps> = {}) {
+  return createBookService({
+    db,
+    readManagedStorage: () => Promise.resolve({}),
+    fetchImpl: () => Promise.reject(new Error('no network in unit tests')),
+    now: () => new Date('2026-03-01T09:00:00Z'),
+    uiLanguage: () => Promise.resolve('en'),
+    onBookChanged: () => Promise.resolve(),
+    ...overrides,
+  });
 }
 
 /** The UI's view of the background for the sites model, over an in-memory site list. */

@@ -6,7 +6,15 @@ import {
   type RouterOptions,
   type UiHandlers,
 } from '../../../lib/background/router';
+import { UiMessageSchema } from '../../../lib/messages';
 import { CRM_ORIGIN, EXTENSION_BASE_URL, EXTENSION_ID, makeSender, makeSite, makeSnapshot, makeUiSender } from '../factories';
+
+/** The book handlers only have to exist here; their own tests are in books.test.ts. */
+function bookHandlerSpies() {
+  const types = UiMessageSchema.options.map((option) => option.shape.type.value).filter((type) => type.startsWith('ui/book.'));
+  type BookHandlers = Pick<UiHandlers, Extract<keyof UiHandlers, `ui/book.${string}`>>;
+  return Object.fromEntries(types.map((type) => [type, vi.fn(() => Promise.resolve(null))])) as unknown as BookHandlers;
+}
 
 /** A router over spy handlers; `enabled` lists the origins content scripts may talk from. */
 function makeRouter(overrides: Partial<RouterOptions> & { enabled?: string[] } = {}) {
@@ -16,6 +24,7 @@ function makeRouter(overrides: Partial<RouterOptions> & { enabled?: string[] } =
     'cs/no-client': vi.fn<ContentHandlers['cs/no-client']>(() => Promise.resolve(null)),
   };
   const ui = {
+    ...bookHandlerSpies(),
     'ui/sites.list': vi.fn<UiHandlers['ui/sites.list']>(() => Promise.resolve([makeSite()])),
     'ui/sites.enable': vi.fn<UiHandlers['ui/sites.enable']>(({ origin }) => Promise.resolve(makeSite({ origin }))),
     'ui/sites.disable': vi.fn<UiHandlers['ui/sites.disable']>(() => Promise.resolve(null)),
@@ -38,7 +47,7 @@ function makeRouter(overrides: Partial<RouterOptions> & { enabled?: string[] } =
     log,
     ...options,
   });
-  const allHandlers = [...Object.values(content), ...Object.values(ui)];
+  const allHandlers = [...Object.values(content), ...Object.values(ui)] as Array<{ mock: { calls: unknown[] } }>;
   return { route, content, ui, log, isEnabledOrigin, noHandlerCalled: () => allHandlers.every((h) => h.mock.calls.length === 0) };
 }
 

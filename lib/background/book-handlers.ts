@@ -1,0 +1,22 @@
+import type { BookService } from './books';
+import type { UiHandlers } from './router';
+
+type BookHandlers = Pick<UiHandlers, Extract<keyof UiHandlers, `ui/book.${string}`>>;
+
+/** The options page and side panel ask the book service through these. */
+export function createBookHandlers(books: BookService, afterConfigure: () => Promise<void>): BookHandlers {
+  return {
+    'ui/book.status': () => books.status(),
+    'ui/book.get': () => books.layeredBook(),
+    'ui/book.sync': () => books.sync(),
+    'ui/book.import': ({ text }) => books.importBook(text),
+    'ui/book.forget-imported': () => books.forgetImported(),
+    'ui/book.configure': async ({ patch }) => {
+      const result = await books.configure(patch);
+      if (result.ok) await afterConfigure(); // the sync interval may have changed
+      return result;
+    },
+    'ui/book.personal.get': () => books.personalLayer(),
+    'ui/book.personal.save': ({ layer }) => books.savePersonalLayer(layer),
+  };
+}
