@@ -3,18 +3,21 @@ import { signal } from '@preact/signals';
 import '../../components/theme.css';
 import { Header } from '../../components/Header';
 import { LanguagePicker } from '../../components/LanguagePicker';
+import { BookSettings } from '../../components/BookSettings';
 import { SitesEditor } from '../../components/SitesEditor';
 import type { UiLanguage } from '../../lib/i18n';
 import { createSitesModel } from '../../lib/sites/sites-model';
-import { settingsApi, sitesApi } from '../../lib/ui/background-api';
+import { createBookModel } from '../../lib/options/book-model';
+import { bookApi, settingsApi, sitesApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {
   const settings = await settingsApi.get();
-  const { t } = await loadUiLocale(() => Promise.resolve(settings.uiLanguage));
+  const { t, language: locale } = await loadUiLocale(() => Promise.resolve(settings.uiLanguage));
   const sites = createSitesModel(sitesApi);
+  const book = createBookModel(bookApi);
   const language = signal<UiLanguage | null>(settings.uiLanguage);
-  await sites.load();
+  await Promise.all([sites.load(), book.load()]);
 
   const changeLanguage = async (next: UiLanguage | null) => {
     language.value = next;
@@ -27,6 +30,7 @@ async function main() {
       <Header title={t('optionsTitle')} />
       <main class="tb-main tb-stack" style={{ maxWidth: '760px' }}>
         <SitesEditor model={sites} t={t} />
+        <BookSettings model={book} t={t} locale={locale} />
         <LanguagePicker value={language.value} onChange={(next) => void changeLanguage(next)} t={t} />
       </main>
     </>,

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { request } from '../messaging/send';
 import { requestSiteAccess } from '../sites/access';
+import type { BookModelDeps } from '../options/book-model';
+import { webOrigin } from '../sites/origins';
 import type { SitesModelDeps } from '../sites/sites-model';
 
 /** What the extension's pages ask of the background, as plain functions for the UI models. */
@@ -19,3 +21,19 @@ export const settingsApi = {
 export async function languageOverride(): Promise<string | null> {
   return (await settingsApi.get()).uiLanguage;
 }
+
+export const bookApi: BookModelDeps = {
+  status: () => request({ type: 'ui/book.status' }),
+  book: () => request({ type: 'ui/book.get' }),
+  sync: () => request({ type: 'ui/book.sync' }),
+  importText: (text) => request({ type: 'ui/book.import', text }),
+  forgetImported: () => request({ type: 'ui/book.forget-imported' }),
+  configure: (patch) => request({ type: 'ui/book.configure', patch }),
+  personal: () => request({ type: 'ui/book.personal.get' }),
+  savePersonal: (layer) => request({ type: 'ui/book.personal.save', layer }),
+  requestHostAccess: (url) => {
+    const origin = webOrigin(url);
+    // An address that is not a web URL is refused by the worker with a clear message.
+    return origin ? requestSiteAccess(browser.permissions, origin) : Promise.resolve(true);
+  },
+};

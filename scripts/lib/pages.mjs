@@ -46,6 +46,49 @@ export class OptionsPage {
   }
 }
 
+/** The sales-book section of the options page. */
+export class BookSettingsPage {
+  /** @param {Page} page */
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** @returns {Promise<{ source: string, title: string, version: string, errors: string[] }>} */
+  status() {
+    return this.page.evaluate(() => {
+      const text = (/** @type {string} */ selector) => document.querySelector(selector)?.textContent ?? '';
+      return {
+        source: text('[data-testid="book-source"]'),
+        title: text('[data-testid="book-title"]'),
+        version: text('[data-testid="book-version"]'),
+        errors: [...document.querySelectorAll('[data-testid="book-last-error"] li, [data-testid="book-errors"] li')].map(
+          (node) => node.textContent ?? '',
+        ),
+      };
+    });
+  }
+
+  /** @param {string} url */
+  async subscribe(url) {
+    await this.page.locator('input[name="book-url"]').fill(url);
+    await this.page.locator('[data-testid="book-subscribe"]').click();
+    await this.waitForIdle();
+  }
+
+  async syncNow() {
+    await this.page.locator('[data-testid="book-sync"]').click();
+    await this.waitForIdle();
+  }
+
+  /** Waits until the form's buttons are enabled again (the action finished). */
+  async waitForIdle() {
+    await this.page.waitForFunction(() => {
+      const button = document.querySelector('[data-testid="book-subscribe"]');
+      return button instanceof HTMLButtonElement && !button.disabled;
+    });
+  }
+}
+
 export class CrmPage {
   /** @param {Page} page */
   constructor(page) {
