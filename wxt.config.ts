@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { OPEN_PANEL_COMMAND } from './lib/background/commands';
 import { localeFiles } from './lib/i18n/locale-files';
 
 // The demo build (npm start, end-to-end tests, benchmarks) is the shipped build plus one grant a
@@ -14,6 +15,7 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    define: { __TOUCHBOOK_DEMO_BUILD__: JSON.stringify(demoBuild) },
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
@@ -25,12 +27,18 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab', 'contextMenus'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Chrome reads enterprise policy (book URL, inline book, public key, lock) through this schema;
     // Firefox ignores it and reads policies.json instead.
     storage: { managed_schema: 'managed_schema.json' },
     ...(demoBuild ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Alt+Shift+T opens the side panel: Firefox has a built-in command for its sidebar, Chrome
+    // gets a named command the background answers with sidePanel.open().
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandOpenPanel__' } }
+        : { [OPEN_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandOpenPanel__' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,11 +1,48 @@
+import type { ComponentChildren } from 'preact';
 import type { Translate } from '../lib/i18n';
 import type { PanelView as PanelViewState } from '../lib/panel/panel-model';
 import { ClientCard } from './ClientCard';
 import { EmptyState } from './EmptyState';
 
-export function PanelView({ view, t }: { view: PanelViewState; t: Translate }) {
+export function PanelView({
+  view,
+  t,
+  onTeach,
+  clientPanel,
+}: {
+  view: PanelViewState;
+  t: Translate;
+  onTeach?: (tabId: number | null) => void;
+  /** The full client panel; without it, just the card (what the first version showed). */
+  clientPanel?: ComponentChildren;
+}) {
   if (view.kind === 'loading') return <EmptyState title={t('panelReading')} />;
   if (view.kind === 'error') return <EmptyState title={t('errorGeneric', { error: view.message })} />;
-  if (view.state === 'client') return <ClientCard client={view.client} t={t} />;
-  return <EmptyState title={t('panelNoClient')} hint={t('panelNoClientHint')} />;
+  // Teaching helps most when the page was read badly, or not at all, on an enabled CRM.
+  const teach = onTeach && view.origin !== null && <TeachAction t={t} onTeach={() => onTeach(view.tabId)} />;
+  if (view.state === 'client') {
+    if (clientPanel) return <>{clientPanel}</>;
+    return (
+      <div class="tb-stack">
+        <ClientCard client={view.client} t={t} />
+        {teach}
+      </div>
+    );
+  }
+  return (
+    <EmptyState title={t('panelNoClient')} hint={t('panelNoClientHint')}>
+      {teach}
+    </EmptyState>
+  );
+}
+
+function TeachAction({ t, onTeach }: { t: Translate; onTeach: () => void }) {
+  return (
+    <div class="tb-row">
+      <button class="tb-button" type="button" onClick={onTeach} data-testid="teach-field">
+        {t('panelTeach')}
+      </button>
+      <span class="tb-muted">{t('panelTeachHint')}</span>
+    </div>
+  );
 }

@@ -1,7 +1,7 @@
 import type { Translate } from '../lib/i18n';
 import type { PopupModel } from '../lib/popup/popup-model';
 import type { SitesModel } from '../lib/sites/sites-model';
-import { EmptyState } from './EmptyState';
+import type { ComponentChildren } from 'preact';
 import { problemText } from './SitesEditor';
 
 export function PopupView({
@@ -10,12 +10,15 @@ export function PopupView({
   t,
   onOpenPanel,
   onOpenOptions,
+  due,
 }: {
   popup: PopupModel;
   sites: SitesModel;
   t: Translate;
   onOpenPanel: () => void;
   onOpenOptions: () => void;
+  /** The due-touch list, rendered by the entry point with its own model. */
+  due?: ComponentChildren;
 }) {
   const origin = popup.origin.value;
   return (
@@ -47,10 +50,7 @@ export function PopupView({
           </p>
         )}
       </section>
-      <section aria-labelledby="due-title" class="tb-stack">
-        <h2 id="due-title">{t('popupDueTitle')}</h2>
-        <EmptyState title={t('popupNoDue')} />
-      </section>
+      {due}
       <div class="tb-row">
         <button class="tb-button" type="button" onClick={onOpenPanel} data-testid="open-panel">
           {t('popupOpenPanel')}

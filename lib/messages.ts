@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import type { BookStatus, ImportResult, LayeredBookReply } from './background/books';
+import type { ClientPlan, DueList } from './background/lifecycle-service';
+import { BUYER_TYPE_IDS } from './book/schema';
+import { TOUCH_OUTCOMES } from './lifecycle/states';
 import { BookConfigSchema } from './book/config';
 import type { BookError } from './book/errors';
 import type { PersonalLayer } from './book/layers';
+import { FieldMappingSchema } from './crm/mapping-schema';
 import { ClientSnapshotSchema, type ClientSnapshotInput } from './crm/snapshot';
-import type { ClientRecord, SettingsRecord, SiteRecord } from './db/schema';
-import { UI_LANGUAGES } from './i18n';
+import type {
+  AnswerRecord,
+  ClientRecord,
+  OfferStatus,
+  SettingsRecord,
+  SiteRecord,
+  TouchRecord,
+  UnmatchedObjectionRecord,
+} from './db/schema';
+import { UI_LANGUAGES, type UiLanguage } from './i18n';
+import type { FieldMapping } from './crm/mappings';
+import { TEACHABLE_FIELDS, type TeachableField } from './sites/mappings';
 
 /**
  * The one message protocol. Messages are named by direction: `cs/*` come from content scripts in
@@ -26,16 +40,71 @@ const origin = z
     }
   }, 'expected an origin such as https://crm.example.com');
 
+const clientId = z.string().min(1).max(100);
+const touchId = z.string().min(1).max(600);
+const epochMs = z.number().int().min(0).max(8.64e15);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM');
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
 export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs/snapshot'), snapshot: ClientSnapshotSchema }),
   z.object({ type: z.literal('cs/no-client'), url: z.string().url().max(4096) }),
+  z.object({ type: z.literal('cs/mappings.get') }),
+  z.object({ type: z.literal('cs/teach'), mapping: FieldMappingSchema }),
+  z.object({ type: z.literal('cs/teach.context') }),
 ]);
+
+/** What the background tells content scripts; they only check the type (no payload to trust). */
+export type BackgroundToContent = { type: 'bg/mappings.changed' };
 
 export const UiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/sites.list') }),
   z.object({ type: z.literal('ui/sites.enable'), origin }),
   z.object({ type: z.literal('ui/sites.disable'), origin }),
   z.object({ type: z.literal('ui/focus.get'), tabId: z.number().int().nonnegative().nullable() }),
+  z.object({ type: z.literal('ui/teach.start'), tabId: z.number().int().nonnegative().nullable() }),
+  z.object({ type: z.literal('ui/mappings.list') }),
+  z.object({ type: z.literal('ui/mappings.forget'), origin, field: z.enum(TEACHABLE_FIELDS) }),
+  z.object({ type: z.literal('ui/touches.due') }),
+  z.object({ type: z.literal('ui/touches.client'), clientId }),
+  z.object({
+    type: z.literal('ui/touch.done'),
+    touchId,
+    outcome: z.enum(TOUCH_OUTCOMES),
+    note: z.string().trim().max(5000).nullable(),
+    retryAt: epochMs.optional(),
+  }),
+  z.object({ type: z.literal('ui/touch.retry'), touchId }),
+  z.object({ type: z.literal('ui/touch.snooze'), touchId, until: epochMs }),
+  z.object({ type: z.literal('ui/touch.skip'), touchId, reason: z.string().trim().min(1).max(500) }),
+  z.object({ type: z.literal('ui/client.callback'), clientId, at: epochMs, note: z.string().trim().max(2000).nullable() }),
+  z.object({
+    type: z.literal('ui/client.purchase'),
+    clientId,
+    product: z.string().trim().min(1).max(300),
+    category: z.string().trim().max(200).nullable(),
+    date: epochMs,
+  }),
+  z.object({
+    type: z.literal('ui/client.profile'),
+    clientId,
+    buyerType: z.enum(BUYER_TYPE_IDS).nullable().optional(),
+    churnReason: z.string().max(64).nullable().optional(),
+  }),
+  z.object({ type: z.literal('ui/answers.get'), clientId }),
+  z.object({
+    type: z.literal('ui/answer.save'),
+    clientId,
+    questionnaireId: z.string().min(1).max(64),
+    questionId: z.string().min(1).max(64),
+    value: z.union([z.string().max(5000), z.number(), z.null()]),
+  }),
+  z.object({ type: z.literal('ui/offers.get'), clientId }),
+  z.object({ type: z.literal('ui/offer.mark'), clientId, ruleId: z.string().min(1).max(64), status: z.enum(['offered', 'accepted', 'declined']).nullable() }),
+  z.object({ type: z.literal('ui/unmatched.add'), text: z.string().trim().min(1).max(2000), clientId: clientId.nullable() }),
+  z.object({ type: z.literal('ui/unmatched.list') }),
+  z.object({ type: z.literal('ui/unmatched.clear') }),
+  z.object({ type: z.literal('ui/debug.clock'), offsetMs: z.number().int().min(-1e12).max(1e12) }),
   z.object({ type: z.literal('ui/settings.get') }),
   z.object({ type: z.literal('ui/book.status') }),
   z.object({ type: z.literal('ui/book.get') }),
@@ -48,14 +117,27 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/book.personal.save'), layer: z.unknown() }),
   z.object({
     type: z.literal('ui/settings.update'),
-    patch: z.object({ uiLanguage: z.enum(UI_LANGUAGES).nullable() }).partial(),
+    patch: z
+      .object({
+        uiLanguage: z.enum(UI_LANGUAGES).nullable(),
+        timeZone: z.string().max(64).refine(isTimeZone, 'expected an IANA time zone such as Europe/Kyiv').nullable(),
+        managerName: z.string().trim().max(200).nullable(),
+        workingDays: z.array(z.number().int().min(1).max(7)).max(7),
+        workDayStart: clock,
+        workDayEnd: clock,
+        vacation: z.object({ from: isoDay, to: isoDay }).nullable(),
+      })
+      .partial(),
   }),
 ]);
 
 /** What a content script sends; the snapshot is typed by its input shape (defaults not applied). */
 export type ContentMessage =
   | { type: 'cs/snapshot'; snapshot: ClientSnapshotInput }
-  | { type: 'cs/no-client'; url: string };
+  | { type: 'cs/no-client'; url: string }
+  | { type: 'cs/mappings.get' }
+  | { type: 'cs/teach'; mapping: FieldMapping }
+  | { type: 'cs/teach.context' };
 export type UiMessage = z.input<typeof UiMessageSchema>;
 export type ParsedContentMessage = z.output<typeof ContentMessageSchema>;
 export type ParsedUiMessage = z.output<typeof UiMessageSchema>;
@@ -69,6 +151,12 @@ export type PanelFocus =
 export interface Replies {
   'cs/snapshot': { clientId: string };
   'cs/no-client': null;
+  'cs/mappings.get': FieldMapping[];
+  'cs/teach': FieldMapping[];
+  'cs/teach.context': { language: UiLanguage; selectionField: TeachableField | null };
+  'ui/teach.start': { tabId: number };
+  'ui/mappings.list': Array<{ origin: string; mappings: FieldMapping[] }>;
+  'ui/mappings.forget': FieldMapping[];
   'ui/sites.list': SiteRecord[];
   'ui/sites.enable': SiteRecord;
   'ui/sites.disable': null;
@@ -81,6 +169,23 @@ export interface Replies {
   'ui/book.configure': { ok: true; status: BookStatus } | { ok: false; errors: BookError[] };
   'ui/book.personal.get': PersonalLayer;
   'ui/book.personal.save': { ok: true } | { ok: false; errors: BookError[] };
+  'ui/touches.due': DueList;
+  'ui/touches.client': ClientPlan;
+  'ui/touch.done': { touch: TouchRecord; retry: TouchRecord | null };
+  'ui/touch.retry': TouchRecord;
+  'ui/touch.snooze': TouchRecord;
+  'ui/touch.skip': TouchRecord;
+  'ui/client.callback': null;
+  'ui/client.purchase': null;
+  'ui/client.profile': ClientRecord | undefined;
+  'ui/debug.clock': { now: number };
+  'ui/answers.get': AnswerRecord[];
+  'ui/answer.save': AnswerRecord;
+  'ui/offers.get': Record<string, OfferStatus>;
+  'ui/offer.mark': null;
+  'ui/unmatched.add': UnmatchedObjectionRecord;
+  'ui/unmatched.list': UnmatchedObjectionRecord[];
+  'ui/unmatched.clear': null;
   'ui/settings.get': SettingsRecord;
   'ui/settings.update': SettingsRecord;
 }
@@ -88,3 +193,12 @@ export interface Replies {
 export type MessageType = keyof Replies;
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 export type ReplyTo<M extends { type: MessageType }> = Reply<Replies[M['type']]>;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

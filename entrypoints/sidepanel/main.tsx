@@ -1,16 +1,24 @@
 import { render } from 'preact';
+import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import '../../components/theme.css';
+import { ClientPanel } from '../../components/ClientPanel';
 import { Header } from '../../components/Header';
 import { PanelView } from '../../components/PanelView';
 import { FOCUS_KEY_PREFIX } from '../../lib/background/focus';
+import { openDatabase } from '../../lib/db/database';
 import { request } from '../../lib/messaging/send';
+import { createClientPanelModel } from '../../lib/panel/client-model';
+import { clientPanelApi } from '../../lib/panel/panel-api';
 import { createPanelModel } from '../../lib/panel/panel-model';
-import { languageOverride } from '../../lib/ui/background-api';
+import { watchPanelData } from '../../lib/panel/watch';
+import { scriptValues } from '../../lib/suggest/script-values';
+import { languageOverride, settingsApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {
-  const { t } = await loadUiLocale(languageOverride);
+  const { t, language } = await loadUiLocale(languageOverride);
+  const settings = await settingsApi.get();
   const model = createPanelModel({
     // Opened as a tab of its own (e.g. by tests), the panel follows the last CRM tab instead.
     resolveTabId: async () =>
@@ -19,26 +27,59 @@ async function main() {
         : ((await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null),
     fetchFocus: (tabId) => request({ type: 'ui/focus.get', tabId }),
   });
+  const client = createClientPanelModel(clientPanelApi);
   const refresh = () => void model.refresh();
   browser.tabs.onActivated.addListener(refresh);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'session' && Object.keys(changes).some((key) => key.startsWith(FOCUS_KEY_PREFIX))) refresh();
   });
+  // The worker writes; the panel watches the database so changes from anywhere (the popup,
+  // another tab, a book sync) show without a reload.
+  watchPanelData({ db: openDatabase(), liveQuery, focused: model.view, onFocus: (next) => void client.load(next), onChange: () => void client.load(client.client.value) });
   refresh();
+
+  const values = {
+    timeZone: () => client.plan.value?.timeZone ?? 'UTC',
+  };
+  const base = (extra: Parameters<typeof scriptValues>[1] extends infer C ? Partial<C> : never) => {
+    const current = client.client.value;
+    return current ? scriptValues(current, { managerName: settings.managerName, locale: language, timeZone: values.timeZone(), ...extra }) : {};
+  };
+
+  function App() {
+    return (
+      <PanelView
+        view={model.view.value}
+        t={t}
+        onTeach={(tabId) => void request({ type: 'ui/teach.start', tabId })}
+        clientPanel={
+          <ClientPanel
+            model={client}
+            t={t}
+            locale={language}
+            values={{
+              forTouch: (touch) => base({ touch }),
+              forOffer: (offer) => base({ nextProduct: offer.nextProduct, product: offer.core.product.name }),
+            }}
+            onTeach={() => {
+              const view = model.view.value;
+              void request({ type: 'ui/teach.start', tabId: view.kind === 'focus' ? view.tabId : null });
+            }}
+          />
+        }
+      />
+    );
+  }
 
   render(
     <>
       <Header title={t('panelTitle')} />
       <main class="tb-main">
-        <PanelViewBinding model={model} t={t} />
+        <App />
       </main>
     </>,
     document.getElementById('app')!,
   );
-}
-
-function PanelViewBinding({ model, t }: { model: ReturnType<typeof createPanelModel>; t: Parameters<typeof PanelView>[0]['t'] }) {
-  return <PanelView view={model.view.value} t={t} />;
 }
 
 void main();

@@ -18,7 +18,7 @@ export interface FocusStore {
   lastClientTab(): Promise<number | null>;
 }
 
-interface StorageArea {
+export interface StorageArea {
   get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;

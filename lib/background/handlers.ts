@@ -8,7 +8,11 @@ import { matchPatternFor } from '../sites/origins';
 import { CRM_SCRIPT_FILE } from '../sites/registration';
 import { createBookHandlers } from './book-handlers';
 import type { BookService } from './books';
-import type { FocusStore } from './focus';
+import { createLifecycleHandlers } from './lifecycle-handlers';
+import { createPanelHandlers } from './panel-handlers';
+import type { LifecycleService } from './lifecycle-service';
+import type { FocusStore, StorageArea } from './focus';
+import { createTeachContentHandlers, createTeachUiHandlers } from './teach-handlers';
 import type { ContentHandlers, UiHandlers } from './router';
 
 export interface BackgroundDeps {
@@ -19,21 +23,32 @@ export interface BackgroundDeps {
     'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts' | 'executeScript'
   >;
   permissions: Pick<typeof browser.permissions, 'contains' | 'remove'>;
-  tabs: Pick<typeof browser.tabs, 'query'>;
+  tabs: Pick<typeof browser.tabs, 'query' | 'sendMessage'>;
+  /** `storage.session`: short-lived state that must survive the worker being stopped. */
+  session: StorageArea;
+  /** The browser's UI language, for pages that have no override. */
+  uiLanguage: () => string;
   /** Brings the content-script registration in line with the enabled sites (serialised). */
   syncRegistration: () => Promise<void>;
   books: BookService;
+  lifecycle: LifecycleService;
+  /** Demo builds only: moves the extension's clock, so a demo (or a test) can jump to a due date. */
+  setClockOffset: ((offsetMs: number) => Promise<number>) | null;
   /** Re-arms the book sync alarm after the manager changed the interval or the address. */
   rearmBookSync: () => Promise<void>;
   now: () => number;
 }
 
-export function createContentHandlers({ db, focus, now }: BackgroundDeps): ContentHandlers {
+export function createContentHandlers(deps: BackgroundDeps): ContentHandlers {
+  const { db, focus, now } = deps;
   return {
+    ...createTeachContentHandlers(deps),
     'cs/snapshot': async ({ snapshot }, sender) => {
       if (snapshot.origin !== sender.origin) throw new Error(`snapshot origin ${snapshot.origin} is not the sender's`);
       const client = await upsertClientFromSnapshot(db, snapshot, now());
+      // The panel follows the focus; planning comes after so the client shows without waiting.
       await focus.set({ tabId: sender.tabId, origin: sender.origin, url: sender.url, clientId: client.id, at: now() });
+      await deps.lifecycle.clientChanged(client.id);
       return { clientId: client.id };
     },
     'cs/no-client': async (_message, sender) => {
@@ -50,6 +65,13 @@ export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
 
   return {
     ...createBookHandlers(deps.books, deps.rearmBookSync),
+    ...createTeachUiHandlers(deps),
+    ...createLifecycleHandlers(deps.lifecycle),
+    ...createPanelHandlers(deps),
+    'ui/debug.clock': async ({ offsetMs }) => {
+      if (!deps.setClockOffset) throw new Error('the clock can only be moved in a demo build');
+      return { now: await deps.setClockOffset(offsetMs) };
+    },
     'ui/sites.list': () => listSites(db),
     'ui/sites.enable': async ({ origin }) => {
       const pattern = matchPatternFor(origin);
@@ -75,7 +97,12 @@ export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
       return focusFor(deps, target);
     },
     'ui/settings.get': () => getSettings(db),
-    'ui/settings.update': ({ patch }) => updateSettings(db, patch),
+    'ui/settings.update': async ({ patch }) => {
+      const settings = await updateSettings(db, patch);
+      const planningChanged = ['timeZone', 'workingDays', 'workDayStart', 'workDayEnd', 'vacation'].some((key) => key in patch);
+      if (planningChanged) await deps.lifecycle.replanAll();
+      return settings;
+    },
   };
 }
 

@@ -3,9 +3,17 @@ import { browser } from 'wxt/browser';
 import { openDatabase } from '../db/database';
 import { getSettings } from '../db/settings';
 import { listSites } from '../db/sites';
-import { resolveUiLanguage } from '../i18n';
+import { createTranslator, resolveUiLanguage } from '../i18n';
 import { createRegistrationSync } from '../sites/registration';
+import { openSidePanel } from '../ui/side-panel';
+import { DAY_MS } from '../lifecycle/time';
+import { isWakeAlarm } from '../reminders/alarms';
+import { DUE_NOTIFICATION_ID } from '../reminders/notifications';
 import { BOOK_SYNC_ALARM, createBookService } from './books';
+import { createLifecycleService } from './lifecycle-service';
+import { OPEN_PANEL_COMMAND } from './commands';
+import { fieldOfMenuItem, installTeachMenu } from './context-menu';
+import { teachSelection } from './teach-handlers';
 import { createFocusStore, forgetFocusIfLeft } from './focus';
 import { createContentHandlers, createUiHandlers, type BackgroundDeps } from './handlers';
 import { createMessageRouter, type MessageSender } from './router';
@@ -29,11 +37,21 @@ export function startBackground(): void {
     fetchImpl: (input, init) => fetch(input, init),
     now: () => new Date(),
     uiLanguage: async () => resolveUiLanguage((await getSettings(db)).uiLanguage, [browser.i18n.getUILanguage()]),
-    onBookChanged: async (book) => {
-      // Planning from the new book arrives with the lifecycle engine; until then, say it changed.
-      console.info(`[touchbook] sales book is now ${book.id} ${book.version}`);
-      await Promise.resolve();
-    },
+    // A new book re-plans every client's future touches; history stays as it was.
+    onBookChanged: () => lifecycle.replanAll(),
+  });
+  const clock = createClock(browser.storage.session);
+  const translator = async () =>
+    createTranslator(resolveUiLanguage((await getSettings(db)).uiLanguage, [browser.i18n.getUILanguage()]));
+  const lifecycle = createLifecycleService({
+    db,
+    books,
+    reminders: { alarms: browser.alarms, action: browser.action, notifications: browser.notifications },
+    isFirefox: import.meta.env.FIREFOX,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    clock: clock.now,
+    translator,
+    systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   const rearmBookSync = async () => {
     const periodInMinutes = await books.syncMinutes();
@@ -49,9 +67,22 @@ export function startBackground(): void {
     scripting: browser.scripting,
     permissions: browser.permissions,
     tabs: browser.tabs,
-    syncRegistration,
+    syncRegistration: async () => {
+      await syncRegistration();
+      await refreshTeachMenu(); // the menu shows on the same sites the content script runs on
+    },
     books,
+    lifecycle,
+    setClockOffset: __TOUCHBOOK_DEMO_BUILD__
+      ? async (offsetMs) => {
+          const now = await clock.setOffset(offsetMs);
+          await lifecycle.check(); // what the new "now" makes due shows at once
+          return now;
+        }
+      : null,
     rearmBookSync,
+    session: browser.storage.session,
+    uiLanguage: () => browser.i18n.getUILanguage(),
     now: () => Date.now(),
   };
   const route = createMessageRouter({
@@ -71,17 +102,80 @@ export function startBackground(): void {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BOOK_SYNC_ALARM) void books.sync().catch(logFailure('book sync'));
+    if (isWakeAlarm(alarm)) void remind().catch(logFailure('reminders'));
   });
+  browser.notifications.onClicked.addListener((id) => void openNotifiedClient(id).catch(logFailure('notification')));
+  browser.notifications.onButtonClicked?.addListener((id) => void openNotifiedClient(id).catch(logFailure('notification')));
   browser.storage.managed.onChanged?.addListener(() => void books.sync().catch(logFailure('book sync')));
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the user has to enable a CRM before anything can happen, so show where.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
     void books.sync().catch(logFailure('book sync'));
   });
+  const refreshTeachMenu = async () => {
+    const t = createTranslator(resolveUiLanguage((await getSettings(db)).uiLanguage, [browser.i18n.getUILanguage()]));
+    await installTeachMenu(browser.contextMenus, (await listSites(db)).map((site) => site.pattern), t);
+  };
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const field = fieldOfMenuItem(info.menuItemId);
+    if (field && tab?.id !== undefined) void teachSelection(deps, tab.id, info.frameId ?? 0, field).catch(logFailure('teach selection'));
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    // A keyboard shortcut is a user gesture, which is what sidePanel.open() requires.
+    if (command === OPEN_PANEL_COMMAND) void openSidePanel(browser as never, tab?.windowId).catch(logFailure('open side panel'));
+  });
   browser.runtime.onStartup.addListener(() => void books.sync().catch(logFailure('book sync')));
 
+  /** The reminder pass, and once a day a full re-plan so repeats and yearly windows stay ahead. */
+  async function remind() {
+    const result = await lifecycle.check();
+    const first = result.newlyDue[0];
+    if (first) {
+      const client = await db.clients.get(first.touch.clientId);
+      await browser.storage.session.set({ [NOTIFIED_CLIENT_URL]: client?.records[0]?.url ?? null });
+    }
+    const { [LAST_FULL_REPLAN]: last } = await browser.storage.local.get(LAST_FULL_REPLAN);
+    const now = await clock.now();
+    if (typeof last !== 'number' || now - last > DAY_MS) {
+      await lifecycle.replanAll();
+      await browser.storage.local.set({ [LAST_FULL_REPLAN]: now });
+    }
+  }
+
+  /** A click on "touches are due" opens the most urgent client's CRM page, or the list. */
+  async function openNotifiedClient(notificationId: string) {
+    if (notificationId !== DUE_NOTIFICATION_ID) return;
+    const { [NOTIFIED_CLIENT_URL]: url } = await browser.storage.session.get(NOTIFIED_CLIENT_URL);
+    const tab = await browser.tabs.create({ url: typeof url === 'string' ? url : browser.runtime.getURL('/popup.html') });
+    await browser.notifications.clear(notificationId);
+    await openSidePanel(browser as never, tab.windowId).catch(() => undefined); // not every browser allows it here
+  }
+
   syncRegistration().catch(logFailure('content-script registration'));
+  remind().catch(logFailure('reminders')); // Firefox forgets alarms across restarts: re-arm now
+  refreshTeachMenu().catch(logFailure('context menu'));
   rearmBookSync().catch(logFailure('book sync alarm'));
+}
+
+const NOTIFIED_CLIENT_URL = 'notified-client-url';
+const LAST_FULL_REPLAN = 'last-full-replan';
+
+/**
+ * The extension's clock. Demo builds can move it (a stored offset), so a demo or an end-to-end
+ * test can jump to the day a touch falls due; shipped builds never set the offset.
+ */
+function createClock(session: typeof browser.storage.session) {
+  const OFFSET = 'clock-offset';
+  return {
+    now: async () => {
+      const { [OFFSET]: offset } = await session.get(OFFSET);
+      return Date.now() + (typeof offset === 'number' ? offset : 0);
+    },
+    setOffset: async (offsetMs: number) => {
+      await session.set({ [OFFSET]: offsetMs });
+      return Date.now() + offsetMs;
+    },
+  };
 }
 
 function logFailure(what: string) {

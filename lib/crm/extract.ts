@@ -1,131 +1,134 @@
-import type { ClientSnapshotInput, FieldOrigin, SnapshotField } from './snapshot';
+import { adaptersFor, NOT_A_RECORD, type AdapterReading, type CrmAdapter } from './adapters';
+import { SnapshotDraft } from './draft';
+import { readGeneric } from './generic';
+import { applyTaughtMappings, type FieldMapping } from './mappings';
+import { readPageHints } from './page-hints';
+import { looksLikeOrganization, splitPersonName } from './parse/names';
+import type { ClientSnapshotInput } from './snapshot';
 
 /**
- * The walking skeleton's extractor: reads the record's heading, `mailto:`/`tel:` links and
- * definition-list label/value pairs from the main content. It is deliberately small (it runs in the
- * content script on every CRM page); per-CRM adapters and the full generic extractor build on it.
- * It imports no schema: the background validates what it sends.
+ * Reads the client on a CRM page. The content script calls this on every settled page, so it
+ * imports no schema, no UI and no database: the background validates what it sends.
+ *
+ * Order of trust: what the user taught for this CRM, then the CRM's adapter, then structured
+ * data, links, labels and the heading read by the generic extractor, which also fills whatever
+ * the adapter could not read. Returns null for pages that show no single record.
  */
+export type { FieldMapping } from './mappings';
 
-const IGNORED_REGIONS = 'nav, aside, footer, [role="navigation"], [role="complementary"], [aria-hidden="true"]';
-
-const LABELS: Partial<Record<SnapshotField, readonly string[]>> = {
-  company: ['company', 'organization', 'organisation', 'account', 'компания', 'компанія', 'εταιρεία'],
-  jobTitle: ['job title', 'title', 'position', 'должность', 'посада', 'θέση'],
-  stage: ['deal stage', 'stage', 'status', 'этап', 'етап', 'стадия', 'στάδιο'],
-  owner: ['owner', 'responsible', 'manager', 'ответственный', 'відповідальний', 'υπεύθυνος'],
-  birthday: ['birthday', 'date of birth', 'день рождения', 'день народження', 'γενέθλια'],
-  tags: ['tags', 'теги', 'ετικέτες'],
-};
-
-type Provenance = NonNullable<ClientSnapshotInput['provenance']>;
-
-export function extractSnapshot(doc: Document, pageUrl: string): ClientSnapshotInput | null {
-  const url = new URL(pageUrl);
-  const root = doc.querySelector('main') ?? doc.body;
-  if (!root) return null;
-
-  const provenance: Provenance = {};
-  const note = (field: SnapshotField, via: FieldOrigin, confidence: number) => {
-    provenance[field] = { via, confidence };
-  };
-
-  const emails = unique(linkTargets(root, 'mailto:').map((value) => value.toLowerCase()));
-  if (emails.length) note('emails', 'link', 0.95);
-  const phones = unique(linkTargets(root, 'tel:')).map((raw) => ({ raw, e164: toE164(raw) }));
-  if (phones.length) note('phones', 'link', 0.95);
-
-  const heading = root.querySelector('h1');
-  const name = heading && !isIgnored(heading) ? cleanText(heading.textContent) : null;
-  if (name) note('name', 'heading', 0.7);
-
-  // A page with neither a heading nor a way to reach the person is not a client card.
-  if (!name || (emails.length === 0 && phones.length === 0)) return null;
-
-  const fields = labelValuePairs(root);
-  const byField = (field: SnapshotField): string | null => {
-    const labels = LABELS[field] ?? [];
-    const pair = fields.find((candidate) => labels.includes(candidate.label.toLowerCase()));
-    if (!pair) return null;
-    note(field, 'label', 0.8);
-    return pair.value;
-  };
-  const [firstName, ...rest] = name.split(/\s+/);
-
-  return {
-    source: 'generic',
-    origin: url.origin,
-    url: url.href,
-    recordType: 'contact',
-    recordId: recordIdFromUrl(url),
-    name,
-    firstName: firstName ?? null,
-    lastName: rest.length ? rest.join(' ') : null,
-    company: byField('company'),
-    jobTitle: byField('jobTitle'),
-    stage: byField('stage'),
-    owner: byField('owner'),
-    tags: splitList(byField('tags')),
-    emails,
-    phones,
-    fields,
-    provenance,
-  };
-}
-
-function linkTargets(root: Element, scheme: 'mailto:' | 'tel:'): string[] {
-  const values: string[] = [];
-  for (const link of root.querySelectorAll<HTMLAnchorElement>(`a[href^="${scheme}" i]`)) {
-    if (isIgnored(link)) continue;
-    const target = decodeURIComponent(link.getAttribute('href')!.slice(scheme.length).split('?')[0] ?? '').trim();
-    if (target) values.push(target);
+export function extractSnapshot(doc: Document, pageUrl: string, mappings?: readonly FieldMapping[]): ClientSnapshotInput | null {
+  let url: URL;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    return null;
   }
-  return values;
+  if (!doc.body || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
+  const hints = readPageHints(doc, url);
+  const draft = new SnapshotDraft();
+
+  const adapterResult = readWithAdapter(doc, url, hints, draft);
+  if (adapterResult === NOT_A_RECORD) return null;
+  const generic = readGeneric(doc, url, hints, draft, adapterResult?.scope ?? null);
+  if (mappings?.length) applyTaughtMappings(doc, mappings, generic?.pairs ?? [], draft, hints);
+
+  completeNames(draft);
+  if (draft.recordType === 'unknown' && draft.contactCount() > 0) draft.recordType = 'contact';
+  return isRecord(draft) ? draft.toSnapshot(url) : null;
 }
 
-function labelValuePairs(root: Element): Array<{ label: string; value: string }> {
-  const pairs: Array<{ label: string; value: string }> = [];
-  for (const term of root.querySelectorAll('dt')) {
-    if (isIgnored(term)) continue;
-    const definition = term.nextElementSibling;
-    if (definition?.tagName !== 'DD') continue;
-    const label = cleanText(term.textContent);
-    const value = cleanText(definition.textContent);
-    if (label && value) pairs.push({ label: label.slice(0, 200), value: value.slice(0, 2000) });
-    if (pairs.length >= 300) break;
-  }
-  return pairs;
-}
-
-function isIgnored(element: Element): boolean {
-  return element.closest(IGNORED_REGIONS) !== null;
-}
-
-function cleanText(value: string | null | undefined): string | null {
-  const cleaned = (value ?? '').replace(/\s+/g, ' ').trim();
-  return cleaned.length ? cleaned.slice(0, 300) : null;
-}
-
-function splitList(value: string | null): string[] {
-  return value ? unique(value.split(/[,;]|\s{2,}/).map((tag) => tag.trim()).filter(Boolean)) : [];
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
-}
-
-/** Keeps digits and a leading plus; only numbers already written in international form qualify. */
-export function toE164(raw: string): string | null {
-  const compact = raw.replace(/[^\d+]/g, '');
-  return /^\+\d{6,15}$/.test(compact) ? compact : null;
-}
-
-/** The last path or hash segment that looks like a record id (digits, or letters mixed with digits). */
-export function recordIdFromUrl(url: URL): string | null {
-  const segments = `${url.pathname}/${url.hash.replace(/^#/, '')}`.split(/[/?&=#]/).filter(Boolean);
-  for (let index = segments.length - 1; index >= 0; index -= 1) {
-    const segment = segments[index]!;
-    if (/\d/.test(segment) && /^[\w-]{1,64}$/.test(segment)) return segment;
+function readWithAdapter(doc: Document, url: URL, hints: ReturnType<typeof readPageHints>, draft: SnapshotDraft) {
+  for (const adapter of adaptersFor(url)) {
+    const result = safely(adapter, () => adapter.extract(doc, url, hints));
+    if (result === NOT_A_RECORD) return NOT_A_RECORD;
+    if (!result) continue;
+    absorb(draft, adapter, result);
+    return result;
   }
   return null;
+}
+
+/** An adapter that throws (the CRM changed its markup) must not stop the generic extractor. */
+function safely<T>(adapter: CrmAdapter, read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    console.debug(`[touchbook] adapter ${adapter.id} failed`, error);
+    return null;
+  }
+}
+
+const ADAPTER_CONFIDENCE = 0.95;
+
+function absorb(draft: SnapshotDraft, adapter: CrmAdapter, reading: AdapterReading): void {
+  draft.source = adapter.id;
+  draft.recognised = true;
+  draft.recordType = reading.recordType;
+  draft.recordId = reading.recordId;
+  const offer = <K extends 'name' | 'firstName' | 'lastName' | 'company' | 'jobTitle' | 'stage' | 'owner' | 'birthday' | 'lastPurchase' | 'nextContact'>(field: K) =>
+    draft.offer(field, reading[field], 'adapter', ADAPTER_CONFIDENCE);
+  for (const field of ['name', 'firstName', 'lastName', 'company', 'jobTitle', 'stage', 'owner', 'birthday', 'lastPurchase', 'nextContact'] as const) offer(field);
+  if (reading.amount) draft.offer('amount', { value: reading.amount.value, currency: reading.amount.currency }, 'adapter', ADAPTER_CONFIDENCE);
+  draft.add('emails', reading.emails ?? [], 'adapter', ADAPTER_CONFIDENCE);
+  draft.add('phones', reading.phones ?? [], 'adapter', ADAPTER_CONFIDENCE);
+  draft.add('tags', reading.tags ?? [], 'adapter', ADAPTER_CONFIDENCE);
+  draft.add('messengers', reading.messengers ?? [], 'adapter', ADAPTER_CONFIDENCE);
+  draft.add(
+    'products',
+    (reading.products ?? []).map((product) => ({ name: product.name, category: product.category ?? null, purchasedAt: product.purchasedAt ?? null })),
+    'adapter',
+    ADAPTER_CONFIDENCE,
+  );
+  for (const pair of reading.fields ?? []) draft.addPair(pair.label, pair.value);
+}
+
+/**
+ * First and last name from the full name and back. A single word under "Nombre" next to
+ * "Apellidos" is a first name; two words under "Nom" with no "Prénom" are a full name.
+ */
+function completeNames(draft: SnapshotDraft): void {
+  const name = draft.get('name');
+  const first = draft.get('firstName');
+  const last = draft.get('lastName');
+  const nameClaim = draft.claimOf('name');
+  const isPerson = draft.recordType === 'contact' || draft.recordType === 'lead' || draft.recordType === 'unknown';
+
+  if (name && last && !first && !name.includes(' ') && name !== last && nameClaim) {
+    draft.offer('firstName', name, nameClaim.via, nameClaim.confidence);
+    draft.offer('name', `${name} ${last}`, nameClaim.via, nameClaim.confidence + 0.01);
+    return;
+  }
+  if (!name && last && !first && last.includes(' ')) {
+    // Two words under a family-name label ("Nom: Marie Dupont") with no first name: a full name.
+    const claim = draft.claimOf('lastName')!;
+    const parts = splitPersonName(last);
+    draft.offer('name', last, claim.via, claim.confidence);
+    draft.offer('firstName', parts.firstName, claim.via, claim.confidence);
+    draft.offer('lastName', parts.lastName, claim.via, claim.confidence + 0.01);
+    return;
+  }
+  if (!name && (first || last)) {
+    const claim = draft.claimOf(first ? 'firstName' : 'lastName')!;
+    draft.offer('name', [first, last].filter(Boolean).join(' '), claim.via, claim.confidence * 0.9);
+    return;
+  }
+  if (name && nameClaim && isPerson && !first && !last && !looksLikeOrganization(name)) {
+    const parts = splitPersonName(name);
+    draft.offer('firstName', parts.firstName, nameClaim.via, nameClaim.confidence * 0.9);
+    draft.offer('lastName', parts.lastName, nameClaim.via, nameClaim.confidence * 0.9);
+  }
+}
+
+/**
+ * A record page shows one named record and something about it. List pages and dashboards have
+ * a heading but their contacts sit in lists of other records, which the extractor leaves out.
+ */
+function isRecord(draft: SnapshotDraft): boolean {
+  const hasName = draft.get('name') !== null;
+  if (draft.recognised) return hasName || draft.contactCount() > 0;
+  const nameClaim = draft.claimOf('name');
+  if (nameClaim && (nameClaim.via === 'structured' || nameClaim.via === 'taught')) return true;
+  if (!hasName) return false;
+  const details = draft.detailCount();
+  return draft.contactCount() > 0 || details >= 2 || (draft.recordId !== null && details >= 1);
 }

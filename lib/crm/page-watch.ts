@@ -1,69 +1,141 @@
 /**
- * Watches a CRM page for record changes and re-reads it. Single-page CRMs switch records with
- * `history.pushState`, which fires no event, so besides the Navigation API (Chromium) and
- * popstate/hashchange, every batch of DOM mutations checks whether the URL changed. Work is
- * debounced, skipped while the tab is hidden, and everything is torn down through `signal`.
+ * Watches a CRM page for record changes and says when to read it again.
+ *
+ * Single-page CRMs switch records with `history.pushState`, which fires no event, so a change of
+ * URL is looked for in several places: the Navigation API (Chromium), popstate and hashchange,
+ * a check on every batch of DOM mutations, and a slow poll for routes that change no DOM at all.
+ * Mutations only raise a flag; the flag is looked at once per animation frame, and reading waits
+ * for the page to be quiet (debounce) but never longer than `maxWaitMs` while it keeps changing
+ * (a ticking clock must not starve it). Nothing is read while the tab is hidden: the pending read
+ * happens when it is shown again. Every listener, observer and timer ends with `signal`, and no
+ * exception escapes into the page.
  */
+export type SettleReason = 'initial' | 'navigation' | 'mutation' | 'visible';
+
 export interface PageWatchOptions {
   window: Window;
   signal: AbortSignal;
   /** Called after the page settles; the caller reads the page and decides whether to report. */
-  onSettled: (reason: 'initial' | 'navigation' | 'mutation' | 'visible') => void;
+  onSettled: (reason: SettleReason) => void;
   /** Quiet period after the last change before reading the page again. */
   debounceMs?: number;
+  /** Longest a stream of changes may put off a read. */
+  maxWaitMs?: number;
+  /** How often the URL is checked while the tab is visible, for routes that change no DOM; 0 = never. */
+  pollMs?: number;
 }
 
-export function watchPage({ window: win, signal, onSettled, debounceMs = 150 }: PageWatchOptions): void {
+/** Which reason wins when several changes are pending: a new record outranks an updated one. */
+const RANK: Record<SettleReason, number> = { visible: 0, mutation: 1, initial: 2, navigation: 3 };
+
+/** Attributes whose changes can show, hide or fill a field (lazy sections, tabs, cached pages). */
+const WATCHED_ATTRIBUTES = ['hidden', 'class', 'style', 'aria-hidden', 'aria-busy', 'value', 'href', 'datetime', 'open'];
+
+export function watchPage({ window: win, signal, onSettled, debounceMs = 150, maxWaitMs = 1000, pollMs = 1000 }: PageWatchOptions): void {
+  if (signal.aborted) return;
   const doc = win.document;
   let lastUrl = win.location.href;
-  let pendingReason: 'navigation' | 'mutation' | 'visible' | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: SettleReason | null = null;
+  let pendingSince = 0;
+  let debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  let mutated = false;
+  let frameRequested = false;
 
-  const schedule = (reason: 'navigation' | 'mutation' | 'visible') => {
-    // A navigation outranks a mutation: the caller may want to drop state for the old record.
-    if (pendingReason !== 'navigation') pendingReason = reason;
-    clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
-  };
+  const isHidden = () => doc.visibilityState === 'hidden';
 
   const flush = () => {
-    if (signal.aborted || pendingReason === null) return;
-    if (doc.visibilityState === 'hidden') return; // read again when the tab comes back
-    const reason = pendingReason;
-    pendingReason = null;
-    onSettled(reason);
+    clearTimeout(debounceTimer);
+    debounceTimer = undefined;
+    if (signal.aborted || pending === null || isHidden()) return; // hidden: read when shown again
+    const reason = pending;
+    pending = null;
+    try {
+      onSettled(reason);
+    } catch (error) {
+      console.debug('[touchbook] reading the page failed', error);
+    }
   };
 
-  const checkUrl = () => {
-    if (win.location.href === lastUrl) return false;
-    lastUrl = win.location.href;
+  const schedule = (reason: SettleReason) => {
+    if (signal.aborted) return;
+    if (pending === null) pendingSince = Date.now();
+    if (pending === null || RANK[reason] > RANK[pending]) pending = reason;
+    if (isHidden()) return;
+    clearTimeout(debounceTimer);
+    const waited = Date.now() - pendingSince;
+    debounceTimer = setTimeout(flush, waited >= maxWaitMs ? 0 : Math.min(debounceMs, maxWaitMs - waited));
+  };
+
+  const checkUrl = (): boolean => {
+    const href = win.location.href;
+    if (href === lastUrl) return false;
+    lastUrl = href;
     schedule('navigation');
     return true;
   };
 
-  const observer = new MutationObserver(() => {
-    if (!checkUrl()) schedule('mutation');
-  });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  /** Once per frame at most: was the URL changed, or only the DOM? */
+  const onFrame = () => {
+    frameRequested = false;
+    if (signal.aborted) return;
+    const changedUrl = checkUrl();
+    if (mutated && !changedUrl) schedule('mutation');
+    mutated = false;
+  };
 
-  const listen = (target: EventTarget, type: string, handler: () => void) =>
-    target.addEventListener(type, handler, { signal, passive: true });
+  const requestFrame = () => {
+    if (frameRequested) return;
+    frameRequested = true;
+    // Hidden tabs get no animation frames; a timer still lets the URL check run.
+    if (typeof win.requestAnimationFrame === 'function' && !isHidden()) win.requestAnimationFrame(onFrame);
+    else setTimeout(onFrame, 16);
+  };
+
+  // The page's own MutationObserver: a frame's window observes only its own document.
+  const Observer = (win as Window & { MutationObserver: typeof MutationObserver }).MutationObserver;
+  const observer = new Observer(() => {
+    mutated = true;
+    requestFrame();
+  });
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: WATCHED_ATTRIBUTES,
+  });
+
+  const listen = (target: EventTarget, type: string, handler: () => void, capture = false) =>
+    target.addEventListener(type, handler, { signal, passive: true, capture });
   listen(win, 'popstate', checkUrl);
   listen(win, 'hashchange', checkUrl);
+  listen(win, 'pageshow', () => schedule('navigation')); // back/forward cache restores the page as it was
+  // Typing into an edit form changes values, not the DOM.
+  listen(doc, 'input', () => schedule('mutation'), true);
+  listen(doc, 'change', () => schedule('mutation'), true);
   listen(doc, 'visibilitychange', () => {
-    if (doc.visibilityState === 'visible') schedule(pendingReason ?? 'visible');
+    if (isHidden()) return;
+    checkUrl();
+    schedule(pending ?? 'visible');
   });
   const navigation = (win as Window & { navigation?: EventTarget }).navigation;
   if (navigation) listen(navigation, 'navigatesuccess', checkUrl);
+
+  const poll = pollMs > 0 ? setInterval(() => !isHidden() && checkUrl(), pollMs) : undefined;
 
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
-      clearTimeout(timer);
+      clearTimeout(debounceTimer);
+      clearInterval(poll);
+      pending = null;
     },
     { once: true },
   );
 
-  onSettled('initial');
+  // The first read happens now, or when the tab is first shown.
+  pending = 'initial';
+  pendingSince = Date.now();
+  flush();
 }

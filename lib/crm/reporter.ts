@@ -1,44 +1,73 @@
 import type { ContentMessage } from '../messages';
 import { extractSnapshot } from './extract';
-import { watchPage } from './page-watch';
+import type { FieldMapping } from './mappings';
+import { watchPage, type PageWatchOptions } from './page-watch';
 
 /**
  * The content script's whole job: read the page whenever it settles and tell the background, but
  * only when what it read differs from what it last said (CRM pages mutate constantly).
  */
-export function startReadingPage(options: {
+export interface ReadingOptions {
   window: Window;
   signal: AbortSignal;
   send: (message: ContentMessage) => Promise<unknown>;
-}): void {
-  const { window: win, signal, send } = options;
+  /** Field mappings the user taught for this origin, read afresh on every extraction. */
+  getMappings?: () => readonly FieldMapping[];
+  /** Timing knobs of the watcher, for tests. */
+  watch?: Pick<PageWatchOptions, 'debounceMs' | 'maxWaitMs' | 'pollMs'>;
+}
+
+export function startReadingPage(options: ReadingOptions): void {
+  const { window: win, signal, send, getMappings, watch } = options;
+  // Widgets and ads live in frames too; only the top frame speaks for "no client on this page".
+  const isTopFrame = isTop(win);
   let lastSent = '';
 
   watchPage({
     window: win,
     signal,
+    ...watch,
     onSettled: () => {
-      const snapshot = safeExtract(win);
+      const snapshot = safeExtract(win, getMappings);
+      if (!snapshot && !isTopFrame) return;
       const message: ContentMessage = snapshot
         ? { type: 'cs/snapshot', snapshot }
         : { type: 'cs/no-client', url: win.location.href };
       const key = JSON.stringify(message);
       if (key === lastSent || signal.aborted) return;
       lastSent = key;
-      send(message).catch(() => {
-        // The background may be restarting; forget what we sent so the next change retries.
-        lastSent = '';
-      });
+      send(message).then(
+        (reply) => {
+          if (isFailedReply(reply)) lastSent = '';
+        },
+        () => {
+          // The background may be restarting; forget what we sent so the next change retries.
+          lastSent = '';
+        },
+      );
     },
   });
 }
 
-function safeExtract(win: Window) {
+function safeExtract(win: Window, getMappings: ReadingOptions['getMappings']) {
   try {
-    return extractSnapshot(win.document, win.location.href);
+    return extractSnapshot(win.document, win.location.href, getMappings?.());
   } catch (error) {
     // Never throw into the host page: a page we cannot read is reported as "no client".
     console.debug('[touchbook] extraction failed', error);
     return null;
+  }
+}
+
+/** `{ ok: false }` replies (a worker that was restarting) mean the message did not land. */
+function isFailedReply(reply: unknown): boolean {
+  return typeof reply === 'object' && reply !== null && 'ok' in reply && reply.ok === false;
+}
+
+function isTop(win: Window): boolean {
+  try {
+    return win.top === win;
+  } catch {
+    return false; // a cross-origin parent: this is a frame
   }
 }

@@ -23,10 +23,15 @@ export const SNAPSHOT_FIELDS = [
   'products',
   'lastPurchase',
   'nextContact',
+  'messengers',
 ] as const;
 export type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
 
-export const FIELD_ORIGINS = ['adapter', 'structured', 'link', 'heading', 'label', 'taught'] as const;
+/**
+ * `text` is a value recognised in free page text (an email address or an international phone
+ * number with no link and no label, or a value next to an icon); it is the least certain origin.
+ */
+export const FIELD_ORIGINS = ['adapter', 'structured', 'link', 'heading', 'label', 'taught', 'text'] as const;
 export type FieldOrigin = (typeof FIELD_ORIGINS)[number];
 
 export const RECORD_TYPES = ['contact', 'company', 'deal', 'lead', 'unknown'] as const;
@@ -37,6 +42,15 @@ export const PhoneSchema = z.object({
   raw: text(64),
   /** E.164 when the country could be inferred, else null (the raw form is still usable to dial). */
   e164: z.string().regex(/^\+\d{6,15}$/).nullable(),
+});
+
+export const MESSENGER_KINDS = ['telegram', 'whatsapp', 'viber'] as const;
+export type MessengerKind = (typeof MESSENGER_KINDS)[number];
+
+export const MessengerSchema = z.object({
+  kind: z.enum(MESSENGER_KINDS),
+  /** Telegram: `@handle` or an E.164 number; WhatsApp and Viber: an E.164 number when known. */
+  handle: text(100),
 });
 
 export const ProductSchema = z.object({
@@ -69,6 +83,8 @@ export const ClientSnapshotSchema = z.object({
   tags: z.array(text(100)).max(50).default([]),
   owner: text(200).nullable().default(null),
   products: z.array(ProductSchema).max(100).default([]),
+  /** Optional (not defaulted) so objects typed as `ClientSnapshot` elsewhere need not spell it out. */
+  messengers: z.array(MessengerSchema).max(20).optional(),
   /** Every label/value pair the extractor saw, for "what was read" and for teaching fields. */
   fields: z.array(z.object({ label: text(200), value: text(2000) })).max(300).default([]),
   /** Where each field came from and how sure the extractor is (0..1). */
@@ -81,3 +97,4 @@ export type ClientSnapshot = z.output<typeof ClientSnapshotSchema>;
 export type ClientSnapshotInput = z.input<typeof ClientSnapshotSchema>;
 export type Phone = z.output<typeof PhoneSchema>;
 export type Product = z.output<typeof ProductSchema>;
+export type Messenger = z.output<typeof MessengerSchema>;

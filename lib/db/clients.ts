@@ -84,6 +84,9 @@ export function mergeSnapshot(
     owner: snapshot.owner ?? existing?.owner ?? null,
     products: snapshot.products.length ? snapshot.products : (existing?.products ?? []),
     lastSnapshot: snapshot,
+    // What the manager set in the side panel is theirs; no page overwrites it.
+    buyerType: existing?.buyerType ?? null,
+    churnReason: existing?.churnReason ?? null,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };

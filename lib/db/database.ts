@@ -1,12 +1,15 @@
-import { Dexie, type EntityTable } from 'dexie';
-import type {
-  AnswerRecord,
-  BookRecord,
-  ClientRecord,
-  EventRecord,
-  SettingsRecord,
-  SiteRecord,
-  TouchRecord,
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import {
+  type AnswerRecord,
+  type BookRecord,
+  type ClientRecord,
+  DEFAULT_SETTINGS,
+  type EventRecord,
+  type OfferRecord,
+  type SettingsRecord,
+  type SiteRecord,
+  type TouchRecord,
+  type UnmatchedObjectionRecord,
 } from './schema';
 
 export const DATABASE_NAME = 'touchbook';
@@ -24,6 +27,8 @@ export class TouchbookDb extends Dexie {
   books!: EntityTable<BookRecord, 'slot'>;
   sites!: EntityTable<SiteRecord, 'origin'>;
   settings!: EntityTable<SettingsRecord, 'key'>;
+  offers!: Dexie.Table<OfferRecord, [string, string]>;
+  unmatchedObjections!: EntityTable<UnmatchedObjectionRecord, 'id'>;
 
   constructor(options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(DATABASE_NAME, options);
@@ -36,7 +41,55 @@ export class TouchbookDb extends Dexie {
       sites: 'origin',
       settings: 'key',
     });
+    // Version 2: the lifecycle engine's fields on touches (and an index to find the ones whose
+    // chance has passed), buyer type and churn reason on clients, working time on settings;
+    // cross-sell offer outcomes and objections the book had no answer for.
+    this.version(2)
+      .stores({
+        touches: 'id, clientId, [state+dueAt], [clientId+dueAt], programmeId, [state+expiresAt]',
+        offers: '[clientId+ruleId], clientId',
+        unmatchedObjections: 'id, createdAt',
+      })
+      .upgrade((tx) => upgradeToVersion2(tx));
   }
+}
+
+/** Fills what version 2 added with neutral values, so old rows read like new ones. */
+async function upgradeToVersion2(tx: Transaction): Promise<void> {
+  await tx
+    .table<Partial<TouchRecord> & Pick<TouchRecord, 'id' | 'updatedAt'>>('touches')
+    .toCollection()
+    .modify((touch) => {
+      touch.programmeName ??= '';
+      touch.priority ??= 0;
+      touch.roleId ??= '';
+      touch.anchorEventId ??= null;
+      touch.occurrence ??= '';
+      // Nothing planned these rows under version 1, so the planner must not remove them.
+      touch.source ??= 'manager';
+      touch.expiresAt ??= null;
+      touch.snoozedUntil ??= null;
+      touch.outcomeAt ??= null;
+      touch.skipReason ??= null;
+      touch.createdAt ??= touch.updatedAt;
+    });
+  await tx
+    .table<ClientRecord>('clients')
+    .toCollection()
+    .modify((client) => {
+      client.buyerType ??= null;
+      client.churnReason ??= null;
+    });
+  await tx
+    .table<SettingsRecord>('settings')
+    .toCollection()
+    .modify((settings) => {
+      settings.workingDays ??= [...(DEFAULT_SETTINGS.workingDays ?? [])];
+      settings.workDayStart ??= DEFAULT_SETTINGS.workDayStart;
+      settings.workDayEnd ??= DEFAULT_SETTINGS.workDayEnd;
+      settings.vacation ??= null;
+      settings.remindersCheckedAt ??= null;
+    });
 }
 
 export function openDatabase(options?: ConstructorParameters<typeof Dexie>[1]): TouchbookDb {

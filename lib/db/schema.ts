@@ -1,3 +1,5 @@
+import type { BuyerTypeId } from '../book/schema';
+import type { FieldMapping } from '../crm/mappings';
 import type { ClientSnapshot, Phone, Product } from '../crm/snapshot';
 import type { UiLanguage } from '../i18n';
 
@@ -33,6 +35,13 @@ export interface ClientRecord {
   lastSnapshot: ClientSnapshot;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Set by the manager in the side panel (version 2). Optional so code that builds a record from
+   * a page snapshot keeps compiling; the version 2 upgrade fills null for older rows.
+   */
+  buyerType?: BuyerTypeId | null;
+  /** A churn reason id from the sales book, when the client is leaving or has left. */
+  churnReason?: string | null;
 }
 
 export type EventType = 'purchase' | 'deal-won' | 'stage-reached' | 'birthday' | 'callback-requested' | 'custom-date';
@@ -50,20 +59,47 @@ export interface EventRecord {
 
 export type TouchState = 'planned' | 'due' | 'done' | 'snoozed' | 'skipped' | 'missed';
 
+/** How a done touch went. `no-answer` proposes a retry; `rescheduled` goes with a new time. */
+export type TouchOutcome = 'reached' | 'no-answer' | 'rescheduled' | 'not-interested';
+
+/** `plan` touches belong to the planner, which may move or remove them; `manager` ones never. */
+export type TouchSource = 'plan' | 'manager';
+
 export interface TouchRecord {
+  /** `${clientId}:${programmeId}:${templateId}:${occurrence}`, so planning twice writes once. */
   id: string;
   clientId: string;
   programmeId: string;
   templateId: string;
   state: TouchState;
+  /** When to act, epoch ms; while snoozed, the end of the snooze (so one index serves both). */
   dueAt: number;
   goal: string;
+  /** The role's display name from the book. */
   role: string;
   channel: string;
   script: string;
-  outcome: string | null;
+  outcome: TouchOutcome | null;
   note: string | null;
   updatedAt: number;
+  // ---- version 2 ----
+  /** The programme's name, so lists need not load the book. */
+  programmeName: string;
+  /** The programme's priority: lower goes first when touches fall on the same day. */
+  priority: number;
+  /** The role's id from the book, for "my touches" filters. */
+  roleId: string;
+  /** The lifecycle event the touch counts from; null for yearly windows with no anchor. */
+  anchorEventId: string | null;
+  /** Which run of the template: the anchor event id (`#n` for repeats) or a window's start date. */
+  occurrence: string;
+  source: TouchSource;
+  /** After this the chance has passed (a season window closed, the next repeat came): missed. */
+  expiresAt: number | null;
+  snoozedUntil: number | null;
+  outcomeAt: number | null;
+  skipReason: string | null;
+  createdAt: number;
 }
 
 export interface AnswerRecord {
@@ -80,6 +116,25 @@ export interface AnswerRecord {
  */
 export type BookSlotName = 'config' | 'managed' | 'subscription' | 'imported' | 'personal';
 
+/** What became of a cross-sell offer for a client; insights read it later. */
+export type OfferStatus = 'offered' | 'accepted' | 'declined';
+
+export interface OfferRecord {
+  clientId: string;
+  ruleId: string;
+  status: OfferStatus;
+  updatedAt: number;
+}
+
+/** Words a client used that the book had no answer for, kept for the team lead to add. */
+export interface UnmatchedObjectionRecord {
+  id: string;
+  text: string;
+  clientId: string | null;
+  bookId: string;
+  createdAt: number;
+}
+
 export interface BookRecord {
   slot: BookSlotName;
   value: unknown;
@@ -91,6 +146,8 @@ export interface SiteRecord {
   /** The match pattern the content script is registered for, e.g. `https://crm.example.com/*`. */
   pattern: string;
   enabledAt: number;
+  /** Fields the manager taught by clicking on this CRM; they override the extractor's guesses. */
+  mappings?: FieldMapping[];
 }
 
 export interface SettingsRecord {
@@ -98,6 +155,18 @@ export interface SettingsRecord {
   uiLanguage: UiLanguage | null;
   timeZone: string | null;
   managerName: string | null;
+  // ---- version 2: when touches may fall, and when reminders last looked. Optional so settings
+  // written before them still type-check; `getSettings` fills them from DEFAULT_SETTINGS. ----
+  /** ISO weekdays, 1 = Monday ... 7 = Sunday. */
+  workingDays?: number[];
+  /** "HH:MM", local. */
+  workDayStart?: string;
+  /** "HH:MM", local, exclusive. */
+  workDayEnd?: string;
+  /** Days away, both inclusive, "YYYY-MM-DD": touches wait for the first working slot after. */
+  vacation?: { from: string; to: string } | null;
+  /** The last reminder check, epoch ms: touches due after it and by now are "newly due". */
+  remindersCheckedAt?: number | null;
 }
 
 export const DEFAULT_SETTINGS: SettingsRecord = {
@@ -105,4 +174,9 @@ export const DEFAULT_SETTINGS: SettingsRecord = {
   uiLanguage: null,
   timeZone: null,
   managerName: null,
+  workingDays: [1, 2, 3, 4, 5],
+  workDayStart: '09:00',
+  workDayEnd: '18:00',
+  vacation: null,
+  remindersCheckedAt: null,
 };

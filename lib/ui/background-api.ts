@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { request } from '../messaging/send';
 import { requestSiteAccess } from '../sites/access';
 import type { BookModelDeps } from '../options/book-model';
+import type { DueModelDeps } from '../popup/due-model';
 import { webOrigin } from '../sites/origins';
 import type { SitesModelDeps } from '../sites/sites-model';
 
@@ -36,4 +37,10 @@ export const bookApi: BookModelDeps = {
     // An address that is not a web URL is refused by the worker with a clear message.
     return origin ? requestSiteAccess(browser.permissions, origin) : Promise.resolve(true);
   },
+};
+
+export const dueApi: DueModelDeps = {
+  list: () => request({ type: 'ui/touches.due' }),
+  done: (touchId, outcome) => request({ type: 'ui/touch.done', touchId, outcome, note: null }),
+  snooze: (touchId, until) => request({ type: 'ui/touch.snooze', touchId, until }),
 };

@@ -13,7 +13,9 @@ import { openDatabase, type TouchbookDb } from '../../lib/db/database';
 import type { ClientRecord, SiteRecord } from '../../lib/db/schema';
 import { createTranslator } from '../../lib/i18n';
 import type { SitesModelDeps } from '../../lib/sites/sites-model';
-import { createBookService, type BookServiceDeps } from '../../lib/background/books';
+import { createBookService, type BookService, type BookServiceDeps } from '../../lib/background/books';
+import { createLifecycleService, type LifecycleDeps } from '../../lib/background/lifecycle-service';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { listSites } from '../../lib/db/sites';
 import { createRegistrationSync } from '../../lib/sites/registration';
 
@@ -193,8 +195,14 @@ export type FakePermissions = ReturnType<typeof makePermissions>;
 /** `browser.tabs.query({ url })` over a fixed list of open tabs (exact pattern match is enough here). */
 export function makeTabs(open: Array<{ id?: number; url: string }> = []) {
   const queries: unknown[] = [];
+  const sent: Array<{ tabId: number; message: unknown }> = [];
   return {
     queries,
+    sent,
+    sendMessage: (tabId: number, message: unknown) => {
+      sent.push({ tabId, message });
+      return Promise.resolve(undefined);
+    },
     query: (query: { url?: string | string[] }) => {
       queries.push(query);
       const patterns = [query.url ?? []].flat();
@@ -241,6 +249,7 @@ export function makeBackground(
   const scripting = overrides.scripting ?? makeScripting();
   const permissions = overrides.permissions ?? makePermissions();
   const tabs = overrides.tabs ?? makeTabs();
+  const books = makeBookService(db);
   const deps: BackgroundDeps = {
     db,
     focus,
@@ -250,8 +259,12 @@ export function makeBackground(
     syncRegistration: createRegistrationSync(scripting as unknown as BackgroundDeps['scripting'], async () =>
       (await listSites(db)).map((site) => site.origin),
     ),
-    books: makeBookService(db),
+    books,
+    lifecycle: makeLifecycle(db, books),
+    setClockOffset: null,
     rearmBookSync: () => Promise.resolve(),
+    session: makeStorageArea(),
+    uiLanguage: () => 'en',
     now: overrides.now ?? (() => 5_000),
   };
   return { deps, db, focus, scripting, permissions, tabs };
@@ -266,6 +279,21 @@ export function makeBookService(db: TouchbookDb, overrides: Partial<BookServiceD
     now: () => new Date('2026-03-01T09:00:00Z'),
     uiLanguage: () => Promise.resolve('en'),
     onBookChanged: () => Promise.resolve(),
+    ...overrides,
+  });
+}
+
+/** The lifecycle service over fakeBrowser's alarms, badge and notifications, at a fixed time. */
+export function makeLifecycle(db: TouchbookDb, books: BookService, overrides: Partial<LifecycleDeps> = {}) {
+  return createLifecycleService({
+    db,
+    books,
+    reminders: { alarms: fakeBrowser.alarms, action: fakeBrowser.action, notifications: fakeBrowser.notifications },
+    isFirefox: false,
+    iconUrl: 'chrome-extension://test/icon/128.png',
+    clock: () => Promise.resolve(Date.parse('2026-03-02T09:00:00Z')),
+    translator: () => Promise.resolve(createTranslator('en')),
+    systemTimeZone: 'Europe/Kyiv',
     ...overrides,
   });
 }

@@ -6,25 +6,28 @@ import {
   type RouterOptions,
   type UiHandlers,
 } from '../../../lib/background/router';
-import { UiMessageSchema } from '../../../lib/messages';
+import { ContentMessageSchema, UiMessageSchema } from '../../../lib/messages';
 import { CRM_ORIGIN, EXTENSION_BASE_URL, EXTENSION_ID, makeSender, makeSite, makeSnapshot, makeUiSender } from '../factories';
 
-/** The book handlers only have to exist here; their own tests are in books.test.ts. */
-function bookHandlerSpies() {
-  const types = UiMessageSchema.options.map((option) => option.shape.type.value).filter((type) => type.startsWith('ui/book.'));
-  type BookHandlers = Pick<UiHandlers, Extract<keyof UiHandlers, `ui/book.${string}`>>;
-  return Object.fromEntries(types.map((type) => [type, vi.fn(() => Promise.resolve(null))])) as unknown as BookHandlers;
+/**
+ * Spies for every message type of a schema, so the router has a complete handler map; the tests
+ * below override the handlers they look at, and each feature's handlers have tests of their own.
+ */
+function spiesFor<H>(schema: typeof UiMessageSchema | typeof ContentMessageSchema): H {
+  const types = schema.options.map((option) => option.shape.type.value);
+  return Object.fromEntries(types.map((type) => [type, vi.fn(() => Promise.resolve(null))])) as unknown as H;
 }
 
 /** A router over spy handlers; `enabled` lists the origins content scripts may talk from. */
 function makeRouter(overrides: Partial<RouterOptions> & { enabled?: string[] } = {}) {
   const { enabled = [CRM_ORIGIN], ...options } = overrides;
   const content = {
+    ...spiesFor<ContentHandlers>(ContentMessageSchema),
     'cs/snapshot': vi.fn<ContentHandlers['cs/snapshot']>(() => Promise.resolve({ clientId: 'client-1' })),
     'cs/no-client': vi.fn<ContentHandlers['cs/no-client']>(() => Promise.resolve(null)),
   };
   const ui = {
-    ...bookHandlerSpies(),
+    ...spiesFor<UiHandlers>(UiMessageSchema),
     'ui/sites.list': vi.fn<UiHandlers['ui/sites.list']>(() => Promise.resolve([makeSite()])),
     'ui/sites.enable': vi.fn<UiHandlers['ui/sites.enable']>(({ origin }) => Promise.resolve(makeSite({ origin }))),
     'ui/sites.disable': vi.fn<UiHandlers['ui/sites.disable']>(() => Promise.resolve(null)),

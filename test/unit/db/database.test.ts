@@ -1,16 +1,17 @@
+import { makeTouch } from '../lifecycle/factories';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_NAME } from '../../../lib/db/database';
 import { makeDb } from '../factories';
 
 describe('TouchbookDb schema', () => {
-  it('opens with every table at version 1', async () => {
+  it('opens with every table at the current version', async () => {
     const db = makeDb();
     await db.open();
     expect(db.name).toBe(DATABASE_NAME);
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['answers', 'books', 'clients', 'events', 'settings', 'sites', 'touches']);
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['answers', 'books', 'clients', 'events', 'offers', 'settings', 'sites', 'touches', 'unmatchedObjections']);
     const stores = [...db.backendDB().objectStoreNames].sort();
-    expect(stores).toEqual(['answers', 'books', 'clients', 'events', 'settings', 'sites', 'touches']);
+    expect(stores).toEqual(['answers', 'books', 'clients', 'events', 'offers', 'settings', 'sites', 'touches', 'unmatchedObjections']);
     db.close();
   });
 
@@ -43,9 +44,9 @@ describe('TouchbookDb schema', () => {
   it('answers a compound index query', async () => {
     const db = makeDb();
     await db.touches.bulkPut([
-      { id: 't1', clientId: 'c', programmeId: 'p', templateId: 'x', state: 'due', dueAt: 10, goal: '', role: '', channel: '', script: '', outcome: null, note: null, updatedAt: 0 },
-      { id: 't2', clientId: 'c', programmeId: 'p', templateId: 'x', state: 'due', dueAt: 30, goal: '', role: '', channel: '', script: '', outcome: null, note: null, updatedAt: 0 },
-      { id: 't3', clientId: 'c', programmeId: 'p', templateId: 'x', state: 'done', dueAt: 5, goal: '', role: '', channel: '', script: '', outcome: null, note: null, updatedAt: 0 },
+      makeTouch({ id: 't1', state: 'due', dueAt: 10 }),
+      makeTouch({ id: 't2', state: 'due', dueAt: 30 }),
+      makeTouch({ id: 't3', state: 'done', dueAt: 5 }),
     ]);
     const due = await db.touches.where('[state+dueAt]').between(['due', 0], ['due', 20]).toArray();
     expect(due.map((touch) => touch.id)).toEqual(['t1']);

@@ -87,8 +87,13 @@ describe('UiMessageSchema', () => {
     expect(update(null)).toBe(false);
   });
 
+  it('accepts only real IANA time zones in settings.update', () => {
+    expect(UiMessageSchema.safeParse({ type: 'ui/settings.update', patch: { timeZone: 'Europe/Kyiv' } }).success).toBe(true);
+    expect(UiMessageSchema.safeParse({ type: 'ui/settings.update', patch: { timeZone: 'Evil/Zone' } }).success).toBe(false);
+  });
+
   it('drops fields the protocol does not know', () => {
-    const parsed = UiMessageSchema.parse({ type: 'ui/settings.update', patch: { uiLanguage: 'ru', timeZone: 'Evil/Zone' }, extra: 1 });
+    const parsed = UiMessageSchema.parse({ type: 'ui/settings.update', patch: { uiLanguage: 'ru', isAdmin: true }, extra: 1 });
     expect(parsed).toEqual({ type: 'ui/settings.update', patch: { uiLanguage: 'ru' } });
   });
 

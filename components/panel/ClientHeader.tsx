@@ -1,0 +1,103 @@
+import { BUYER_TYPE_IDS, type BuyerTypeId } from '../../lib/book/schema';
+import type { MessageKey, Translate } from '../../lib/i18n';
+import type { ClientPanelModel } from '../../lib/panel/client-model';
+import type { RiskReason } from '../../lib/suggest/profile';
+import { ClientCard } from '../ClientCard';
+
+const RISK_LABELS: Record<'low' | 'medium' | 'high', MessageKey> = { low: 'riskLow', medium: 'riskMedium', high: 'riskHigh' };
+const REASON_LABELS: Record<RiskReason['code'], MessageKey> = {
+  'lost-stage': 'riskLostStage',
+  'churn-reason': 'riskChurnReason',
+  'no-recent-purchase': 'riskNoRecentPurchase',
+  'buyer-type': 'riskBuyerType',
+  'missed-touches': 'riskMissedTouches',
+  'not-interested': 'riskNotInterested',
+};
+const ORIGIN_LABELS: Record<string, MessageKey> = {
+  adapter: 'readViaAdapter',
+  structured: 'readViaStructured',
+  link: 'readViaLink',
+  heading: 'readViaHeading',
+  label: 'readViaLabel',
+  taught: 'readViaTaught',
+  text: 'readViaText',
+};
+
+/** Who the client is, what Touchbook read and from where, and the manager's view of them. */
+export function ClientHeader({ model, t, onTeach }: { model: ClientPanelModel; t: Translate; onTeach: () => void }) {
+  const client = model.client.value;
+  if (!client) return null;
+  const risk = model.risk.value;
+  const book = model.book.value;
+  const profile = model.profile.value;
+  const provenance = client.lastSnapshot.provenance;
+  return (
+    <div class="tb-stack">
+      <ClientCard client={client} t={t} />
+      <div class="tb-row">
+        {risk && (
+          <span class={`tb-tag tb-risk-${risk.level}`} data-testid="churn-risk" title={risk.reasons.map((reason) => t(REASON_LABELS[reason.code])).join('; ')}>
+            {t(RISK_LABELS[risk.level])}
+          </span>
+        )}
+        <label class="tb-inline-field">
+          <span>{t('buyerTypeLabel')}</span>
+          <select
+            class="tb-input"
+            data-testid="buyer-type"
+            value={client.buyerType ?? ''}
+            onChange={(event) => void model.setProfile({ buyerType: (event.currentTarget.value || null) as BuyerTypeId | null })}
+          >
+            <option value="">—</option>
+            {BUYER_TYPE_IDS.map((id) => (
+              <option value={id}>{book?.buyerTypes.find((type) => type.id === id)?.name ?? id}</option>
+            ))}
+          </select>
+        </label>
+        <label class="tb-inline-field">
+          <span>{t('churnReasonLabel')}</span>
+          <select
+            class="tb-input"
+            data-testid="churn-reason"
+            value={client.churnReason ?? ''}
+            onChange={(event) => void model.setProfile({ churnReason: event.currentTarget.value || null })}
+          >
+            <option value="">—</option>
+            {book?.churnReasons.map((reason) => <option value={reason.id}>{reason.reason}</option>)}
+          </select>
+        </label>
+      </div>
+      {profile?.buyerType && <p class="tb-muted">{profile.buyerType.howToWork}</p>}
+      {profile?.churnReason && <p class="tb-notice" data-testid="churn-advice">{profile.churnReason.response}</p>}
+      <details data-testid="what-was-read">
+        <summary>{t('whatWasRead')}</summary>
+        <dl class="tb-fields">
+          {Object.entries(provenance).map(([field, origin]) => (
+            <>
+              <dt>{field}</dt>
+              <dd>
+                {ORIGIN_LABELS[origin.via] ? t(ORIGIN_LABELS[origin.via]!) : origin.via} · {Math.round(origin.confidence * 100)}%
+              </dd>
+            </>
+          ))}
+        </dl>
+        {client.lastSnapshot.fields.length > 0 && (
+          <dl class="tb-fields tb-small-text">
+            {client.lastSnapshot.fields.slice(0, 40).map((pair) => (
+              <>
+                <dt>{pair.label}</dt>
+                <dd>{pair.value}</dd>
+              </>
+            ))}
+          </dl>
+        )}
+        <div class="tb-row">
+          <button class="tb-button" type="button" onClick={onTeach} data-testid="teach-field">
+            {t('panelTeach')}
+          </button>
+          <span class="tb-muted">{t('notThisClient')}</span>
+        </div>
+      </details>
+    </div>
+  );
+}

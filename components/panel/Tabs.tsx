@@ -1,0 +1,49 @@
+import { useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
+
+/** An accessible tab list: arrow keys move between tabs, only the chosen panel is rendered. */
+export function Tabs({ tabs, label }: { tabs: Array<{ id: string; title: string; content: () => ComponentChildren }>; label: string }) {
+  const selected = useSignal(tabs[0]?.id ?? '');
+  const current = tabs.find((tab) => tab.id === selected.value) ?? tabs[0];
+  const move = (step: number) => {
+    const index = tabs.findIndex((tab) => tab.id === selected.value);
+    const next = tabs[(index + step + tabs.length) % tabs.length];
+    if (!next) return;
+    selected.value = next.id;
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+  return (
+    <div>
+      <div
+        class="tb-tabs"
+        role="tablist"
+        aria-label={label}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowRight') move(1);
+          if (event.key === 'ArrowLeft') move(-1);
+        }}
+      >
+        {tabs.map((tab) => (
+          <button
+            id={`tab-${tab.id}`}
+            role="tab"
+            type="button"
+            class="tb-tab"
+            aria-selected={tab.id === current?.id}
+            aria-controls={`panel-${tab.id}`}
+            tabIndex={tab.id === current?.id ? 0 : -1}
+            data-testid={`tab-${tab.id}`}
+            onClick={() => (selected.value = tab.id)}
+          >
+            {tab.title}
+          </button>
+        ))}
+      </div>
+      {current && (
+        <div id={`panel-${current.id}`} role="tabpanel" aria-labelledby={`tab-${current.id}`} class="tb-tabpanel">
+          {current.content()}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+import type { TouchbookDb } from '../db/database';
+import type { BuyerTypeId } from '../book/schema';
+import type { ClientRecord, TouchOutcome, TouchRecord } from '../db/schema';
+import { getSettings } from '../db/settings';
+import {
+  addTouch,
+  dueTouches,
+  recordOutcome,
+  replanClient,
+  replanClients,
+  skipTouch,
+  snoozeTouch,
+  touchesForClient,
+  TouchNotFoundError,
+} from '../db/touches';
+import type { Translate } from '../i18n';
+import { callbackRequest, managerEvent } from '../lifecycle/events';
+import { openTouchesInOrder } from '../lifecycle/next-touch';
+import { proposeRetry } from '../lifecycle/states';
+import { resolveTimeZone } from '../lifecycle/time';
+import { workingTimeOf } from '../lifecycle/working-time';
+import { runReminderCheck, type ReminderApis } from '../reminders/check';
+import type { NotificationTexts } from '../reminders/notifications';
+import type { BookService } from './books';
+
+/**
+ * The lifecycle engine as the background runs it: re-planning a client when its card or the
+ * manager's actions change, the manager's touch actions, and the reminder pass after each of
+ * them. Every call reads what it needs from Dexie; the clock is injected (tests and the demo
+ * build move it).
+ */
+export interface LifecycleDeps {
+  db: TouchbookDb;
+  books: BookService;
+  reminders: ReminderApis;
+  isFirefox: boolean;
+  iconUrl: string;
+  clock: () => Promise<number>;
+  translator: () => Promise<Translate>;
+  /** The browser's own time zone, used until the manager picks one. */
+  systemTimeZone: string;
+}
+
+/** A due touch with what the popup shows about its client. */
+export interface DueTouchView {
+  touch: TouchRecord;
+  client: Pick<ClientRecord, 'id' | 'name' | 'company'> & { url: string | null };
+}
+
+/** The due list with the clock and time zone it was computed for ("today" is theirs). */
+export interface DueList {
+  now: number;
+  timeZone: string;
+  items: DueTouchView[];
+}
+
+export interface ClientPlan {
+  /** Open touches, the next one first. */
+  open: TouchRecord[];
+  /** Done, skipped and missed touches, newest first. */
+  history: TouchRecord[];
+  timeZone: string;
+}
+
+export function createLifecycleService(deps: LifecycleDeps) {
+  const { db } = deps;
+
+  const context = async () => {
+    const [settings, now, book] = await Promise.all([getSettings(db), deps.clock(), deps.books.teamBook()]);
+    return {
+      now,
+      book,
+      timeZone: resolveTimeZone(settings.timeZone, deps.systemTimeZone),
+      working: workingTimeOf(settings),
+    };
+  };
+
+  const check = async () => {
+    const t = await deps.translator();
+    return runReminderCheck({
+      db,
+      browser: deps.reminders,
+      now: await deps.clock(),
+      isFirefox: deps.isFirefox,
+      iconUrl: deps.iconUrl,
+      texts: notificationTexts(t),
+    });
+  };
+
+  const replan = async (clientId: string) => {
+    await replanClient(db, clientId, await context());
+    await check();
+  };
+
+  const requireClient = async (clientId: string) => {
+    const client = await db.clients.get(clientId);
+    if (!client) throw new Error(`unknown client ${clientId}`);
+    return client;
+  };
+
+  return {
+    check,
+    /** After a page showed the client: its events and touches follow the card. */
+    clientChanged: replan,
+
+    /** After the book, the time zone or the working hours changed: everyone is re-planned. */
+    async replanAll(onProgress?: (done: number, total: number) => void) {
+      await replanClients(db, { ...(await context()), ...(onProgress ? { onProgress } : {}) });
+      await check();
+    },
+
+    async due(limit = 50): Promise<DueList> {
+      const { now, timeZone } = await context();
+      const touches = openTouchesInOrder(await dueTouches(db, now, limit), now, timeZone);
+      const clients = await db.clients.bulkGet([...new Set(touches.map((touch) => touch.clientId))]);
+      const byId = new Map(clients.flatMap((client) => (client ? [[client.id, client] as const] : [])));
+      const items = touches.flatMap((touch) => {
+        const client = byId.get(touch.clientId);
+        if (!client) return [];
+        return [{ touch, client: { id: client.id, name: client.name, company: client.company, url: client.records[0]?.url ?? null } }];
+      });
+      return { now, timeZone, items };
+    },
+
+    async planFor(clientId: string): Promise<ClientPlan> {
+      const { now, timeZone } = await context();
+      const touches = await touchesForClient(db, clientId);
+      const open = openTouchesInOrder(touches, now, timeZone);
+      const openIds = new Set(open.map((touch) => touch.id));
+      const history = touches.filter((touch) => !openIds.has(touch.id)).sort((a, b) => b.updatedAt - a.updatedAt);
+      return { open, history, timeZone };
+    },
+
+    async done(touchId: string, outcome: TouchOutcome, note: string | null, retryAt?: number) {
+      const { now, timeZone, working } = await context();
+      const result = await recordOutcome(db, touchId, { outcome, note }, { now, timeZone, working, ...(retryAt === undefined ? {} : { at: retryAt }) });
+      // "Call me later at…" names the time itself, so that retry needs no second confirmation.
+      if (result.retry && outcome === 'rescheduled') await addTouch(db, result.retry);
+      await check();
+      return result;
+    },
+
+    /** The manager accepted the proposed follow-up of a "no answer": it becomes their touch. */
+    async retry(touchId: string) {
+      const touch = await db.touches.get(touchId);
+      if (!touch) throw new TouchNotFoundError(touchId);
+      const { now, timeZone, working } = await context();
+      const retry = proposeRetry(touch, { now, timeZone, working });
+      await addTouch(db, retry);
+      await check();
+      return retry;
+    },
+
+    async snooze(touchId: string, until: number) {
+      const touch = await snoozeTouch(db, touchId, until, await deps.clock());
+      await check();
+      return touch;
+    },
+
+    async skip(touchId: string, reason: string) {
+      const touch = await skipTouch(db, touchId, reason, await deps.clock());
+      await check();
+      return touch;
+    },
+
+    /** "Call me on Thursday at 15:00": a one-off touch at that moment. */
+    async requestCallback(clientId: string, at: number, note: string | null) {
+      await requireClient(clientId);
+      await db.events.put(callbackRequest(clientId, at, note, await deps.clock()));
+      await replan(clientId);
+    },
+
+    /** A purchase the card does not show, recorded by the manager: it anchors follow-ups. */
+    async recordPurchase(clientId: string, purchase: { product: string; category: string | null; date: number }) {
+      await requireClient(clientId);
+      const { now, timeZone } = await context();
+      await db.events.put(
+        managerEvent(clientId, 'purchase', purchase.date, { product: purchase.product, category: purchase.category }, now, timeZone),
+      );
+      await replan(clientId);
+    },
+
+    /** Buyer type and churn reason change which touches and offers apply. */
+    async setProfile(clientId: string, profile: { buyerType?: BuyerTypeId | null; churnReason?: string | null }) {
+      const client = await requireClient(clientId);
+      await db.clients.put({ ...client, ...profile, updatedAt: await deps.clock() });
+      await replan(clientId);
+      return db.clients.get(clientId);
+    },
+  };
+}
+
+export type LifecycleService = ReturnType<typeof createLifecycleService>;
+export { TouchNotFoundError };
+
+/** Notification wording in the manager's language. */
+export function notificationTexts(t: Translate): NotificationTexts {
+  const who = (name: string | null) => name ?? t('notifyUnknownClient');
+  return {
+    one: ({ touch, clientName }) =>
+      t(touch.channel === 'call' ? 'notifyCall' : touch.channel === 'meeting' ? 'notifyMeet' : 'notifyWrite', { client: who(clientName) }),
+    several: (count) => t('notifySeveral', { count }),
+    line: ({ touch, clientName }) => t('notifyLine', { client: who(clientName), goal: touch.goal || touch.programmeName }),
+    more: (count) => t('notifyMore', { count }),
+    open: t('notifyOpen'),
+  };
+}

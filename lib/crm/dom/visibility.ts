@@ -1,0 +1,12 @@
+/**
+ * Visible by computed style: classes and stylesheets hide what attributes do not say. Browsers
+ * without `checkVisibility` (older than 2023) count everything as visible.
+ */
+export function isComputedVisible(element: Element): boolean {
+  if (!('checkVisibility' in element) || typeof element.checkVisibility !== 'function') return true;
+  try {
+    return element.checkVisibility({ visibilityProperty: true });
+  } catch {
+    return true;
+  }
+}

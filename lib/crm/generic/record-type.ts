@@ -1,0 +1,67 @@
+import type { RecordType } from '../draft';
+
+/**
+ * What kind of record a page shows and its id, from the URL and from markup that says so
+ * (`data-record-type`, `data-record-id`), for CRMs no adapter knows.
+ */
+const TYPE_WORDS: ReadonlyArray<readonly [RegExp, RecordType]> = [
+  [/^(contacts?|persons?|people|clients?|customers?|kunden?|klient\p{L}*|clientes?|contatos?|contactos?|kontakt[ey]?|клиент\p{L}*|контакт\p{L}*|клієнт\p{L}*|pelatis|pelates|πελάτ\p{L}*|επαφ\p{L}*)$/iu, 'contact'],
+  [/^(deals?|opportunit(y|ies)|sales?|orders?|negocios?|affaires?|transakcje|neg[oó]cios?|pipelines?|сделк\p{L}*|угод\p{L}*|συμφωνί\p{L}*)$/iu, 'deal'],
+  [/^(leads?|prospects?|лид\p{L}*|лід\p{L}*)$/iu, 'lead'],
+  [/^(compan(y|ies)|accounts?|organi[sz]ations?|orgs?|firms?|firm[ae]n?|empresas?|entreprises?|firmy|компани\p{L}*|компані\p{L}*|εταιρεί\p{L}*)$/iu, 'company'],
+];
+
+export function recordTypeFromWord(word: string | null | undefined): RecordType | null {
+  if (!word) return null;
+  for (const [pattern, type] of TYPE_WORDS) if (pattern.test(word.trim())) return type;
+  return null;
+}
+
+/** Query parameters that name the record in server-rendered CRMs (`?module=Contacts&record=…`). */
+const ID_PARAMS = ['record', 'id', 'record_id', 'recordId', 'entity_id', 'entityId', 'contact_id', 'deal_id'];
+const TYPE_PARAMS = ['module', 'type', 'entity', 'object'];
+
+/** The last typed word in the path or hash route ("/crm/deals/42" -> deal), else in the query. */
+export function recordTypeFromUrl(url: URL): RecordType | null {
+  const segments = routeSegments(url);
+  for (let index = segments.length - 1; index >= 0; index -= 1) {
+    const type = recordTypeFromWord(segments[index]);
+    if (type) return type;
+  }
+  for (const name of TYPE_PARAMS) {
+    const type = recordTypeFromWord(url.searchParams.get(name));
+    if (type) return type;
+  }
+  return null;
+}
+
+/** The last path or hash segment that looks like a record id (digits, or letters mixed with digits), else a query id. */
+export function recordIdFromUrl(url: URL): string | null {
+  const segments = routeSegments(url);
+  for (let index = segments.length - 1; index >= 0; index -= 1) {
+    const segment = segments[index]!;
+    if (looksLikeId(segment) && !/^v\d+$/i.test(segment)) return segment;
+  }
+  for (const name of ID_PARAMS) {
+    const value = url.searchParams.get(name);
+    if (value && looksLikeId(value)) return value;
+  }
+  return null;
+}
+
+function looksLikeId(value: string): boolean {
+  return /\d/.test(value) && /^[\w-]{1,64}$/.test(value);
+}
+
+function routeSegments(url: URL): string[] {
+  return `${url.pathname}/${url.hash.replace(/^#!?/, '')}`
+    .split(/[/?&=#]/)
+    .filter(Boolean)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    });
+}

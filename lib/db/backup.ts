@@ -1,0 +1,306 @@
+import { z } from 'zod';
+import { BUYER_TYPE_IDS } from '../book/schema';
+import { FieldMappingsSchema } from '../crm/mapping-schema';
+import { ClientSnapshotSchema, PhoneSchema, ProductSchema } from '../crm/snapshot';
+import { UI_LANGUAGES } from '../i18n';
+import type { TouchbookDb } from './database';
+import type {
+  AnswerRecord,
+  BookRecord,
+  ClientRecord,
+  EventRecord,
+  OfferRecord,
+  SettingsRecord,
+  SiteRecord,
+  TouchRecord,
+  UnmatchedObjectionRecord,
+} from './schema';
+
+/**
+ * Backups: everything Touchbook keeps locally as one JSON document, and back. A file to import
+ * comes from outside, so the whole of it is checked against these schemas before the database is
+ * touched; then it is written in one transaction (all or nothing), chunk by chunk so a progress
+ * bar can follow.
+ */
+
+export const BACKUP_FORMAT = 'touchbook-backup';
+export const BACKUP_VERSION = 1;
+
+const id = z.string().min(1).max(1_000);
+const shortText = z.string().max(1_000);
+const longText = z.string().max(100_000);
+const time = z.number().finite();
+const many = <T extends z.ZodType>(schema: T) => z.array(schema).max(1_000_000);
+
+const ClientSchema = z.object({
+  id,
+  name: shortText,
+  firstName: shortText.nullable(),
+  lastName: shortText.nullable(),
+  company: shortText.nullable(),
+  jobTitle: shortText.nullable(),
+  emails: z.array(shortText).max(100),
+  phones: z.array(PhoneSchema).max(100),
+  phoneKeys: z.array(shortText).max(100),
+  recordKeys: z.array(shortText).max(100),
+  records: z
+    .array(z.object({ origin: shortText, recordId: shortText.nullable(), url: z.string().max(4_096), source: shortText, seenAt: time }))
+    .max(100),
+  stage: shortText.nullable(),
+  amount: z.object({ value: z.number().finite(), currency: z.string().max(3).nullable() }).nullable(),
+  birthday: shortText.nullable(),
+  tags: z.array(shortText).max(200),
+  owner: shortText.nullable(),
+  products: z.array(ProductSchema).max(500),
+  lastSnapshot: ClientSnapshotSchema,
+  createdAt: time,
+  updatedAt: time,
+  buyerType: z.enum(BUYER_TYPE_IDS).nullable().optional(),
+  churnReason: shortText.nullable().optional(),
+}) satisfies z.ZodType<ClientRecord>;
+
+const EventSchema = z.object({
+  id,
+  clientId: id,
+  type: z.enum(['purchase', 'deal-won', 'stage-reached', 'birthday', 'callback-requested', 'custom-date']),
+  at: time,
+  data: z.record(z.string().max(100), z.union([z.string().max(10_000), z.number(), z.null()])),
+  source: z.enum(['crm', 'manager']),
+  createdAt: time,
+}) satisfies z.ZodType<EventRecord>;
+
+const TouchSchema = z.object({
+  id,
+  clientId: id,
+  programmeId: shortText,
+  templateId: shortText,
+  state: z.enum(['planned', 'due', 'done', 'snoozed', 'skipped', 'missed']),
+  dueAt: time,
+  goal: longText,
+  role: shortText,
+  channel: shortText,
+  script: longText,
+  outcome: z.enum(['reached', 'no-answer', 'rescheduled', 'not-interested']).nullable(),
+  note: longText.nullable(),
+  updatedAt: time,
+  programmeName: shortText,
+  priority: z.number().finite(),
+  roleId: shortText,
+  anchorEventId: id.nullable(),
+  occurrence: shortText,
+  source: z.enum(['plan', 'manager']),
+  expiresAt: time.nullable(),
+  snoozedUntil: time.nullable(),
+  outcomeAt: time.nullable(),
+  skipReason: longText.nullable(),
+  createdAt: time,
+}) satisfies z.ZodType<TouchRecord>;
+
+const AnswerSchema = z.object({
+  clientId: id,
+  questionId: id,
+  questionnaireId: id,
+  value: z.union([z.string().max(100_000), z.number(), z.null()]),
+  updatedAt: time,
+}) satisfies z.ZodType<AnswerRecord>;
+
+/** What the book machinery keeps (its settings, last good books); it re-validates books it loads. */
+const BookSchema = z.object({
+  slot: z.enum(['config', 'managed', 'subscription', 'imported', 'personal']),
+  value: z.unknown(),
+  updatedAt: time,
+}) satisfies z.ZodType<BookRecord>;
+
+const SiteSchema = z.object({
+  origin: z.string().url().max(2_048),
+  pattern: z.string().max(2_100),
+  enabledAt: time,
+  mappings: FieldMappingsSchema.optional(),
+}) satisfies z.ZodType<SiteRecord>;
+
+const OfferSchema = z.object({
+  clientId: id,
+  ruleId: id,
+  status: z.enum(['offered', 'accepted', 'declined']),
+  updatedAt: time,
+}) satisfies z.ZodType<OfferRecord>;
+
+const UnmatchedObjectionSchema = z.object({
+  id,
+  text: z.string().max(2_000),
+  clientId: id.nullable(),
+  bookId: id,
+  createdAt: time,
+}) satisfies z.ZodType<UnmatchedObjectionRecord>;
+
+const SettingsSchema = z.object({
+  key: z.literal('settings'),
+  uiLanguage: z.enum(UI_LANGUAGES).nullable(),
+  timeZone: shortText.nullable(),
+  managerName: shortText.nullable(),
+  workingDays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
+  workDayStart: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  workDayEnd: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  vacation: z.object({ from: z.iso.date(), to: z.iso.date() }).nullable().optional(),
+  remindersCheckedAt: time.nullable().optional(),
+}) satisfies z.ZodType<SettingsRecord>;
+
+export const BackupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT, { error: 'this is not a Touchbook backup' }),
+  version: z.number().int().min(1).max(BACKUP_VERSION, { error: 'this backup comes from a newer Touchbook; update the extension first' }),
+  exportedAt: time,
+  tables: z.object({
+    clients: many(ClientSchema),
+    events: many(EventSchema),
+    touches: many(TouchSchema),
+    answers: many(AnswerSchema),
+    books: many(BookSchema),
+    sites: many(SiteSchema),
+    settings: z.array(SettingsSchema).max(1),
+    // Tables added after the first backups: a file without them restores the rest.
+    offers: many(OfferSchema).default([]),
+    unmatchedObjections: many(UnmatchedObjectionSchema).default([]),
+  }),
+});
+
+export type Backup = z.output<typeof BackupSchema>;
+export type BackupTables = Backup['tables'];
+export type BackupTableName = keyof BackupTables;
+
+/** Written in this order, so a progress bar moves from the small tables to the big ones evenly. */
+export const BACKUP_TABLES: readonly BackupTableName[] = [
+  'settings',
+  'sites',
+  'books',
+  'unmatchedObjections',
+  'clients',
+  'offers',
+  'events',
+  'touches',
+  'answers',
+];
+
+// ---- export ------------------------------------------------------------------------------------
+
+export async function exportBackup(db: TouchbookDb, now: number): Promise<Backup> {
+  return db.transaction('r', db.tables, async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    tables: {
+      clients: await db.clients.toArray(),
+      events: await db.events.toArray(),
+      touches: await db.touches.toArray(),
+      answers: await db.answers.toArray(),
+      books: await db.books.toArray(),
+      sites: await db.sites.toArray(),
+      settings: await db.settings.toArray(),
+      offers: await db.offers.toArray(),
+      unmatchedObjections: await db.unmatchedObjections.toArray(),
+    },
+  }));
+}
+
+// ---- import ------------------------------------------------------------------------------------
+
+export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: string };
+
+/** Checks a backup without touching the database; the error names the first bad place. */
+export function parseBackup(input: unknown): ParsedBackup {
+  const parsed = BackupSchema.safeParse(input);
+  if (parsed.success) return { ok: true, backup: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+  return { ok: false, error: `${issue?.message ?? 'invalid backup'}${where}` };
+}
+
+export type ImportMode = 'merge' | 'replace';
+
+export interface ImportOptions {
+  /** `replace` empties every table first; `merge` keeps local rows unless the backup's are newer. */
+  mode: ImportMode;
+  /** Called after each chunk with rows processed so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+  chunkSize?: number;
+}
+
+export interface ImportSummary {
+  written: Record<BackupTableName, number>;
+  total: number;
+}
+
+/**
+ * Imports a backup. Merge rule: a row the database lacks is added; a row it has is replaced only
+ * by a strictly newer one (updatedAt for clients, touches, answers and books, enabledAt for
+ * sites); events never change once written; local settings win.
+ * Sites restored here still need their host permission and content-script registration synced.
+ */
+export async function importBackup(db: TouchbookDb, input: unknown, options: ImportOptions): Promise<ImportSummary> {
+  const parsed = parseBackup(input);
+  if (!parsed.ok) throw new BackupError(parsed.error);
+  const { tables } = parsed.backup;
+  const chunkSize = Math.max(1, options.chunkSize ?? 500);
+  const total = BACKUP_TABLES.reduce((sum, name) => sum + tables[name].length, 0);
+  const written = Object.fromEntries(BACKUP_TABLES.map((name) => [name, 0])) as Record<BackupTableName, number>;
+  let done = 0;
+
+  await db.transaction('rw', db.tables, async () => {
+    if (options.mode === 'replace') await Promise.all(db.tables.map((table) => table.clear()));
+    for (const name of BACKUP_TABLES) {
+      const rows: readonly object[] = tables[name];
+      for (let start = 0; start < rows.length; start += chunkSize) {
+        const chunk = rows.slice(start, start + chunkSize);
+        const keep = options.mode === 'replace' ? chunk : await newerRows(db, name, chunk);
+        await db.table(name).bulkPut(keep);
+        written[name] += keep.length;
+        done += chunk.length;
+        options.onProgress?.(done, total);
+      }
+    }
+  });
+  return { written, total };
+}
+
+export class BackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+/** The moment a row was last changed, per table; null: a stored row is never replaced. */
+const STAMPS: Record<BackupTableName, ((row: Record<string, unknown>) => number) | null> = {
+  clients: (row) => row.updatedAt as number,
+  touches: (row) => row.updatedAt as number,
+  answers: (row) => row.updatedAt as number,
+  books: (row) => row.updatedAt as number,
+  sites: (row) => row.enabledAt as number,
+  offers: (row) => row.updatedAt as number,
+  events: null,
+  settings: null,
+  unmatchedObjections: null,
+};
+
+/** Each table's primary key, as Dexie's `bulkGet` wants it. */
+const KEYS: Record<BackupTableName, (row: Record<string, unknown>) => unknown> = {
+  clients: (row) => row.id,
+  events: (row) => row.id,
+  touches: (row) => row.id,
+  answers: (row) => [row.clientId, row.questionId],
+  books: (row) => row.slot,
+  sites: (row) => row.origin,
+  settings: (row) => row.key,
+  offers: (row) => [row.clientId, row.ruleId],
+  unmatchedObjections: (row) => row.id,
+};
+
+async function newerRows(db: TouchbookDb, name: BackupTableName, rows: readonly object[]): Promise<object[]> {
+  const records = rows as ReadonlyArray<Record<string, unknown>>;
+  const stored = await db.table<Record<string, unknown>>(name).bulkGet(records.map(KEYS[name]) as string[]);
+  const stamp = STAMPS[name];
+  return records.filter((row, index) => {
+    const local = stored[index];
+    if (!local) return true;
+    return stamp !== null && stamp(row) > stamp(local);
+  });
+}

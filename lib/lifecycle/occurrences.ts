@@ -1,0 +1,129 @@
+import type { SeasonWindow, Touch } from '../book/schema';
+import { type IsoDuration, isZeroDuration, parseMonthDay } from '../book/timing';
+import {
+  addDays,
+  addDurationToLocal,
+  atMinutes,
+  combineDurations,
+  compareDates,
+  DAY_MS,
+  HOUR_MS,
+  type LocalDate,
+  type LocalDateTime,
+  formatLocalDate,
+  startOfLocalDay,
+  toDuration,
+  toLocal,
+  windowOccurrences,
+  type YearlyWindow,
+} from './time';
+
+/**
+ * When a touch template falls: the dated runs of one template from one anchor, before any
+ * working-hours shift. Runs that are already over (a closed season window, a repeat overtaken by
+ * the next one) are left out; runs beyond the horizon wait for a later planning pass.
+ */
+
+export interface AnchorPoint {
+  /** The anchor event's id; null for programmes with no anchor. */
+  eventId: string | null;
+  /** The anchor's wall-clock moment: a date at the start of the working day, or an exact time. */
+  local: LocalDateTime;
+}
+
+export interface Occurrence {
+  /** Tells this run apart from the template's other runs; part of the touch id. */
+  key: string;
+  /** When the touch falls, epoch ms, before working hours and vacations are applied. */
+  at: number;
+  /** The local day it falls on, for "days since the anchor". */
+  date: LocalDate;
+  /** When the chance is gone (the window closes, the next repeat is due); null: never. */
+  expiresAt: number | null;
+}
+
+export interface OccurrenceContext {
+  now: number;
+  /** The local day `now` falls on. */
+  today: LocalDate;
+  /** Nothing is planned after this instant... */
+  horizonEnd: number;
+  /** ...or after this local day. */
+  horizonDate: LocalDate;
+  timeZone: string;
+  /** Minutes after midnight that date-only touches are planned for (the working day's start). */
+  dayStartMinutes: number;
+  /** At most this many future runs of one repeating template. */
+  maxRuns: number;
+}
+
+const dateOf = (local: LocalDateTime): LocalDate => ({ year: local.year, month: local.month, day: local.day });
+
+// ---- "after" an anchor, optionally repeating ---------------------------------------------------
+
+/** Rough length, only to skip quickly over repeats that are long past. */
+function approximateMs(duration: IsoDuration): number {
+  const days = duration.years * 365.2425 + duration.months * 30.436875 + duration.weeks * 7 + duration.days;
+  return days * DAY_MS + duration.hours * HOUR_MS + (duration.minutes * 60 + duration.seconds) * 1000;
+}
+
+export function afterOccurrences(touch: Touch, anchor: AnchorPoint, context: OccurrenceContext): Occurrence[] {
+  if (!touch.after || !anchor.eventId) return [];
+  const after = toDuration(touch.after);
+  const repeat = touch.repeatEvery ? toDuration(touch.repeatEvery) : null;
+  const at = (run: number) => addDurationToLocal(anchor.local, repeat ? combineDurations(after, repeat, run) : after, context.timeZone);
+  const occurrence = (run: number, instant: number, expiresAt: number | null): Occurrence => ({
+    key: repeat ? `${anchor.eventId}#${run}` : anchor.eventId!,
+    at: instant,
+    date: dateOf(toLocal(instant, context.timeZone)),
+    expiresAt,
+  });
+
+  if (!repeat || isZeroDuration(repeat)) {
+    const instant = at(0);
+    return instant <= context.horizonEnd ? [occurrence(0, instant, null)] : [];
+  }
+
+  const runs: Occurrence[] = [];
+  // Start a little before the last run that is already due, then walk.
+  const skipped = Math.floor((context.now - at(0)) / approximateMs(repeat)) - 2;
+  let run = Math.max(0, skipped);
+  let instant = at(run);
+  while (instant <= context.horizonEnd && runs.length < context.maxRuns) {
+    const next = at(run + 1);
+    if (next > context.now) runs.push(occurrence(run, instant, next));
+    run += 1;
+    instant = next;
+  }
+  return runs;
+}
+
+// ---- yearly windows and dates ------------------------------------------------------------------
+
+export function toYearlyWindow(window: SeasonWindow): YearlyWindow | null {
+  const from = parseMonthDay(window.from);
+  const to = parseMonthDay(window.to);
+  return from && to ? { from, to } : null;
+}
+
+/**
+ * The current and coming runs of a yearly window. The touch falls on the window's first day (in
+ * the past when the window is already open: it is due now) and expires when the window closes.
+ * `notBefore` keeps an anniversary from falling on or before the anchor itself.
+ */
+export function windowRuns(
+  window: YearlyWindow,
+  keyPrefix: string,
+  context: OccurrenceContext,
+  notBefore: LocalDate | null = null,
+): Occurrence[] {
+  return windowOccurrences(window, context.today, context.horizonDate)
+    .filter((run) => notBefore === null || compareDates(run.start, notBefore) > 0)
+    .slice(0, context.maxRuns)
+    .map((run) => ({
+      key: `${keyPrefix}${formatLocalDate(run.start)}`,
+      at: atMinutes(run.start, context.dayStartMinutes, context.timeZone),
+      date: run.start,
+      expiresAt: startOfLocalDay(addDays(run.end, 1), context.timeZone),
+    }));
+}

@@ -1,0 +1,241 @@
+import type { Programme, SalesBook, Touch } from '../book/schema';
+import { parseMonthDay } from '../book/timing';
+import { normalizeLabel } from '../crm/text';
+import type { ClientRecord, EventRecord, TouchRecord } from '../db/schema';
+import { appliesToClient, conditionHolds, containsAny, productMatches } from './matching';
+import {
+  afterOccurrences,
+  type AnchorPoint,
+  type Occurrence,
+  type OccurrenceContext,
+  toYearlyWindow,
+  windowRuns,
+} from './occurrences';
+import { reconcileTouches, type TouchChanges } from './reconcile';
+import { DAY_MS, daysBetween, epochDay, type LocalDate, localDateOf, parseLocalDate, toLocal } from './time';
+import { afterVacation, nextWorkingSlot, type WorkingTime, workDayStartMinutes } from './working-time';
+
+/**
+ * Touch planning: from the sales book, one client and the client's lifecycle events to the touches
+ * that client should get, as pure data. Ids are built from what a touch is (client, programme,
+ * template, which run), so planning again after any change produces the same ids and
+ * `reconcileTouches` can tell what is new, what moved and what is gone.
+ */
+
+/** How far ahead touches are written down; later ones appear as time moves on. */
+export const PLAN_HORIZON_DAYS = 400;
+/** How many future runs of one repeating template or yearly window are written down at most. */
+export const MAX_RUNS_PER_TEMPLATE = 24;
+
+export interface PlanInput {
+  book: SalesBook;
+  client: ClientRecord;
+  /** All of the client's events: derived from the card and recorded by the manager. */
+  events: readonly EventRecord[];
+  now: number;
+  timeZone: string;
+  working: WorkingTime;
+  horizonDays?: number;
+}
+
+/**
+ * Used when a book has no programme for callbacks: the client's request is a promise, and a
+ * book without a callback programme must not make it disappear. The goal is the manager's note.
+ */
+export const FALLBACK_CALLBACK_PROGRAMME: Programme = {
+  id: 'client-callback',
+  name: 'Callback',
+  priority: 0,
+  anchor: { kind: 'callbackRequested' },
+  touches: [
+    {
+      id: 'requested-callback',
+      after: 'PT0S',
+      goal: '',
+      role: { id: 'sales-manager', name: '' },
+      channel: 'call',
+      script: '',
+    },
+  ],
+};
+
+/** The touches the client should have, each as planned from scratch (no history applied). */
+export function planClient(input: PlanInput): TouchRecord[] {
+  const context = occurrenceContext(input);
+  const planned = new Map<string, TouchRecord>();
+  for (const programme of programmesOf(input.book)) {
+    if (!appliesToClient(programme.appliesTo, input.client, programme.anchor.kind !== 'purchase')) continue;
+    const anchors = anchorsFor(programme, input.events, input.working, input.timeZone);
+    if (!anchors.length) continue;
+    for (const touch of programme.touches) {
+      for (const touchRecord of planTemplate(input, context, programme, touch, anchors)) planned.set(touchRecord.id, touchRecord);
+    }
+  }
+  return [...planned.values()];
+}
+
+/** Plans and compares with what is stored: the writes that bring the client up to date. */
+export function planTouches(input: PlanInput & { existing: readonly TouchRecord[] }): TouchChanges {
+  return reconcileTouches(input.existing, planClient(input), input.now);
+}
+
+function programmesOf(book: SalesBook): Programme[] {
+  const hasCallbacks = book.programmes.some((programme) => programme.anchor.kind === 'callbackRequested');
+  return hasCallbacks ? book.programmes : [...book.programmes, FALLBACK_CALLBACK_PROGRAMME];
+}
+
+function occurrenceContext(input: PlanInput): OccurrenceContext {
+  const horizonEnd = input.now + (input.horizonDays ?? PLAN_HORIZON_DAYS) * DAY_MS;
+  return {
+    now: input.now,
+    today: localDateOf(input.now, input.timeZone),
+    horizonEnd,
+    horizonDate: localDateOf(horizonEnd, input.timeZone),
+    timeZone: input.timeZone,
+    dayStartMinutes: workDayStartMinutes(input.working),
+    maxRuns: MAX_RUNS_PER_TEMPLATE,
+  };
+}
+
+// ---- anchors -----------------------------------------------------------------------------------
+
+interface Anchor extends AnchorPoint {
+  date: LocalDate;
+  /** Wall-clock minutes since 1970, to put anchors in order without a time-zone lookup. */
+  order: number;
+}
+
+/** The events a programme's clock starts from, oldest first; one event-less anchor for `none`. */
+function anchorsFor(programme: Programme, events: readonly EventRecord[], working: WorkingTime, timeZone: string): Anchor[] {
+  const { anchor } = programme;
+  if (anchor.kind === 'none') return [noAnchor()];
+  const matching = events.filter((event) => {
+    switch (anchor.kind) {
+      case 'purchase':
+        return event.type === 'purchase' && productMatches(programme.appliesTo, productOf(event));
+      case 'dealWon':
+        return event.type === 'deal-won';
+      case 'stageReached':
+        return event.type === 'stage-reached' && containsAny(text(event.data.stage), [anchor.stage]);
+      case 'callbackRequested':
+        return event.type === 'callback-requested';
+      case 'birthday':
+        return event.type === 'birthday';
+      case 'customDate':
+        return event.type === 'custom-date' && normalizeLabel(text(event.data.field) ?? '') === normalizeLabel(anchor.field);
+    }
+  });
+  return matching.map((event) => anchorOf(event, working, timeZone)).sort((a, b) => a.order - b.order);
+}
+
+function noAnchor(): Anchor {
+  const epoch = { year: 1970, month: 1, day: 1 };
+  return { eventId: null, local: { ...epoch, hour: 0, minute: 0, second: 0 }, date: epoch, order: 0 };
+}
+
+/** A dated event counts from the start of the working day; a timed one from its own minute. */
+function anchorOf(event: EventRecord, working: WorkingTime, timeZone: string): Anchor {
+  const date = typeof event.data.date === 'string' ? parseLocalDate(event.data.date) : null;
+  const start = workDayStartMinutes(working);
+  const local = date ? { ...date, hour: Math.floor(start / 60), minute: start % 60, second: 0 } : toLocal(event.at, timeZone);
+  const day = { year: local.year, month: local.month, day: local.day };
+  return { eventId: event.id, local, date: day, order: epochDay(day) * 1440 + local.hour * 60 + local.minute };
+}
+
+function productOf(event: EventRecord): { name: string | null; category: string | null } {
+  return { name: text(event.data.product), category: text(event.data.category) };
+}
+
+function text(value: string | number | null | undefined): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+// ---- one template ------------------------------------------------------------------------------
+
+interface Run {
+  occurrence: Occurrence;
+  anchor: Anchor;
+}
+
+function planTemplate(input: PlanInput, context: OccurrenceContext, programme: Programme, touch: Touch, anchors: Anchor[]): TouchRecord[] {
+  return runsOf(touch, anchors, context)
+    .filter(({ occurrence, anchor }) =>
+      conditionHolds(touch.condition, input.client, anchor.eventId ? daysBetween(anchor.date, occurrence.date) : null),
+    )
+    .map((run) => touchRecord(input, programme, touch, run));
+}
+
+/**
+ * "after" and anniversaries run once per anchor event. A season window or a fixed date runs once
+ * a year whatever the number of events (two tyre purchases are still one spring), counted from
+ * the latest event.
+ */
+function runsOf(touch: Touch, anchors: Anchor[], context: OccurrenceContext): Run[] {
+  if (touch.after) {
+    return anchors.flatMap((anchor) => afterOccurrences(touch, anchor, context).map((occurrence) => ({ occurrence, anchor })));
+  }
+  if (touch.annual?.anchorDate) {
+    return anchors.flatMap((anchor) => {
+      if (!anchor.eventId) return [];
+      const day = { month: anchor.date.month, day: anchor.date.day };
+      return windowRuns({ from: day, to: day }, `${anchor.eventId}@`, context, anchor.date).map((occurrence) => ({ occurrence, anchor }));
+    });
+  }
+  const window = touch.window ? toYearlyWindow(touch.window) : annualWindow(touch.annual?.date);
+  const latest = anchors[anchors.length - 1];
+  if (!window || !latest) return [];
+  return windowRuns(window, '', context).map((occurrence) => ({ occurrence, anchor: latest }));
+}
+
+function annualWindow(date: string | undefined) {
+  const day = date ? parseMonthDay(date) : null;
+  return day ? { from: day, to: day } : null;
+}
+
+function touchRecord(input: PlanInput, programme: Programme, touch: Touch, { occurrence, anchor }: Run): TouchRecord {
+  const dueAt = scheduleAt(occurrence.at, programme, input);
+  return {
+    id: touchId(input.client.id, programme.id, touch.id, occurrence.key),
+    clientId: input.client.id,
+    programmeId: programme.id,
+    templateId: touch.id,
+    state: dueAt <= input.now ? 'due' : 'planned',
+    dueAt,
+    goal: goalOf(touch, programme, anchor, input.events),
+    role: touch.role.name,
+    channel: touch.channel,
+    script: touch.script,
+    outcome: null,
+    note: null,
+    updatedAt: input.now,
+    programmeName: programme.name,
+    priority: programme.priority,
+    roleId: touch.role.id,
+    anchorEventId: anchor.eventId,
+    occurrence: occurrence.key,
+    source: 'plan',
+    // A run pushed past its own end by a vacation still gets a day to be acted on.
+    expiresAt: occurrence.expiresAt === null ? null : Math.max(occurrence.expiresAt, dueAt + DAY_MS),
+    snoozedUntil: null,
+    outcomeAt: null,
+    skipReason: null,
+    createdAt: input.now,
+  };
+}
+
+export function touchId(clientId: string, programmeId: string, templateId: string, occurrence: string): string {
+  return `${clientId}:${programmeId}:${templateId}:${occurrence}`;
+}
+
+/** The time the client chose (a callback) is kept; everything else waits for working hours. */
+function scheduleAt(at: number, programme: Programme, input: PlanInput): number {
+  return programme.anchor.kind === 'callbackRequested'
+    ? afterVacation(at, input.timeZone, input.working)
+    : nextWorkingSlot(at, input.timeZone, input.working);
+}
+
+/** The fallback callback programme has no words of its own: the manager's note is the goal. */
+function goalOf(touch: Touch, programme: Programme, anchor: Anchor, events: readonly EventRecord[]): string {
+  if (programme !== FALLBACK_CALLBACK_PROGRAMME) return touch.goal;
+  return text(events.find((event) => event.id === anchor.eventId)?.data.note) ?? '';
+}

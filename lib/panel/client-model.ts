@@ -1,0 +1,223 @@
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { LayeredBookReply } from '../background/books';
+import type { ClientPlan } from '../background/lifecycle-service';
+import type { LayeredObjection } from '../book/layers';
+import type { BuyerTypeId } from '../book/schema';
+import type { AnswerRecord, ClientRecord, OfferStatus, TouchOutcome, TouchRecord } from '../db/schema';
+import { rankCrossSell, type CrossSellOffer } from '../suggest/cross-sell';
+import {
+  buildObjectionIndex,
+  dontKnowSteps,
+  isConfidentMatch,
+  searchObjections,
+  type ObjectionMatch,
+} from '../suggest/objections';
+import { churnRisk, suggestionsForProfile, type ChurnRisk, type ProfileSuggestions } from '../suggest/profile';
+import { AnswerValueSchema, progress, questionnaireFor, type Progress } from '../suggest/questionnaire';
+
+/** What the side panel asks of the background for one client. */
+export interface ClientPanelDeps {
+  plan: (clientId: string) => Promise<ClientPlan>;
+  book: () => Promise<LayeredBookReply>;
+  answers: (clientId: string) => Promise<AnswerRecord[]>;
+  offers: (clientId: string) => Promise<Record<string, OfferStatus>>;
+  saveAnswer: (answer: { clientId: string; questionnaireId: string; questionId: string; value: string | number | null }) => Promise<unknown>;
+  markOffer: (clientId: string, ruleId: string, status: OfferStatus | null) => Promise<unknown>;
+  done: (touchId: string, outcome: TouchOutcome, note: string | null) => Promise<{ retry: TouchRecord | null }>;
+  retry: (touchId: string) => Promise<unknown>;
+  snooze: (touchId: string, until: number) => Promise<unknown>;
+  skip: (touchId: string, reason: string) => Promise<unknown>;
+  callback: (clientId: string, at: number, note: string | null) => Promise<unknown>;
+  purchase: (clientId: string, product: string, category: string | null, date: number) => Promise<unknown>;
+  profile: (clientId: string, profile: { buyerType?: BuyerTypeId | null; churnReason?: string | null }) => Promise<unknown>;
+  unmatched: (text: string, clientId: string | null) => Promise<unknown>;
+  now: () => number;
+}
+
+export type ObjectionResult = ObjectionMatch<LayeredObjection>;
+
+/**
+ * Everything the side panel shows for the client on screen, as signals: the plan (next touch
+ * first), cross-sell offers, the questionnaire with saved answers, objection search and the
+ * client's profile. `load` is called when the client changes and whenever something changed
+ * elsewhere (another tab, the popup, a book sync); actions go to the background and reload.
+ */
+export function createClientPanelModel(deps: ClientPanelDeps) {
+  const client = signal<ClientRecord | null>(null);
+  const plan = signal<ClientPlan | null>(null);
+  const bookReply = signal<LayeredBookReply | null>(null);
+  const answers = signal<AnswerRecord[]>([]);
+  const offers = signal<Record<string, OfferStatus>>({});
+  const query = signal('');
+  const problem = signal<string | null>(null);
+  /** The "no answer" follow-up the manager may accept after marking a touch done. */
+  const retryOffer = signal<{ touchId: string; dueAt: number } | null>(null);
+  let generation = 0;
+
+  const book = computed(() => bookReply.value?.book ?? null);
+  const next = computed(() => plan.value?.open[0] ?? null);
+  const following = computed(() => plan.value?.open.slice(1) ?? []);
+
+  const crossSell = computed<CrossSellOffer[]>(() =>
+    client.value && book.value
+      ? rankCrossSell(book.value, client.value, { now: deps.now(), offered: offers.value, timeZone: plan.value?.timeZone ?? 'UTC' })
+      : [],
+  );
+
+  const questionnaire = computed(() => (client.value && book.value ? questionnaireFor(book.value, client.value) : null));
+  const questionnaireProgress = computed<Progress | null>(() =>
+    questionnaire.value ? progress(questionnaire.value, answers.value) : null,
+  );
+
+  const profile = computed<ProfileSuggestions | null>(() =>
+    client.value && book.value ? suggestionsForProfile(book.value, client.value) : null,
+  );
+  const risk = computed<ChurnRisk | null>(() =>
+    client.value
+      ? churnRisk(client.value, [...(plan.value?.open ?? []), ...(plan.value?.history ?? [])], deps.now(), {
+          ...(book.value ? { book: book.value } : {}),
+          ...(plan.value ? { timeZone: plan.value.timeZone } : {}),
+        })
+      : null,
+  );
+
+  // Built once per book: searching is per keystroke, indexing is not.
+  const index = computed(() => {
+    if (!book.value) return null;
+    // The book's own objections first (results come from them), then the same objections as
+    // clients word them in the other languages: one index understands all of them.
+    const other = bookReply.value?.otherLanguages ?? {};
+    const translations = book.value.objections.flatMap((objection) =>
+      other[objection.id]?.length ? [{ ...objection, phrasings: other[objection.id]! }] : [],
+    );
+    return buildObjectionIndex([...book.value.objections, ...translations]);
+  });
+  const objectionResults = computed<ObjectionResult[]>(() => {
+    if (!index.value) return [];
+    return searchObjections(index.value, query.value, {
+      limit: 5,
+      boostCategories: profile.value?.categories ?? [],
+      boostIds: profile.value?.objectionIds ?? [],
+    });
+  });
+  const confident = computed(() => isConfidentMatch(objectionResults.value));
+  const dontKnow = computed(() => (book.value ? (dontKnowSteps(book.value) ?? null) : null));
+
+  const load = async (nextClient: ClientRecord | null) => {
+    const mine = ++generation;
+    if (nextClient?.id !== client.value?.id) {
+      retryOffer.value = null;
+      query.value = '';
+    }
+    client.value = nextClient;
+    if (!nextClient) {
+      plan.value = null;
+      return;
+    }
+    try {
+      const [nextPlan, nextBook, nextAnswers, nextOffers] = await Promise.all([
+        deps.plan(nextClient.id),
+        deps.book(),
+        deps.answers(nextClient.id),
+        deps.offers(nextClient.id),
+      ]);
+      if (mine !== generation) return; // a newer load (another client) won
+      plan.value = nextPlan;
+      bookReply.value = nextBook;
+      answers.value = nextAnswers;
+      offers.value = nextOffers;
+      problem.value = null;
+    } catch (error) {
+      if (mine === generation) problem.value = messageOf(error);
+    }
+  };
+
+  /** Runs an action for the current client, then reloads what it may have changed. */
+  const act = async (work: (clientId: string) => Promise<unknown>) => {
+    const current = client.value;
+    if (!current) return;
+    try {
+      await work(current.id);
+      problem.value = null;
+    } catch (error) {
+      problem.value = messageOf(error);
+    }
+    await load(client.value);
+  };
+
+  return {
+    client: client as ReadonlySignal<ClientRecord | null>,
+    plan: plan as ReadonlySignal<ClientPlan | null>,
+    book,
+    notes: computed(() => bookReply.value?.notes ?? {}),
+    next,
+    following,
+    crossSell,
+    questionnaire,
+    questionnaireProgress,
+    answers: answers as ReadonlySignal<AnswerRecord[]>,
+    profile,
+    risk,
+    query,
+    objectionResults,
+    confident,
+    dontKnow,
+    problem: problem as ReadonlySignal<string | null>,
+    retryOffer: retryOffer as ReadonlySignal<{ touchId: string; dueAt: number } | null>,
+    load,
+
+    done: (touchId: string, outcome: TouchOutcome, note: string | null) =>
+      act(async () => {
+        const result = await deps.done(touchId, outcome, note);
+        retryOffer.value = outcome === 'no-answer' && result.retry ? { touchId, dueAt: result.retry.dueAt } : null;
+      }),
+    acceptRetry: () =>
+      act(async () => {
+        const offer = retryOffer.value;
+        if (offer) await deps.retry(offer.touchId);
+        retryOffer.value = null;
+      }),
+    dismissRetry: () => {
+      retryOffer.value = null;
+    },
+    snooze: (touchId: string, until: number) => act(() => deps.snooze(touchId, until)),
+    skip: (touchId: string, reason: string) => act(() => deps.skip(touchId, reason)),
+    requestCallback: (at: number, note: string | null) => act((clientId) => deps.callback(clientId, at, note)),
+    recordPurchase: (product: string, category: string | null, date: number) =>
+      act((clientId) => deps.purchase(clientId, product, category, date)),
+    setProfile: (change: { buyerType?: BuyerTypeId | null; churnReason?: string | null }) =>
+      act((clientId) => deps.profile(clientId, change)),
+    markOffer: (ruleId: string, status: OfferStatus | null) => act((clientId) => deps.markOffer(clientId, ruleId, status)),
+
+    /**
+     * Saves one answer. The value is checked against the question first, so a typo in a number
+     * is reported next to the field instead of being stored; returns that message, or null.
+     */
+    async answer(questionId: string, value: string | number | null): Promise<string | null> {
+      const current = client.value;
+      const asked = questionnaire.value;
+      const question = asked?.questions.find((candidate) => candidate.id === questionId);
+      if (!current || !asked || !question) return null;
+      const parsed = AnswerValueSchema(question).safeParse(value);
+      if (!parsed.success) return parsed.error.issues[0]?.message ?? 'invalid answer';
+      // Show it at once; the background stores it (autosave) and a reload confirms it.
+      const record: AnswerRecord = { clientId: current.id, questionnaireId: asked.id, questionId, value: parsed.data, updatedAt: deps.now() };
+      answers.value = [...answers.value.filter((answer) => answer.questionId !== questionId), record];
+      try {
+        await deps.saveAnswer({ clientId: current.id, questionnaireId: asked.id, questionId, value: parsed.data });
+        return null;
+      } catch (error) {
+        return messageOf(error);
+      }
+    },
+
+    /** "The book has no answer": keep the client's words for the team lead. */
+    recordUnmatched: () => act((clientId) => deps.unmatched(query.value.trim(), clientId)),
+  };
+}
+
+export type ClientPanelModel = ReturnType<typeof createClientPanelModel>;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,66 @@
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
+import type { DueList, DueTouchView } from '../background/lifecycle-service';
+import { localDateOf, startOfLocalDay } from '../lifecycle/time';
+import type { TouchOutcome } from '../db/schema';
+
+export interface DueModelDeps {
+  list: () => Promise<DueList>;
+  done: (touchId: string, outcome: TouchOutcome) => Promise<unknown>;
+  snooze: (touchId: string, until: number) => Promise<unknown>;
+}
+
+export interface DueGroups {
+  overdue: DueTouchView[];
+  today: DueTouchView[];
+}
+
+export interface DueModel {
+  /** Null until loaded. */
+  list: ReadonlySignal<DueList | null>;
+  groups: ReadonlySignal<DueGroups>;
+  problem: ReadonlySignal<string | null>;
+  load: () => Promise<void>;
+  done: (touchId: string, outcome?: TouchOutcome) => Promise<void>;
+  snoozeFor: (touchId: string, ms: number) => Promise<void>;
+  snoozeUntil: (touchId: string, until: number) => Promise<void>;
+  /** Tomorrow at the same time of day. */
+  snoozeTomorrow: (touchId: string) => Promise<void>;
+}
+
+/** The popup's list of due and overdue touches, and what the manager does with them. */
+export function createDueModel(deps: DueModelDeps): DueModel {
+  const list = signal<DueList | null>(null);
+  const problem = signal<string | null>(null);
+  // "Today" ends at the manager's midnight, by the background's clock and time zone.
+  const groups = computed<DueGroups>(() => {
+    if (!list.value) return { overdue: [], today: [] };
+    const { items, now, timeZone } = list.value;
+    const startOfToday = startOfLocalDay(localDateOf(now, timeZone), timeZone);
+    return {
+      overdue: items.filter((item) => item.touch.dueAt < startOfToday),
+      today: items.filter((item) => item.touch.dueAt >= startOfToday),
+    };
+  });
+  const now = () => list.value?.now ?? Date.now();
+
+  const act = async (work: () => Promise<unknown>) => {
+    problem.value = null;
+    try {
+      await work();
+      list.value = await deps.list();
+    } catch (error) {
+      problem.value = error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  return {
+    list,
+    groups,
+    problem,
+    load: () => act(() => Promise.resolve()),
+    done: (touchId, outcome = 'reached') => act(() => deps.done(touchId, outcome)),
+    snoozeFor: (touchId, ms) => act(() => deps.snooze(touchId, now() + ms)),
+    snoozeUntil: (touchId, until) => act(() => deps.snooze(touchId, until)),
+    snoozeTomorrow: (touchId) => act(() => deps.snooze(touchId, now() + 24 * 3_600_000)),
+  };
+}

@@ -1,0 +1,335 @@
+import type { ObjectionCategory } from '../../book/schema';
+import { foldWord } from './normalize';
+import type { WordForm } from './similarity';
+import { stem } from './stem';
+
+/**
+ * Concepts: the few ideas objections are made of (expensive, budget, later, boss...), each with
+ * the words that express it in the four book languages. A word of the query and a word of the
+ * book that share a concept match even when they share no letter: "pricey" finds "дорого",
+ * "ακριβά" finds "too expensive". This is also what lets one index serve four books at once.
+ *
+ * Word patterns: `word` matches any word with the same stem ("cost" matches "costs");
+ * `word*` matches any word that starts with it ("дорож*" matches "дорожче", "дорожчий");
+ * `=word` matches that word only, where the stemmer would join unrelated words ("=чем", "than",
+ * is not "чему", "to what"). Prefixes shorter than three letters are read as whole words. Write words as a person would
+ * (accents, "ё"): the table is folded like everything else.
+ *
+ * `category` is a weak hint: a query that speaks of this concept is probably an objection of
+ * that category.
+ */
+export interface Concept {
+  id: string;
+  category?: ObjectionCategory;
+  words: readonly string[];
+}
+
+export const DEFAULT_CONCEPTS: readonly Concept[] = [
+  {
+    id: 'expensive',
+    category: 'price',
+    words: [
+      'expensive', 'pricey', 'pricy', 'costly', 'overpric*', 'steep', 'exorbitant', 'high',
+      'дорог*', 'дорож*', 'задорог*', 'дороговат*', 'завыш*', 'кусают*', 'кусач*', 'переплат*', 'накрут*', 'высок*',
+      'завищ*', 'висок*', 'завелик*',
+      'ακριβ*', 'τσιμπημεν*', 'αλμυρ*', 'φουσκωμεν*', 'υψηλ*',
+    ],
+  },
+  {
+    id: 'price',
+    category: 'price',
+    words: ['price*', 'pricing', 'cost*', 'цен*', 'стоимост*', 'стоит', 'стоят', 'цін*', 'ціна', 'вартіст*', 'вартує', 'кошту*', 'τιμ*', 'κοστ*', 'κοστολογ*'],
+  },
+  {
+    id: 'cheaper',
+    category: 'price',
+    words: ['cheap*', 'lower', 'less', 'half', 'дешев*', 'дешёв*', 'ниже', 'подешев*', 'нижч*', 'φθην*', 'φτην*', 'χαμηλ*'],
+  },
+  {
+    // "More expensive than at ...": a comparison means the client has another offer.
+    id: 'comparison',
+    category: 'price',
+    words: [
+      'elsewhere', 'online', 'internet', 'than', 'amazon', 'ebay', 'aliexpress', 'rozetka', 'розетк*', 'ozon', 'озон', 'wildberries', 'olx', 'skroutz',
+      'интернет*', '=чем', 'інтернет*', '=ніж', 'αλλου*', 'ιντερνετ*', 'διαδικτυ*', 'παρα'],
+  },
+  {
+    id: 'budget',
+    category: 'price',
+    words: ['budget*', 'money', 'funds', 'cash', 'afford*', 'spend*', 'tight', 'бюджет*', 'денег', 'деньг*', 'средств*', 'финанс*', 'потрат*', 'грош*', 'кошти', 'коштів', 'коштів', 'фінанс*', 'витрат*', 'προϋπολογισμ*', 'λεφτα', 'χρηματ*', 'μπατζετ*'],
+  },
+  {
+    id: 'discount',
+    category: 'price',
+    words: ['discount*', 'rebate*', 'bargain*', 'deal', 'скидк*', 'скидоч*', 'скидон*', 'уступ*', 'дисконт*', 'знижк*', 'знижоч*', 'знижеч*', 'поступ*', 'εκπτωσ*', 'εκπτωτ*'],
+  },
+  {
+    id: 'competitor',
+    category: 'competitor',
+    words: ['competitor*', 'competition', 'rival*', 'конкурент*', 'конкуренц*', 'ανταγωνισ*'],
+  },
+  {
+    id: 'terms',
+    category: 'competitor',
+    words: ['terms', 'condition*', 'deferr*', 'credit', 'условия', 'условиях', 'отсрочк*', 'умови', 'умовах', 'відстрочк*', 'όρους', 'όροι', 'πίστωσ*', 'προθεσμί*'],
+  },
+  {
+    id: 'supplier',
+    category: 'competitor',
+    words: ['supplier*', 'vendor*', 'provider*', 'distributor*', 'поставщик*', 'дистрибьютор*', 'постачальник*', 'дистрибютор*', 'προμηθευτ*'],
+  },
+  {
+    id: 'relationship',
+    category: 'competitor',
+    words: [
+      'loyal*', 'relationship*', 'friends',
+      'давно', 'лет', 'верны', 'верность', 'дружим', 'друзья', 'отношени*',
+      'вірні', 'вірність', 'років*', 'дружимо', 'друзі', 'стосунк*',
+      'πιστός', 'πιστοί', 'φίλοι', 'σχέση', 'σχέσεις',
+    ],
+  },
+  {
+    id: 'later',
+    category: 'timing',
+    words: ['later', 'afterwards', 'postpone*', 'delay*', 'позже', 'попозже', 'позднее', 'потом', 'отлож*', 'перенес*', 'пізніше', 'згодом', 'потім', 'відклад*', 'αργοτερα', 'αναβολ*', 'αναβαλ*'],
+  },
+  {
+    id: 'right-time',
+    category: 'timing',
+    words: ['time', 'timing', 'moment', 'время', 'момент', 'час', 'στιγμ*'],
+  },
+  {
+    id: 'now',
+    words: ['now', 'currently', 'сейчас', 'щас', 'зараз', 'наразі', 'нині', 'τωρα', 'παρον'],
+  },
+  {
+    id: 'next-period',
+    category: 'timing',
+    words: ['next', 'quarter*', 'month*', 'week*', 'следующ*', 'квартал*', 'месяц*', 'недел*', 'наступн*', 'місяц*', 'тижн*', 'τριμην*', 'επομεν*', 'μηνα', 'εβδομαδ*'],
+  },
+  {
+    id: 'busy',
+    category: 'timing',
+    words: ['busy', 'meeting', 'driving', 'занят*', 'совещани*', 'некогда', 'зайнят*', 'нарад*', 'απασχολημεν*', 'συσκεψ*', 'συναντηση', 'οδηγω'],
+  },
+  {
+    id: 'call',
+    category: 'timing',
+    words: ['call*', 'ring', 'phone*', 'callback', 'звон*', 'перезвон*', 'позвон*', 'дозвон*', 'телефон*', 'дзвон*', 'передзвон*', 'зателефон*', 'τηλεφων*', 'παρτε', 'παρε', 'ξαναπαρ*', 'καλεσ*'],
+  },
+  {
+    id: 'talk',
+    words: ['talk*', 'speak*', 'говор*', 'разговар*', 'розмовл*', 'μιλησ*', 'μιλαω', 'μιλαμε'],
+  },
+  {
+    id: 'season',
+    category: 'timing',
+    words: ['season*', 'winter', 'summer', 'spring', 'autumn', 'сезон*', 'зим*', 'весн*', 'осен*', 'літ*', 'осін*', 'σεζον*', 'εποχ*', 'χειμων*', 'καλοκαιρ*'],
+  },
+  {
+    id: 'unknown',
+    category: 'trust',
+    words: [
+      'heard', 'hear', 'unknown', 'famous', 'reputation', 'reviews',
+      'слыш*', 'впервые', 'неизвест*', 'репутац*', 'отзыв*',
+      'чую', 'чув', 'вперше', 'уперше', 'невідом*', 'відгук*',
+      'ακου*', 'ξανακου*', 'αγνωστ*', 'φημη', 'κριτικ*',
+    ],
+  },
+  {
+    id: 'delivery',
+    words: ['deliver*', 'shipping', 'ship*', 'arriv*', 'logistics', 'доставк*', 'достав*', 'поставк*', 'привез*', 'привоз*', 'отгруз*', 'відвантаж*', 'παραδοσ*', 'παραδωσ*', 'αποστολ*', 'μεταφορ*', 'φερν*', 'φερετ*', 'ερθει', 'ερχετ*'],
+  },
+  {
+    id: 'letdown',
+    category: 'trust',
+    words: ['late', 'fail*', 'risk*', 'worr*', 'disrupt*', 'сорв*', 'подвед*', 'подвод*', 'вовремя', 'срок*', 'опозда*', 'задерж*', 'боюсь', 'зірв*', 'підвед*', 'підвод*', 'вчасно', 'термін*', 'запізн*', 'затрим*', 'боюся', 'κρεμασ*', 'εγκαιρ*', 'καθυστερ*', 'αργησ*', 'φοβαμαι'],
+  },
+  {
+    id: 'guarantee',
+    category: 'trust',
+    words: ['guarant*', 'warrant*', 'sure', 'certain*', 'гарант*', 'уверен*', 'риск*', 'впевнен*', 'ризик*', 'εγγυη*', 'εγγυησ*', 'σιγουρ*', 'ρισκ*', 'κινδυν*'],
+  },
+  {
+    id: 'trust',
+    category: 'trust',
+    words: ['trust*', 'reliab*', 'довер*', 'довір*', 'надежн*', 'надійн*', 'εμπιστ*', 'αξιοπιστ*'],
+  },
+  {
+    id: 'need',
+    category: 'need',
+    words: ['need*', 'necessary', 'require*', 'useful', 'нужн*', 'нужен', 'надо', 'необходим*', 'потребн*', 'требу*', 'потрібн*', 'потрібен', 'треба', 'необхідн*', 'потреб*', 'вимага*', 'χρειαζ*', 'χρησιμ*', 'αναγκ*'],
+  },
+  {
+    id: 'stock',
+    category: 'need',
+    words: ['stock*', 'warehouse*', 'everything', 'full', 'όλα', 'склад*', 'запас*', 'затарен*', 'забит*', 'полн*', 'повн*', 'αποθεμ*', 'αποθηκ*', 'γεματ*', 'πλήρης', 'πλήρεις'],
+  },
+  {
+    id: 'enough',
+    words: ['enough', 'suffic*', 'fine', 'хват*', 'подойд*', 'сойд*', 'вистач*', 'підійд*', 'згод*', 'αρκ*'],
+  },
+  {
+    id: 'small',
+    category: 'need',
+    words: ['small*', 'tiny', 'little', 'big', 'large*', 'volume*', 'size', 'overkill', 'масштаб*', 'размер*', 'розмір*', 'мал*', 'маленьк*', 'небольш*', 'крупн*', 'объем*', 'замал*', 'невелик*', 'велик*', 'обсяг*', 'μικρ*', 'μεγάλος', 'ποσοτητ*', 'ογκ*'],
+  },
+  {
+    // The person who decides; "decide" itself is a concept of its own, because clients who want
+    // time to think also "need to decide".
+    id: 'boss',
+    category: 'authority',
+    words: [
+      'boss*', 'manager', 'director*', 'head', 'owner*', 'ceo', 'management', 'supervisor*', 'superior', 'chief',
+      'руковод*', 'начальн*', 'директор*', 'шеф*', 'босс*', 'владел*',
+      'керівн*', 'власник*',
+      'προισταμεν*', 'διευθυντ*', 'αφεντικ*', 'ιδιοκτητ*', 'υπευθυν*',
+    ],
+  },
+  {
+    id: 'decide',
+    category: 'authority',
+    words: [
+      'decide*', 'decision*', 'decider', 'sign*', 'approv*',
+      'решени*', 'реша*', 'решу', 'подпис*', 'утвержд*', 'согласов*',
+      'рішен*', 'виріш*', 'підпис*', 'затвердж*', '=погодити', 'погоджу*',
+      'αποφασ*', 'υπογραφ*', 'εγκρι*',
+    ],
+  },
+  {
+    id: 'consult',
+    category: 'authority',
+    words: [
+      'consult*', 'discuss*', 'colleague*', 'wife', 'husband', 'spouse', 'partner*',
+      'посовет*', 'совет*', 'обсуд*', 'коллег*', 'жен*', 'муж*', 'супруг*', 'партнер*',
+      'порад*', 'обговор*', 'колег*', 'дружин*', 'чолові*',
+      'συζητ*', 'συμβουλ*', 'συνεταιρ*', 'συναδελφ*', 'γυναικα', 'συζυγ*', 'ανδρα', 'ρωτησ*',
+    ],
+  },
+  {
+    id: 'tender',
+    category: 'authority',
+    words: ['tender*', 'procurement', 'purchasing', 'bid*', 'rfp', 'rfq', 'тендер*', 'закуп*', 'снабжен*', 'конкурс*', 'торги', 'постачанн*', 'прозорро', 'prozorro', 'διαγωνισ*', 'προμηθει*', 'προκηρυξ*'],
+  },
+  {
+    id: 'quality',
+    category: 'quality',
+    words: ['quality', 'reliable', 'durable', 'junk', 'качеств*', 'некачеств*', 'барахл*', 'хлам', 'якіс*', 'якост*', 'неякісн*', 'мотлох', 'ποιοτ*', 'σκουπιδ*'],
+  },
+  {
+    id: 'broken',
+    category: 'quality',
+    words: ['defect*', 'faulty', 'broke*', 'break*', '=stopped', 'брак*', 'слома*', 'ломает*', 'ломал*', 'злама*', 'ламає*', 'ламал*', 'χαλασ*', 'χαλα', 'χαλαει', 'ελαττωματ*'],
+  },
+  {
+    // "Last time ...": a complaint about an earlier purchase, of the product or of the service.
+    id: 'last-time',
+    words: ['previous', 'last', 'прошлый', 'предыдущ*', 'минулий', 'минулого', 'попередн*', 'προηγουμεν*', 'περασμεν*'],
+  },
+  {
+    id: 'staff',
+    category: 'service',
+    words: [
+      'service', 'staff', 'rude', 'attitude', 'employee*', 'personnel', 'impolite',
+      'обслуж*', 'сервис*', 'сотрудник*', 'персонал*', 'груб*', 'нагруб*', 'хам*', 'нахам*', 'менеджер*',
+      'обслугов*', 'сервіс*', 'працівник*', 'нагрубил*',
+      'εξυπηρετ*', 'υπαλληλ*', 'προσωπικ*', 'αγεν*', 'συμπεριφορ*', 'σερβις',
+    ],
+  },
+  {
+    id: 'awful',
+    words: ['terrible', 'awful', 'horrible', 'ужасн*', 'отврат*', 'жахлив*', 'огидн*', 'απαισι*', 'απαραδεκτ*', 'χαλια'],
+  },
+  {
+    id: 'slow',
+    category: 'service',
+    words: ['slow*', 'long', 'wait*', 'forever', 'tomorrow', 'долг*', 'медлен*', 'ждать', 'ждем', 'жду', 'ожидан*', 'завтра', 'довг*', 'повільн*', 'чека*', 'очікуван*', 'αργει', 'περιμεν*', 'αναμον*', 'αυριο'],
+  },
+  {
+    id: 'support',
+    category: 'service',
+    words: ['support*', 'help*', 'disappear*', 'vanish*', 'answer*', 'respond*', 'поддерж*', 'помо*', 'помощ*', 'пропада*', 'исчез*', 'ответ*', 'отвеча*', 'підтрим*', 'допомо*', 'зника*', 'відпов*', 'υποστηριξ*', 'βοηθ*', 'εξαφαν*', 'απαντ*', 'σηκων*'],
+  },
+  {
+    id: 'paid',
+    words: ['paid', 'payment*', 'pay', 'оплат*', 'заплат*', 'сплат*', 'πληρω*'],
+  },
+  {
+    id: 'send-info',
+    category: 'other',
+    words: [
+      'send*', 'email*', 'mail', 'info', 'information', 'brochure*', 'catalog*', 'presentation*', 'pricelist', 'deck', 'proposal*',
+      'пришл*', 'присл*', 'отправ*', 'скин*', 'почт*', 'мейл*', 'имейл*', 'информац*', 'инфо', 'прайс*', 'каталог*', 'презентац*', 'буклет*', 'брошюр*',
+      'надішл*', 'надісл*', 'відправ*', 'пошт*', 'імейл*', 'інформац*', 'брошур*',
+      'στειλ*', 'μειλ', 'πληροφορ*', 'τιμοκαταλογ*', 'καταλογ*', 'παρουσιασ*', 'φυλλαδι*',
+    ],
+  },
+  {
+    id: 'think',
+    category: 'other',
+    words: ['think*', 'thought', 'consider*', 'ponder*', 'mull*', 'sleep', 'подума*', 'дума*', 'обдума*', 'поразмысл*', 'размышл*', 'поміркую', 'міркува*', 'σκεφτ*', 'σκεψ*'],
+  },
+  {
+    id: 'interest',
+    category: 'other',
+    words: ['interest*', 'интерес*', 'цікав*', 'ενδιαφερ*'],
+  },
+];
+
+/** A concept table ready for lookups. */
+export interface ConceptMatcher {
+  readonly concepts: readonly Concept[];
+  /** Indexes into `concepts` of the concepts a word expresses, ascending. */
+  conceptsOf(word: WordForm): readonly number[];
+  /** Every pattern as a word, so a misspelt query word can still reach its concept. */
+  readonly patterns: readonly ConceptPattern[];
+}
+
+export type PatternKind = 'stem' | 'prefix' | 'exact';
+
+export interface ConceptPattern {
+  form: WordForm;
+  concept: number;
+  kind: PatternKind;
+}
+
+const MIN_PREFIX = 3;
+
+export function compileConcepts(concepts: readonly Concept[]): ConceptMatcher {
+  const byText = new Map<string, Set<number>>();
+  const byStem = new Map<string, Set<number>>();
+  const byPrefix = new Map<string, Set<number>>();
+  const patterns: ConceptPattern[] = [];
+  concepts.forEach((concept, index) => {
+    for (const written of concept.words) {
+      const { text, kind } = readPattern(written);
+      if (text === '') continue;
+      if (kind === 'prefix') addTo(byPrefix, text, index);
+      else if (kind === 'exact') addTo(byText, text, index);
+      else addTo(byStem, stem(text), index);
+      patterns.push({ form: { text, stem: stem(text) }, concept: index, kind });
+    }
+  });
+
+  const conceptsOf = (word: WordForm): readonly number[] => {
+    const found = new Set([...(byText.get(word.text) ?? []), ...(byStem.get(word.stem) ?? [])]);
+    for (let length = MIN_PREFIX; length <= word.text.length; length++) {
+      for (const index of byPrefix.get(word.text.slice(0, length)) ?? []) found.add(index);
+    }
+    return [...found].sort((a, b) => a - b);
+  };
+  return { concepts, conceptsOf, patterns };
+}
+
+function readPattern(written: string): { text: string; kind: PatternKind } {
+  if (written.startsWith('=')) return { text: foldWord(written.slice(1)), kind: 'exact' };
+  if (!written.endsWith('*')) return { text: foldWord(written), kind: 'stem' };
+  const text = foldWord(written.slice(0, -1));
+  return { text, kind: text.length >= MIN_PREFIX ? 'prefix' : 'stem' };
+}
+
+function addTo(map: Map<string, Set<number>>, key: string, value: number): void {
+  const set = map.get(key) ?? new Set<number>();
+  set.add(value);
+  map.set(key, set);
+}

@@ -1,0 +1,34 @@
+import { foldWord } from './normalize';
+
+/**
+ * Words that say nothing about which objection the client raised: pronouns, articles,
+ * prepositions, fillers. Without this list "у вас" or "we" would match half the book. Negations
+ * ("not", "не", "δεν", "ні") are kept on purpose: "not now" and "now" are different objections.
+ * Greetings and courtesy are here too: "hello, thanks" is not an objection. Weighting (idf)
+ * takes care of the rest of the common words.
+ */
+const STOP_WORDS_BY_LANGUAGE = {
+  en: `a an the i me my mine we us our ours you your yours he him his she her it its they them their
+    this that these those there here is are am be been being was were do does did have has had will would
+    shall should can could may might must to of in on at for with from by about as into and or but so just
+    im ive id youre were weve theyre its thats theres hes shes ill well ok okay um uh like really very
+    what which whom whose one ones then also too quite any some if get got how why when where hello hi hey thanks thank please sorry seem seems`,
+  ru: `я мы вы ты он она оно они меня мне нас нам вас вам тебя тебе его ее их им ими это этот эта эти
+    этого этом то тот та те того в во на с со к ко у о об по за из от до и а но или же ли бы вот ну так
+    как что чтобы уж уже просто тут там здесь да ой слушайте короче типа вообще еще ведь был была были
+    быть есть мой моя мои наш наша наши ваш ваша ваши если когда где почему зачем привет здравствуйте добрый спасибо пожалуйста извините кажется`,
+  uk: `я ми ви ти він вона воно вони мене мені нас нам вас вам тебе його її їх їм цей ця це ці цього
+    то той та ті в у на з із зі до від по за про і й та а але чи б би ж же ось ну так як що щоб вже уже
+    просто тут там ще ж бо був була були бути є мій моя мої наш наша наші ваш ваша ваші якщо щось коли де чому навіщо привіт вітаю добрий дякую будь ласка вибачте здається взагалі маю має маємо мають`,
+  el: `ο η το οι τα του της των τον την τη τους τις ενα ένα ενας ένας μια μία και κι να θα με σε στο στη
+    στην στον στα στις στους για από απο ότι οτι που πως είναι είμαι είμαστε είστε ειναι ειμαι εγώ εμείς
+    εσείς εσύ μου μας σας σου αυτό αυτά αυτός αυτή αυτον αυτόν ή ρε λοιπόν βασικά δηλαδή ας αν τι κάτι πότε πού γιατί κάνω κάνεις κάνει κάνουμε κάνετε κάνουν γεια καλημέρα καλησπέρα ευχαριστώ παρακαλώ συγγνώμη φαίνεται καθόλου`,
+} as const;
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  Object.values(STOP_WORDS_BY_LANGUAGE).flatMap((list) => list.split(/\s+/).filter(Boolean).map(foldWord)),
+);
+
+export function isStopWord(foldedWord: string): boolean {
+  return STOP_WORDS.has(foldedWord);
+}

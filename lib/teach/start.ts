@@ -1,0 +1,62 @@
+import { createTranslator, type MessageKey } from '../i18n';
+import type { ContentMessage, ReplyTo } from '../messages';
+import { TEACHABLE_FIELDS, type TeachableField } from '../sites/mappings';
+import { startPicker } from './picker';
+import { showToast } from './toast';
+
+const FIELD_LABELS: Record<TeachableField, MessageKey> = {
+  name: 'fieldName',
+  phones: 'fieldPhone',
+  emails: 'fieldEmail',
+  company: 'fieldCompany',
+  jobTitle: 'fieldJobTitle',
+  stage: 'fieldStage',
+  amount: 'fieldAmount',
+  birthday: 'fieldBirthday',
+  owner: 'fieldOwner',
+  tags: 'fieldTags',
+  nextContact: 'fieldNextContact',
+  lastPurchase: 'fieldLastPurchase',
+};
+
+type Send = <M extends ContentMessage>(message: M) => Promise<ReplyTo<M>>;
+
+/** Starts the picker in the manager's language; each pick is saved as a mapping for this CRM. */
+export async function startTeaching(options: {
+  doc: Document;
+  send: Send;
+  signal: AbortSignal;
+  describe: (element: Element) => { selector?: string; label?: string };
+}): Promise<void> {
+  const context = await options.send({ type: 'cs/teach.context' });
+  const t = createTranslator(context.ok ? context.data.language : 'en');
+  const save = async (field: TeachableField, place: { selector?: string; label?: string }) => {
+    const reply = await options.send({ type: 'cs/teach', mapping: { field, ...place } });
+    if (!reply.ok) throw new Error(reply.error);
+  };
+
+  const selectionField = context.ok ? context.data.selectionField : null;
+  if (selectionField) {
+    const selected = selectedElement(options.doc);
+    if (!selected) return showToast(options.doc, t('teachNoSelection'));
+    await save(selectionField, options.describe(selected));
+    return showToast(options.doc, t('teachSavedAs', { field: t(FIELD_LABELS[selectionField]) }));
+  }
+
+  const picker = startPicker<TeachableField>({
+    doc: options.doc,
+    fields: TEACHABLE_FIELDS.map((id) => ({ id, label: t(FIELD_LABELS[id]) })),
+    text: { hint: t('teachHint'), cancel: t('teachDone'), whatIsThis: t('teachWhatIsThis'), saved: t('teachSaved') },
+    describe: options.describe,
+    onPick: ({ field, selector, label }) => save(field, { ...(selector ? { selector } : {}), ...(label ? { label } : {}) }),
+  });
+  options.signal.addEventListener('abort', picker.stop, { once: true });
+}
+
+/** The element holding the start of the page's text selection, if there is one. */
+function selectedElement(doc: Document): Element | null {
+  const selection = doc.getSelection();
+  if (!selection || selection.isCollapsed || !selection.anchorNode) return null;
+  const node = selection.anchorNode;
+  return node instanceof Element ? node : node.parentElement;
+}

@@ -1,0 +1,85 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createUiHandlers } from '../../../lib/background/handlers';
+import { touchesForClient } from '../../../lib/db/touches';
+import { EXTENSION_BASE_URL, makeBackground, makeBookService, makeClient, makeDb, makeLifecycle } from '../factories';
+
+const NOW = Date.parse('2026-03-02T09:00:00Z');
+const DAY = 86_400_000;
+const ui = { url: EXTENSION_BASE_URL };
+
+/** A client who bought a car 100 days ago, as a CRM page showed it. */
+function carBuyer() {
+  return makeClient({
+    id: 'car-buyer',
+    products: [{ name: 'Ford Transit', category: 'Commercial vehicle', purchasedAt: new Date(NOW - 100 * DAY).toISOString().slice(0, 10) }],
+  });
+}
+
+describe('lifecycle service', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('plans a client from the default book: one due touch now, the rest planned or missed', async () => {
+    const db = makeDb();
+    const lifecycle = makeLifecycle(db, makeBookService(db));
+    await db.clients.put(carBuyer());
+    await lifecycle.clientChanged('car-buyer');
+
+    const plan = await lifecycle.planFor('car-buyer');
+    expect(plan.open[0]?.state).toBe('due');
+    expect(plan.open.filter((touch) => touch.state === 'due')).toHaveLength(1);
+    expect(plan.history.every((touch) => touch.state === 'missed')).toBe(true);
+    expect(plan.history.length).toBeGreaterThan(0);
+    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('1');
+  });
+
+  it('lists due touches with their client for the popup', async () => {
+    const db = makeDb();
+    const lifecycle = makeLifecycle(db, makeBookService(db));
+    await db.clients.put(carBuyer());
+    await lifecycle.clientChanged('car-buyer');
+    const { items: due } = await lifecycle.due();
+    expect(due).toHaveLength(1);
+    expect(due[0]?.client).toMatchObject({ id: 'car-buyer', name: 'Anna Petrova', company: 'Acme Ltd' });
+  });
+
+  it('done takes the touch off the due list and the badge; no answer can plan a retry', async () => {
+    const db = makeDb();
+    const lifecycle = makeLifecycle(db, makeBookService(db));
+    await db.clients.put(carBuyer());
+    await lifecycle.clientChanged('car-buyer');
+    const [due] = (await lifecycle.due()).items;
+
+    const result = await lifecycle.done(due!.touch.id, 'no-answer', 'voicemail');
+    expect(result.touch).toMatchObject({ state: 'done', outcome: 'no-answer', note: 'voicemail' });
+    expect(result.retry?.dueAt).toBeGreaterThan(NOW);
+    await expect(lifecycle.due()).resolves.toMatchObject({ items: [] });
+    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('');
+
+    const retry = await lifecycle.retry(due!.touch.id);
+    expect((await touchesForClient(db, 'car-buyer')).some((touch) => touch.id === retry.id && touch.source === 'manager')).toBe(true);
+  });
+
+  it('a callback request becomes a touch at the requested time', async () => {
+    const db = makeDb();
+    const lifecycle = makeLifecycle(db, makeBookService(db));
+    await db.clients.put(makeClient({ id: 'caller' }));
+    const at = NOW + 2 * DAY + 6 * 3_600_000;
+    await lifecycle.requestCallback('caller', at, 'Thursday 15:00 about the fleet');
+    const plan = await lifecycle.planFor('caller');
+    expect(plan.open.some((touch) => touch.dueAt === at)).toBe(true);
+  });
+
+  it('setting a buyer type keeps the page data and is stored on the client', async () => {
+    const db = makeDb();
+    const lifecycle = makeLifecycle(db, makeBookService(db));
+    await db.clients.put(carBuyer());
+    const client = await lifecycle.setProfile('car-buyer', { buyerType: 'mercenary' });
+    expect(client).toMatchObject({ buyerType: 'mercenary', name: 'Anna Petrova' });
+  });
+
+  it('refuses to move the clock outside demo builds', async () => {
+    const bg = makeBackground();
+    await expect(createUiHandlers(bg.deps)['ui/debug.clock']({ type: 'ui/debug.clock', offsetMs: DAY }, ui)).rejects.toThrow(/demo build/);
+  });
+});

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ADAPTERS, type CrmAdapter } from '../../../lib/crm/adapters';
+import { extractSnapshot } from '../../../lib/crm/extract';
+import { ClientSnapshotSchema } from '../../../lib/crm/snapshot';
+import { loadFixture, loadPage } from './page';
+
+const CARD = `<main><h1>Olivia Bennett</h1><dl>
+  <dt>Company</dt><dd>Northwind Motors</dd>
+  <dt>Email</dt><dd><a href="mailto:olivia@northwind.example">olivia@northwind.example</a></dd>
+  <dt>Phone</dt><dd>020 7946 0958</dd></dl></main>`;
+
+describe('extractSnapshot', () => {
+  const added: CrmAdapter[] = [];
+  afterEach(() => {
+    for (const adapter of added.splice(0)) (ADAPTERS as CrmAdapter[]).splice(ADAPTERS.indexOf(adapter), 1);
+  });
+
+  it('says where every field came from, and how sure it is', () => {
+    const page = loadPage(`<html lang="en-GB"><body>${CARD}</body></html>`, 'https://crm.example.co.uk/contacts/42');
+    const snapshot = extractSnapshot(page.document, page.url)!;
+    expect(snapshot.provenance).toMatchObject({
+      name: { via: 'heading', confidence: 0.75 },
+      company: { via: 'label', confidence: 0.8 },
+      emails: { via: 'link', confidence: 0.9 },
+      phones: { via: 'label', confidence: 0.8 },
+    });
+    expect(snapshot.phones).toEqual([{ raw: '020 7946 0958', e164: '+442079460958' }]);
+    expect(snapshot.fields).toContainEqual({ label: 'Company', value: 'Northwind Motors' });
+  });
+
+  it('fills what the adapter could not read with the generic extractor, inside the adapter scope', () => {
+    const page = loadFixture('test/fixtures/crm/pipedrive/person.html', 'https://acme.pipedrive.com/person/1234');
+    const snapshot = extractSnapshot(page.document, page.url)!;
+    expect(snapshot.source).toBe('pipedrive');
+    expect(snapshot.provenance?.name?.via).toBe('heading');
+  });
+
+  it('keeps reading when an adapter throws (the CRM changed its markup)', () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const broken: CrmAdapter = {
+      id: 'broken',
+      hosts: /crm\.example\.com$/,
+      matches: () => true,
+      extract: () => {
+        throw new Error('selector no longer matches');
+      },
+    };
+    added.push(broken);
+    (ADAPTERS as CrmAdapter[]).unshift(broken);
+    const page = loadPage(`<html><body>${CARD}</body></html>`, 'https://crm.example.com/contacts/42');
+    const snapshot = extractSnapshot(page.document, page.url);
+    expect(snapshot?.source).toBe('generic');
+    expect(snapshot?.name).toBe('Olivia Bennett');
+    expect(debug).toHaveBeenCalledWith('[touchbook] adapter broken failed', expect.any(Error));
+  });
+
+  it('returns null for pages that show no single record', () => {
+    for (const html of [
+      '<main><h1>Dashboard</h1><p>Welcome back</p></main>',
+      '<main><h1>Contacts</h1><p>3 contacts</p></main>',
+      '<main><p>olivia@northwind.example</p></main>',
+      '',
+    ]) {
+      const page = loadPage(`<html><body>${html}</body></html>`, 'https://crm.example.com/home');
+      expect(extractSnapshot(page.document, page.url), html).toBeNull();
+    }
+  });
+
+  it('reads a record from structured data alone', () => {
+    const page = loadPage(
+      `<html><head><script type="application/ld+json">{"@type":"Person","name":"Olivia Bennett","email":"olivia@northwind.example"}</script></head><body><p>profile</p></body></html>`,
+      'https://crm.example.com/p/olivia',
+    );
+    expect(extractSnapshot(page.document, page.url)).toMatchObject({ name: 'Olivia Bennett', emails: ['olivia@northwind.example'], recordType: 'contact' });
+  });
+
+  it('produces snapshots the background accepts, for every fixture-like page', () => {
+    const page = loadFixture('test/fixtures/crm/generic/pt-jsonld.html', 'https://crm.example.com.br/contatos/501');
+    const parsed = ClientSnapshotSchema.safeParse(extractSnapshot(page.document, page.url));
+    expect(parsed.success).toBe(true);
+    expect(parsed.data?.messengers).toEqual([
+      { kind: 'whatsapp', handle: '+5511912345678' },
+      { kind: 'telegram', handle: '@joaopsilva' },
+    ]);
+  });
+});

@@ -1,0 +1,128 @@
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ContentMessage } from '../../../lib/messages';
+import { startReadingPage } from '../../../lib/crm/reporter';
+
+const CARD = '<main><h1>Olivia Bennett</h1><dl><dt>Email</dt><dd><a href="mailto:olivia@northwind.example">olivia@northwind.example</a></dd><dt>Owner</dt><dd id="owner">Daniel Novak</dd></dl></main>';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function open(html: string, url = 'https://crm.example.com/clients/1') {
+  const window = new Window({ url });
+  window.document.write(`<html><body>${html}</body></html>`);
+  const controller = new AbortController();
+  cleanups.push(() => {
+    controller.abort();
+    window.close();
+  });
+  return { window, controller, win: window as unknown as globalThis.Window };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A `send` that records messages and always delivers them. */
+function collect(sent: ContentMessage[]) {
+  return (message: ContentMessage): Promise<unknown> => {
+    sent.push(message);
+    return Promise.resolve({ ok: true, data: null });
+  };
+}
+const fast = { debounceMs: 10, maxWaitMs: 100, pollMs: 0 };
+
+describe('startReadingPage', () => {
+  it('sends the snapshot once, and again only when it changes', async () => {
+    const { window, controller, win } = open(CARD);
+    const sent: ContentMessage[] = [];
+    startReadingPage({ window: win, signal: controller.signal, watch: fast, send: collect(sent) });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ type: 'cs/snapshot', snapshot: { name: 'Olivia Bennett', owner: 'Daniel Novak' } });
+
+    // A mutation that changes nothing the extractor reads: no message.
+    window.document.body.append(window.document.createElement('span'));
+    await sleep(60);
+    expect(sent).toHaveLength(1);
+
+    window.document.getElementById('owner')!.textContent = 'Iryna Shevchuk';
+    await sleep(60);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({ type: 'cs/snapshot', snapshot: { owner: 'Iryna Shevchuk' } });
+  });
+
+  it('says "no client" on pages without a record, once', async () => {
+    const { window, controller, win } = open('<main><h1>Clients</h1></main>', 'https://crm.example.com/clients');
+    const sent: ContentMessage[] = [];
+    startReadingPage({ window: win, signal: controller.signal, watch: fast, send: collect(sent) });
+    window.document.body.append(window.document.createElement('p'));
+    await sleep(60);
+    expect(sent).toEqual([{ type: 'cs/no-client', url: 'https://crm.example.com/clients' }]);
+  });
+
+  it('stays silent in frames without a record (widgets, ads)', async () => {
+    const parent = open('<iframe></iframe>');
+    const frame = open('<p>an ad</p>', 'https://ads.example.net/frame');
+    Object.defineProperty(frame.window, 'top', { configurable: true, get: () => parent.window });
+    const sent: ContentMessage[] = [];
+    startReadingPage({ window: frame.win, signal: frame.controller.signal, watch: fast, send: collect(sent) });
+    await sleep(30);
+    expect(sent).toEqual([]);
+  });
+
+  it('retries after a failed send or a failed reply', async () => {
+    const { window, controller, win } = open(CARD);
+    const attempts: ContentMessage[] = [];
+    let mode: 'reject' | 'fail' | 'ok' = 'reject';
+    startReadingPage({
+      window: win,
+      signal: controller.signal,
+      watch: fast,
+      send: (message) => {
+        attempts.push(message);
+        if (mode === 'reject') return Promise.reject(new Error('Extension context invalidated'));
+        return Promise.resolve(mode === 'fail' ? { ok: false, error: 'restarting' } : { ok: true, data: { clientId: 'c1' } });
+      },
+    });
+    await sleep(10);
+    mode = 'fail';
+    window.document.body.append(window.document.createElement('span'));
+    await sleep(60);
+    mode = 'ok';
+    window.document.body.append(window.document.createElement('span'));
+    await sleep(60);
+    window.document.body.append(window.document.createElement('span'));
+    await sleep(60);
+    expect(attempts).toHaveLength(3); // rejected, failed reply, delivered - then nothing new to say
+  });
+
+  it('applies the taught mappings on every read', () => {
+    const { controller, win } = open(`${CARD}<div class="x-note"><span data-field="tier">Gold</span></div>`);
+    const sent: ContentMessage[] = [];
+    startReadingPage({
+      window: win,
+      signal: controller.signal,
+      watch: fast,
+      send: collect(sent),
+      getMappings: () => [{ field: 'stage', selector: '[data-field="tier"]' }],
+    });
+    expect(sent[0]).toMatchObject({ snapshot: { stage: 'Gold', provenance: { stage: { via: 'taught', confidence: 1 } } } });
+  });
+
+  it('reports "no client" instead of throwing when reading fails', () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
+    const { controller, win } = open(CARD);
+    const sent: ContentMessage[] = [];
+    startReadingPage({
+      window: win,
+      signal: controller.signal,
+      watch: fast,
+      send: collect(sent),
+      getMappings: () => {
+        throw new Error('storage gone');
+      },
+    });
+    expect(sent).toEqual([{ type: 'cs/no-client', url: 'https://crm.example.com/clients/1' }]);
+    expect(debug).toHaveBeenCalledOnce();
+  });
+});

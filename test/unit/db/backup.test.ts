@@ -1,0 +1,132 @@
+import { describe, expect, it, vi } from 'vitest';
+import { defaultBookFor } from '../../../lib/book/defaults';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, exportBackup, importBackup, parseBackup } from '../../../lib/db/backup';
+import type { TouchbookDb } from '../../../lib/db/database';
+import { updateSettings } from '../../../lib/db/settings';
+import { replanClient } from '../../../lib/db/touches';
+import { makeClient, makeDb, makeSite } from '../factories';
+import { at, KYIV, makeTouch, OFFICE } from '../lifecycle/factories';
+
+const NOW = at('2025-06-10 12:00', KYIV);
+
+/** A database with something in every table, touches and events planned the real way. */
+async function seeded(): Promise<TouchbookDb> {
+  const db = makeDb();
+  await db.clients.bulkPut([
+    makeClient({ products: [{ name: 'Skoda Octavia', category: 'Car', purchasedAt: '2025-03-02' }], buyerType: 'loyal', churnReason: null }),
+    makeClient({ id: 'client-2', name: 'Petro', emails: ['petro@example.com'], products: [] }),
+  ]);
+  await replanClient(db, 'client-1', { book: defaultBookFor('en'), now: NOW, timeZone: KYIV, working: OFFICE });
+  await db.answers.put({ clientId: 'client-1', questionId: 'budget', questionnaireId: 'negotiation', value: 25_000, updatedAt: NOW });
+  await db.books.put({ slot: 'personal', value: { notes: ['Call after 10'] }, updatedAt: NOW });
+  await db.sites.put(makeSite());
+  await updateSettings(db, { uiLanguage: 'uk', timeZone: KYIV, vacation: { from: '2025-08-01', to: '2025-08-10' } });
+  return db;
+}
+
+/** What a file on disk gives back. */
+const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+describe('exporting', () => {
+  it('writes every table under a format marker and version', async () => {
+    const backup = await exportBackup(await seeded(), NOW);
+    expect(backup).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW });
+    expect(Object.keys(backup.tables).sort()).toEqual(['answers', 'books', 'clients', 'events', 'offers', 'settings', 'sites', 'touches', 'unmatchedObjections']);
+    expect(backup.tables.touches.length).toBeGreaterThan(3);
+    expect(backup.tables.events.length).toBeGreaterThan(1);
+  });
+});
+
+describe('a round trip', () => {
+  it('gives back exactly what was exported', async () => {
+    const original = await exportBackup(await seeded(), NOW);
+    const restored = makeDb();
+    await importBackup(restored, throughJson(original), { mode: 'replace' });
+    expect(await exportBackup(restored, NOW)).toEqual(original);
+  });
+});
+
+describe('checking a file before anything is written', () => {
+  it.each([
+    ['not a backup', { hello: 'world' }, /not a Touchbook backup/],
+    ['from a newer Touchbook', { format: BACKUP_FORMAT, version: BACKUP_VERSION + 1, exportedAt: 0, tables: {} }, /newer Touchbook/],
+  ])('rejects %s', (_name, input, message) => {
+    const parsed = parseBackup(input);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(message);
+  });
+
+  it('names the bad place, and leaves the database as it was', async () => {
+    const db = await seeded();
+    const before = await exportBackup(db, NOW);
+    const broken = throughJson(before) as { tables: { touches: Array<Record<string, unknown>> } };
+    broken.tables.touches[1]!.state = 'forgotten';
+    await expect(importBackup(db, broken, { mode: 'replace' })).rejects.toThrow(/tables\.touches\.1\.state/);
+    await expect(importBackup(db, broken, { mode: 'replace' })).rejects.toBeInstanceOf(BackupError);
+    expect(await exportBackup(db, NOW)).toEqual(before);
+  });
+
+  it('writes nothing when the import fails halfway', async () => {
+    const db = await seeded();
+    const before = await exportBackup(db, NOW);
+    const backup = throughJson(before) as typeof before;
+    backup.tables.clients[0]!.name = 'Renamed';
+    backup.tables.clients[0]!.updatedAt = NOW + 1;
+    // The import goes through db.table(name), so the failure is planted on the shared Table prototype.
+    const table = Object.getPrototypeOf(db.touches) as { bulkPut: (this: { name: string }, ...args: unknown[]) => Promise<unknown> };
+    const bulkPut = table.bulkPut;
+    vi.spyOn(table, 'bulkPut').mockImplementation(function (this: { name: string }, ...args: unknown[]) {
+      return this.name === 'touches' ? Promise.reject(new Error('disk full')) : bulkPut.apply(this, args);
+    });
+    await expect(importBackup(db, backup, { mode: 'replace' })).rejects.toThrow('disk full');
+    vi.restoreAllMocks();
+    expect(await exportBackup(db, NOW)).toEqual(before);
+  });
+});
+
+describe('merging', () => {
+  it('adds what is missing and lets the newer row win', async () => {
+    const db = await seeded();
+    const backup = throughJson(await exportBackup(db, NOW)) as Awaited<ReturnType<typeof exportBackup>>;
+    const [anna, petro] = backup.tables.clients;
+    backup.tables.clients = [
+      { ...anna!, name: 'Anna (newer in the file)', updatedAt: anna!.updatedAt + 1 },
+      { ...petro!, name: 'Petro (older in the file)', updatedAt: petro!.updatedAt - 1 },
+      makeClient({ id: 'client-3', name: 'Olena', emails: ['olena@example.com'] }),
+    ];
+    const touch = backup.tables.touches[0]!;
+    backup.tables.touches = [{ ...touch, state: 'done', outcome: 'reached', updatedAt: touch.updatedAt + 1 }];
+    const event = backup.tables.events[0]!;
+    backup.tables.events = [{ ...event, at: 1 }];
+    backup.tables.settings = [{ ...backup.tables.settings[0]!, uiLanguage: 'el' }];
+
+    const summary = await importBackup(db, backup, { mode: 'merge' });
+    expect(summary.written).toMatchObject({ clients: 2, touches: 1, events: 0, settings: 0 });
+    expect((await db.clients.toArray()).map((client) => client.name).sort()).toEqual(['Anna (newer in the file)', 'Olena', 'Petro']);
+    await expect(db.touches.get(touch.id)).resolves.toMatchObject({ state: 'done' });
+    await expect(db.events.get(event.id)).resolves.toMatchObject({ at: event.at });
+    await expect(db.settings.get('settings')).resolves.toMatchObject({ uiLanguage: 'uk' });
+    expect(await db.touches.count()).toBe((await exportBackup(db, NOW)).tables.touches.length);
+  });
+
+  it('replaces everything in replace mode', async () => {
+    const db = await seeded();
+    const empty = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW, tables: { clients: [], events: [], touches: [makeTouch()], answers: [], books: [], sites: [], settings: [] } };
+    await importBackup(db, empty, { mode: 'replace' });
+    await expect(db.clients.count()).resolves.toBe(0);
+    await expect(db.touches.toArray()).resolves.toEqual([makeTouch()]);
+  });
+});
+
+describe('progress', () => {
+  it('reports after every chunk, ending at the total', async () => {
+    const db = makeDb();
+    const touches = Array.from({ length: 1_050 }, (_, index) => makeTouch({ id: `t-${index}`, dueAt: index }));
+    const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW, tables: { clients: [], events: [], touches, answers: [], books: [], sites: [makeSite()], settings: [] } };
+    const progress: number[] = [];
+    const summary = await importBackup(db, backup, { mode: 'merge', chunkSize: 500, onProgress: (done, total) => progress.push(done / total) });
+    expect(summary.total).toBe(1_051);
+    expect(progress).toEqual([1 / 1_051, 501 / 1_051, 1_001 / 1_051, 1]);
+    await expect(db.touches.count()).resolves.toBe(1_050);
+  });
+});
