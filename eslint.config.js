@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.output-e2e/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench/**', 'docs/**'] },
+  { ignores: ['.output/**', '.output-demo/**', '.test-results/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench/**', 'docs/**'] },
   js.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

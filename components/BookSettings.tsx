@@ -3,6 +3,7 @@ import type { BookStatus } from '../lib/background/books';
 import type { BookError } from '../lib/book/errors';
 import type { Translate } from '../lib/i18n';
 import type { BookModel } from '../lib/options/book-model';
+import { download } from './download';
 
 const SYNC_CHOICES = [
   [15, 'bookEvery15Minutes'],
@@ -215,13 +216,7 @@ function ImportForm({ model, status, t }: { model: BookModel; status: BookStatus
 
 function downloadBook(model: BookModel) {
   const json = model.exportJson();
-  const id = model.book.value?.book.id ?? 'sales-book';
-  if (!json) return;
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  link.download = `${id}.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  if (json) download(`${model.book.value?.book.id ?? 'sales-book'}.json`, json);
 }
 
 function BookPreview({ model, t }: { model: BookModel; t: Translate }) {

@@ -6,8 +6,9 @@ import { TOUCH_OUTCOMES } from './lifecycle/states';
 import { BookConfigSchema } from './book/config';
 import type { BookError } from './book/errors';
 import type { PersonalLayer } from './book/layers';
+import type { Backup } from './db/backup';
 import { FieldMappingSchema } from './crm/mapping-schema';
-import { ClientSnapshotSchema, type ClientSnapshotInput } from './crm/snapshot';
+import { ClientSnapshotSchema, SNAPSHOT_FIELDS, type ClientSnapshotInput } from './crm/snapshot';
 import type {
   AnswerRecord,
   ClientRecord,
@@ -19,7 +20,7 @@ import type {
 } from './db/schema';
 import { UI_LANGUAGES, type UiLanguage } from './i18n';
 import type { FieldMapping } from './crm/mappings';
-import { TEACHABLE_FIELDS, type TeachableField } from './sites/mappings';
+import type { TeachableField } from './sites/mappings';
 
 /**
  * The one message protocol. Messages are named by direction: `cs/*` come from content scripts in
@@ -64,7 +65,7 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/focus.get'), tabId: z.number().int().nonnegative().nullable() }),
   z.object({ type: z.literal('ui/teach.start'), tabId: z.number().int().nonnegative().nullable() }),
   z.object({ type: z.literal('ui/mappings.list') }),
-  z.object({ type: z.literal('ui/mappings.forget'), origin, field: z.enum(TEACHABLE_FIELDS) }),
+  z.object({ type: z.literal('ui/mappings.forget'), origin, field: z.enum(SNAPSHOT_FIELDS) }),
   z.object({ type: z.literal('ui/touches.due') }),
   z.object({ type: z.literal('ui/touches.client'), clientId }),
   z.object({
@@ -103,6 +104,7 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/offer.mark'), clientId, ruleId: z.string().min(1).max(64), status: z.enum(['offered', 'accepted', 'declined']).nullable() }),
   z.object({ type: z.literal('ui/unmatched.add'), text: z.string().trim().min(1).max(2000), clientId: clientId.nullable() }),
   z.object({ type: z.literal('ui/unmatched.list') }),
+  z.object({ type: z.literal('ui/backup.export') }),
   z.object({ type: z.literal('ui/unmatched.clear') }),
   z.object({ type: z.literal('ui/debug.clock'), offsetMs: z.number().int().min(-1e12).max(1e12) }),
   z.object({ type: z.literal('ui/settings.get') }),
@@ -122,6 +124,7 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
         uiLanguage: z.enum(UI_LANGUAGES).nullable(),
         timeZone: z.string().max(64).refine(isTimeZone, 'expected an IANA time zone such as Europe/Kyiv').nullable(),
         managerName: z.string().trim().max(200).nullable(),
+        companyName: z.string().trim().max(200).nullable(),
         workingDays: z.array(z.number().int().min(1).max(7)).max(7),
         workDayStart: clock,
         workDayEnd: clock,
@@ -185,6 +188,7 @@ export interface Replies {
   'ui/offer.mark': null;
   'ui/unmatched.add': UnmatchedObjectionRecord;
   'ui/unmatched.list': UnmatchedObjectionRecord[];
+  'ui/backup.export': Backup;
   'ui/unmatched.clear': null;
   'ui/settings.get': SettingsRecord;
   'ui/settings.update': SettingsRecord;

@@ -1,38 +1,54 @@
 import { render } from 'preact';
 import { signal } from '@preact/signals';
 import '../../components/theme.css';
+import { BookSettings } from '../../components/BookSettings';
+import { DataSettings } from '../../components/DataSettings';
 import { Header } from '../../components/Header';
 import { LanguagePicker } from '../../components/LanguagePicker';
-import { BookSettings } from '../../components/BookSettings';
+import { ProfileSettings, type ProfilePatch } from '../../components/ProfileSettings';
 import { SitesEditor } from '../../components/SitesEditor';
 import type { UiLanguage } from '../../lib/i18n';
-import { createSitesModel } from '../../lib/sites/sites-model';
 import { createBookModel } from '../../lib/options/book-model';
-import { bookApi, settingsApi, sitesApi } from '../../lib/ui/background-api';
+import { createDataModel } from '../../lib/options/data-model';
+import { createSitesModel } from '../../lib/sites/sites-model';
+import { bookApi, dataApi, settingsApi, sitesApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {
-  const settings = await settingsApi.get();
-  const { t, language: locale } = await loadUiLocale(() => Promise.resolve(settings.uiLanguage));
+  const settings = signal(await settingsApi.get());
+  const { t, language: locale } = await loadUiLocale(() => Promise.resolve(settings.value.uiLanguage));
   const sites = createSitesModel(sitesApi);
   const book = createBookModel(bookApi);
-  const language = signal<UiLanguage | null>(settings.uiLanguage);
-  await Promise.all([sites.load(), book.load()]);
+  const data = createDataModel(dataApi);
+  const saved = signal(false);
+  await Promise.all([sites.load(), book.load(), data.load()]);
 
   const changeLanguage = async (next: UiLanguage | null) => {
-    language.value = next;
     await settingsApi.update({ uiLanguage: next });
     location.reload(); // every string on the page changes; a reload is the honest way
   };
+  const saveProfile = async (patch: ProfilePatch) => {
+    settings.value = await settingsApi.update(patch);
+    saved.value = true;
+  };
+  const timeZones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+  function Options() {
+    return (
+      <main class="tb-main tb-stack" style={{ maxWidth: '760px' }}>
+        <SitesEditor model={sites} t={t} />
+        <BookSettings model={book} t={t} locale={locale} />
+        <ProfileSettings settings={settings.value} t={t} locale={locale} timeZones={timeZones} saved={saved.value} onSave={(patch) => void saveProfile(patch)} />
+        <LanguagePicker value={settings.value.uiLanguage} onChange={(next) => void changeLanguage(next)} t={t} />
+        <DataSettings model={data} t={t} />
+      </main>
+    );
+  }
 
   render(
     <>
       <Header title={t('optionsTitle')} />
-      <main class="tb-main tb-stack" style={{ maxWidth: '760px' }}>
-        <SitesEditor model={sites} t={t} />
-        <BookSettings model={book} t={t} locale={locale} />
-        <LanguagePicker value={language.value} onChange={(next) => void changeLanguage(next)} t={t} />
-      </main>
+      <Options />
     </>,
     document.getElementById('app')!,
   );

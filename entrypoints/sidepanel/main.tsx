@@ -43,7 +43,7 @@ async function main() {
   };
   const base = (extra: Parameters<typeof scriptValues>[1] extends infer C ? Partial<C> : never) => {
     const current = client.client.value;
-    return current ? scriptValues(current, { managerName: settings.managerName, locale: language, timeZone: values.timeZone(), ...extra }) : {};
+    return current ? scriptValues(current, { managerName: settings.managerName, companyName: settings.companyName ?? null, locale: language, timeZone: values.timeZone(), ...extra }) : {};
   };
 
   function App() {

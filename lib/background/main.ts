@@ -9,6 +9,7 @@ import { openSidePanel } from '../ui/side-panel';
 import { DAY_MS } from '../lifecycle/time';
 import { isWakeAlarm } from '../reminders/alarms';
 import { DUE_NOTIFICATION_ID } from '../reminders/notifications';
+import { handleBackupPort } from './backup-port';
 import { BOOK_SYNC_ALARM, createBookService } from './books';
 import { createLifecycleService } from './lifecycle-service';
 import { OPEN_PANEL_COMMAND } from './commands';
@@ -96,6 +97,17 @@ export function startBackground(): void {
   // The polyfill sends the resolved value of the returned promise as the reply, in both browsers.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => route(message, sender));
+  browser.runtime.onConnect.addListener((port) =>
+    handleBackupPort(port, {
+      db,
+      extensionBaseUrl: browser.runtime.getURL('/'),
+      // Restored sites need their scripts registered; restored clients and books need planning.
+      afterImport: async () => {
+        await deps.syncRegistration();
+        await lifecycle.replanAll();
+      },
+    }),
+  );
   browser.tabs.onRemoved.addListener((tabId) => void deps.focus.remove(tabId));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') void forgetFocusIfLeft(deps.focus, tabId, tab.url);

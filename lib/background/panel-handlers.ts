@@ -1,3 +1,4 @@
+import { exportBackup } from '../db/backup';
 import { AnswerValueSchema } from '../suggest/questionnaire';
 import { idText } from '../lifecycle/events';
 import type { BackgroundDeps } from './handlers';
@@ -5,7 +6,14 @@ import type { UiHandlers } from './router';
 
 type PanelUiHandlers = Pick<
   UiHandlers,
-  'ui/answers.get' | 'ui/answer.save' | 'ui/offers.get' | 'ui/offer.mark' | 'ui/unmatched.add' | 'ui/unmatched.list' | 'ui/unmatched.clear'
+  | 'ui/answers.get'
+  | 'ui/answer.save'
+  | 'ui/offers.get'
+  | 'ui/offer.mark'
+  | 'ui/unmatched.add'
+  | 'ui/unmatched.list'
+  | 'ui/unmatched.clear'
+  | 'ui/backup.export'
 >;
 
 /**
@@ -42,6 +50,7 @@ export function createPanelHandlers({ db, books, now }: BackgroundDeps): PanelUi
       return record;
     },
     'ui/unmatched.list': () => db.unmatchedObjections.orderBy('createdAt').reverse().toArray(),
+    'ui/backup.export': () => exportBackup(db, now()),
     'ui/unmatched.clear': async () => {
       await db.unmatchedObjections.clear();
       return null;

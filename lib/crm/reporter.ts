@@ -13,40 +13,40 @@ export interface ReadingOptions {
   send: (message: ContentMessage) => Promise<unknown>;
   /** Field mappings the user taught for this origin, read afresh on every extraction. */
   getMappings?: () => readonly FieldMapping[];
+  /** Hands the caller a way to ask for a fresh read now (the taught mappings changed). */
+  onRereadRequest?: (reread: () => void) => void;
   /** Timing knobs of the watcher, for tests. */
   watch?: Pick<PageWatchOptions, 'debounceMs' | 'maxWaitMs' | 'pollMs'>;
 }
 
 export function startReadingPage(options: ReadingOptions): void {
-  const { window: win, signal, send, getMappings, watch } = options;
+  const { window: win, signal, send, getMappings, watch, onRereadRequest } = options;
   // Widgets and ads live in frames too; only the top frame speaks for "no client on this page".
   const isTopFrame = isTop(win);
   let lastSent = '';
 
-  watchPage({
-    window: win,
-    signal,
-    ...watch,
-    onSettled: () => {
-      const snapshot = safeExtract(win, getMappings);
-      if (!snapshot && !isTopFrame) return;
-      const message: ContentMessage = snapshot
-        ? { type: 'cs/snapshot', snapshot }
-        : { type: 'cs/no-client', url: win.location.href };
-      const key = JSON.stringify(message);
-      if (key === lastSent || signal.aborted) return;
-      lastSent = key;
-      send(message).then(
-        (reply) => {
-          if (isFailedReply(reply)) lastSent = '';
-        },
-        () => {
-          // The background may be restarting; forget what we sent so the next change retries.
-          lastSent = '';
-        },
-      );
-    },
-  });
+  const read = () => {
+    const snapshot = safeExtract(win, getMappings);
+    if (!snapshot && !isTopFrame) return;
+    const message: ContentMessage = snapshot
+      ? { type: 'cs/snapshot', snapshot }
+      : { type: 'cs/no-client', url: win.location.href };
+    const key = JSON.stringify(message);
+    if (key === lastSent || signal.aborted) return;
+    lastSent = key;
+    send(message).then(
+      (reply) => {
+        if (isFailedReply(reply)) lastSent = '';
+      },
+      () => {
+        // The background may be restarting; forget what we sent so the next change retries.
+        lastSent = '';
+      },
+    );
+  };
+
+  onRereadRequest?.(read);
+  watchPage({ window: win, signal, ...watch, onSettled: read });
 }
 
 function safeExtract(win: Window, getMappings: ReadingOptions['getMappings']) {

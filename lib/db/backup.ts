@@ -138,6 +138,7 @@ const SettingsSchema = z.object({
   uiLanguage: z.enum(UI_LANGUAGES).nullable(),
   timeZone: shortText.nullable(),
   managerName: shortText.nullable(),
+  companyName: shortText.nullable().optional(),
   workingDays: z.array(z.number().int().min(1).max(7)).max(7).optional(),
   workDayStart: z.string().regex(/^\d{2}:\d{2}$/).optional(),
   workDayEnd: z.string().regex(/^\d{2}:\d{2}$/).optional(),

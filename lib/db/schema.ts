@@ -155,6 +155,8 @@ export interface SettingsRecord {
   uiLanguage: UiLanguage | null;
   timeZone: string | null;
   managerName: string | null;
+  /** The manager's own company, for "{company.name}" in scripts. */
+  companyName?: string | null;
   // ---- version 2: when touches may fall, and when reminders last looked. Optional so settings
   // written before them still type-check; `getSettings` fills them from DEFAULT_SETTINGS. ----
   /** ISO weekdays, 1 = Monday ... 7 = Sunday. */

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
+import type { UiMessage } from '../messages';
 import { request } from '../messaging/send';
 import { requestSiteAccess } from '../sites/access';
+import { BACKUP_PORT, type BackupPortMessage } from '../background/backup-port';
 import type { BookModelDeps } from '../options/book-model';
+import type { DataModelDeps } from '../options/data-model';
 import type { DueModelDeps } from '../popup/due-model';
 import { webOrigin } from '../sites/origins';
 import type { SitesModelDeps } from '../sites/sites-model';
@@ -16,7 +19,7 @@ export const sitesApi: SitesModelDeps = {
 
 export const settingsApi = {
   get: () => request({ type: 'ui/settings.get' }),
-  update: (patch: { uiLanguage?: 'en' | 'ru' | 'uk' | 'el' | null }) => request({ type: 'ui/settings.update', patch }),
+  update: (patch: Extract<UiMessage, { type: 'ui/settings.update' }>['patch']) => request({ type: 'ui/settings.update', patch }),
 };
 
 export async function languageOverride(): Promise<string | null> {
@@ -43,4 +46,20 @@ export const dueApi: DueModelDeps = {
   list: () => request({ type: 'ui/touches.due' }),
   done: (touchId, outcome) => request({ type: 'ui/touch.done', touchId, outcome, note: null }),
   snooze: (touchId, until) => request({ type: 'ui/touch.snooze', touchId, until }),
+};
+
+export const dataApi: DataModelDeps = {
+  exportBackup: () => request({ type: 'ui/backup.export' }),
+  importBackup: (backup, mode, onMessage) => {
+    const port = browser.runtime.connect({ name: BACKUP_PORT });
+    port.onMessage.addListener((message: BackupPortMessage) => {
+      onMessage(message);
+      if (message.kind !== 'progress') port.disconnect();
+    });
+    port.postMessage({ backup, mode });
+  },
+  mappings: () => request({ type: 'ui/mappings.list' }),
+  forgetMapping: (origin, field) => request({ type: 'ui/mappings.forget', origin, field }),
+  unmatched: () => request({ type: 'ui/unmatched.list' }),
+  clearUnmatched: () => request({ type: 'ui/unmatched.clear' }),
 };

@@ -139,7 +139,7 @@ function walkTree(root: Element | ShadowRoot, baseDepth: number, walk: Walk): bo
       return false;
     }
     const inside = element === walk.skip ? 'none' : visit(element, walk);
-    if (inside !== 'none') {
+    if (inside !== 'none' && canHostShadow(element.localName)) {
       const shadow = element.shadowRoot;
       if (shadow && !walk.seenShadowRoots.has(shadow)) {
         walk.seenShadowRoots.add(shadow);
@@ -170,6 +170,13 @@ function walkTree(root: Element | ShadowRoot, baseDepth: number, walk: Walk): bo
     }
   }
   return true;
+}
+
+/** The elements `attachShadow` accepts: custom elements and these (per the DOM standard). */
+const SHADOW_HOST_TAGS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+
+function canHostShadow(tag: string): boolean {
+  return SHADOW_HOST_TAGS.has(tag) || tag.includes('-');
 }
 
 function isElementNode(node: Node): node is Element {

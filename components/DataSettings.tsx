@@ -1,0 +1,107 @@
+import { useSignal } from '@preact/signals';
+import type { Translate } from '../lib/i18n';
+import type { DataModel } from '../lib/options/data-model';
+import { download } from './download';
+
+/** Backup and restore, the fields taught on each CRM, and what clients said that the book lacks. */
+export function DataSettings({ model, t }: { model: DataModel; t: Translate }) {
+  const mode = useSignal<'merge' | 'replace'>('merge');
+  const progress = model.progress.value;
+  const result = model.result.value;
+  const taught = model.mappings.value.filter((site) => site.mappings.length > 0);
+  return (
+    <>
+      <section class="tb-card tb-stack" aria-labelledby="backup-title" data-testid="backup">
+        <h2 id="backup-title">{t('backupTitle')}</h2>
+        <p class="tb-muted">{t('backupHint')}</p>
+        <div class="tb-row">
+          <button class="tb-button" type="button" onClick={() => void model.exportBackup().then((json) => download(`touchbook-backup-${new Date().toISOString().slice(0, 10)}.json`, json))}>
+            {t('backupExport')}
+          </button>
+        </div>
+        <fieldset class="tb-row">
+          <legend>{t('backupImportMode')}</legend>
+          <label>
+            <input type="radio" name="backup-mode" checked={mode.value === 'merge'} onChange={() => (mode.value = 'merge')} /> {t('backupMerge')}
+          </label>
+          <label>
+            <input type="radio" name="backup-mode" checked={mode.value === 'replace'} onChange={() => (mode.value = 'replace')} /> {t('backupReplace')}
+          </label>
+        </fieldset>
+        <label class="tb-field">
+          <span>{t('backupImport')}</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="backup-file"
+            disabled={progress !== null}
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) void file.text().then((text) => model.importBackup(text, mode.value));
+              event.currentTarget.value = '';
+            }}
+          />
+        </label>
+        {progress && <progress max={progress.total || 1} value={progress.done} aria-label={t('backupImporting')} />}
+        {result && (
+          <p class={result.ok ? 'tb-muted' : 'tb-error'} role="status" data-testid="backup-result">
+            {result.ok ? t('backupRestored', { count: result.text }) : t('backupFailed', { error: result.text })}
+          </p>
+        )}
+      </section>
+
+      <section class="tb-card tb-stack" aria-labelledby="taught-title" data-testid="taught-fields">
+        <h2 id="taught-title">{t('taughtTitle')}</h2>
+        {taught.length === 0 ? (
+          <p class="tb-muted">{t('taughtNone')}</p>
+        ) : (
+          <>
+            {taught.map((site) => (
+              <div>
+                <h3>{site.origin}</h3>
+                <ul class="tb-list">
+                  {site.mappings.map((mapping) => (
+                    <li>
+                      <span>
+                        <strong>{mapping.field}</strong> <code>{mapping.selector ?? mapping.label}</code>
+                      </span>
+                      <button class="tb-button" type="button" onClick={() => void model.forgetMapping(site.origin, mapping.field)}>
+                        {t('taughtForget')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+            <button class="tb-button" type="button" onClick={() => download('touchbook-field-mappings.json', model.mappingsForBook())}>
+              {t('taughtExport')}
+            </button>
+          </>
+        )}
+      </section>
+
+      <section class="tb-card tb-stack" aria-labelledby="unmatched-title" data-testid="unmatched">
+        <h2 id="unmatched-title">{t('unmatchedTitle')}</h2>
+        {model.unmatched.value.length === 0 ? (
+          <p class="tb-muted">{t('unmatchedNone')}</p>
+        ) : (
+          <>
+            <ul class="tb-plain-list">
+              {model.unmatched.value.slice(0, 100).map((row) => (
+                <li>“{row.text}”</li>
+              ))}
+            </ul>
+            <div class="tb-row">
+              <button class="tb-button" type="button" onClick={() => download('touchbook-unanswered-objections.csv', model.unmatchedAsCsv(), 'text/csv')}>
+                {t('unmatchedExport')}
+              </button>
+              <button class="tb-button" type="button" onClick={() => void model.clearUnmatched()}>
+                {t('unmatchedClear')}
+              </button>
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { signal } from '@preact/signals';
+import type { BackupPortMessage } from '../background/backup-port';
+import type { FieldMapping } from '../crm/mappings';
+import type { Backup } from '../db/backup';
+import type { UnmatchedObjectionRecord } from '../db/schema';
+import { toBookFieldMappings } from '../sites/mappings';
+
+export interface DataModelDeps {
+  exportBackup: () => Promise<Backup>;
+  /** Sends the parsed file to the background and reports what it says, until done or failed. */
+  importBackup: (backup: unknown, mode: 'merge' | 'replace', onMessage: (message: BackupPortMessage) => void) => void;
+  mappings: () => Promise<Array<{ origin: string; mappings: FieldMapping[] }>>;
+  forgetMapping: (origin: string, field: FieldMapping['field']) => Promise<unknown>;
+  unmatched: () => Promise<UnmatchedObjectionRecord[]>;
+  clearUnmatched: () => Promise<unknown>;
+}
+
+/** The options page's data tools: backup and restore, taught fields, unanswered objections. */
+export function createDataModel(deps: DataModelDeps) {
+  const mappings = signal<Array<{ origin: string; mappings: FieldMapping[] }>>([]);
+  const unmatched = signal<UnmatchedObjectionRecord[]>([]);
+  const progress = signal<{ done: number; total: number } | null>(null);
+  const result = signal<{ ok: boolean; text: string } | null>(null);
+
+  const load = async () => {
+    const [nextMappings, nextUnmatched] = await Promise.all([deps.mappings(), deps.unmatched()]);
+    mappings.value = nextMappings;
+    unmatched.value = nextUnmatched;
+  };
+
+  return {
+    mappings,
+    unmatched,
+    progress,
+    result,
+    load,
+    exportBackup: async () => `${JSON.stringify(await deps.exportBackup())}\n`,
+    /** Parses the file here (a clear message for a file that is not JSON), then restores it. */
+    importBackup: (text: string, mode: 'merge' | 'replace') =>
+      new Promise<void>((resolve) => {
+        result.value = null;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text) as unknown;
+        } catch {
+          result.value = { ok: false, text: 'not a JSON file' };
+          return resolve();
+        }
+        progress.value = { done: 0, total: 0 };
+        deps.importBackup(parsed, mode, (message) => {
+          if (message.kind === 'progress') progress.value = { done: message.done, total: message.total };
+          else {
+            progress.value = null;
+            result.value = message.kind === 'done' ? { ok: true, text: String(message.summary.total) } : { ok: false, text: message.error };
+            void load().then(resolve);
+          }
+        });
+      }),
+    forgetMapping: async (origin: string, field: FieldMapping['field']) => {
+      await deps.forgetMapping(origin, field);
+      await load();
+    },
+    /** Taught fields as a sales book's `fieldMappings`, for a team lead to publish. */
+    mappingsForBook: () => `${JSON.stringify({ fieldMappings: toBookFieldMappings(mappings.value) }, null, 2)}\n`,
+    unmatchedAsCsv: () =>
+      ['date,text', ...unmatched.value.map((row) => `${new Date(row.createdAt).toISOString()},"${row.text.replace(/"/g, '""')}"`)].join('\n') + '\n',
+    clearUnmatched: async () => {
+      await deps.clearUnmatched();
+      await load();
+    },
+  };
+}
+
+export type DataModel = ReturnType<typeof createDataModel>;
