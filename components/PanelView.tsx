@@ -8,18 +8,21 @@ export function PanelView({
   view,
   t,
   onTeach,
+  onEnable,
   clientPanel,
 }: {
   view: PanelViewState;
   t: Translate;
   onTeach?: (tabId: number | null) => void;
+  /** Enables Touchbook on the followed tab's site (call from the click: it asks for permission). */
+  onEnable?: (origin: string) => void;
   /** The full client panel; without it, just the card (what the first version showed). */
   clientPanel?: ComponentChildren;
 }) {
   if (view.kind === 'loading') return <EmptyState title={t('panelReading')} />;
   if (view.kind === 'error') return <EmptyState title={t('errorGeneric', { error: view.message })} />;
   // Teaching helps most when the page was read badly, or not at all, on an enabled CRM.
-  const teach = onTeach && view.origin !== null && <TeachAction t={t} onTeach={() => onTeach(view.tabId)} />;
+  const teach = onTeach && view.origin !== null && (view.state === 'client' || view.siteEnabled !== false) && <TeachAction t={t} onTeach={() => onTeach(view.tabId)} />;
   if (view.state === 'client') {
     if (clientPanel) return <>{clientPanel}</>;
     return (
@@ -27,6 +30,18 @@ export function PanelView({
         <ClientCard client={view.client} t={t} />
         {teach}
       </div>
+    );
+  }
+  if (view.siteEnabled === false && view.origin) {
+    const origin = view.origin;
+    return (
+      <EmptyState title={t('panelSiteDisabled')} hint={t('panelSiteDisabledHint', { origin })}>
+        {onEnable && (
+          <button class="tb-button primary" type="button" data-testid="panel-enable" onClick={() => onEnable(origin)}>
+            {t('popupEnableHere')}
+          </button>
+        )}
+      </EmptyState>
     );
   }
   return (

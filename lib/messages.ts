@@ -148,7 +148,13 @@ export type ParsedUiMessage = z.output<typeof UiMessageSchema>;
 /** What the side panel shows for a tab. */
 export type PanelFocus =
   | { state: 'client'; tabId: number; origin: string; client: ClientRecord }
-  | { state: 'no-client'; tabId: number | null; origin: string | null };
+  | {
+      state: 'no-client';
+      tabId: number | null;
+      origin: string | null;
+      /** False on a web page of a site the user has not enabled (the panel offers to enable it). */
+      siteEnabled: boolean | null;
+    };
 
 /** The data each message answers with. */
 export interface Replies {

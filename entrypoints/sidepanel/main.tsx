@@ -13,7 +13,7 @@ import { clientPanelApi } from '../../lib/panel/panel-api';
 import { createPanelModel } from '../../lib/panel/panel-model';
 import { watchPanelData } from '../../lib/panel/watch';
 import { scriptValues } from '../../lib/suggest/script-values';
-import { languageOverride, settingsApi } from '../../lib/ui/background-api';
+import { languageOverride, settingsApi, sitesApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {
@@ -52,6 +52,13 @@ async function main() {
         view={model.view.value}
         t={t}
         onTeach={(tabId) => void request({ type: 'ui/teach.start', tabId })}
+        onEnable={(origin) => {
+          const granted = sitesApi.requestAccess(origin); // inside the click: the prompt needs it
+          void granted.then(async (ok) => {
+            if (ok) await sitesApi.enable(origin);
+            refresh();
+          });
+        }}
         clientPanel={
           <ClientPanel
             model={client}

@@ -2,9 +2,9 @@ import type { browser } from 'wxt/browser';
 import { upsertClientFromSnapshot } from '../db/clients';
 import type { TouchbookDb } from '../db/database';
 import { getSettings, updateSettings } from '../db/settings';
-import { listSites, removeSite, saveSite } from '../db/sites';
+import { isSiteEnabled, listSites, removeSite, saveSite } from '../db/sites';
 import type { PanelFocus } from '../messages';
-import { matchPatternFor } from '../sites/origins';
+import { matchPatternFor, webOrigin } from '../sites/origins';
 import { CRM_SCRIPT_FILE } from '../sites/registration';
 import { createBookHandlers } from './book-handlers';
 import type { BookService } from './books';
@@ -23,7 +23,7 @@ export interface BackgroundDeps {
     'registerContentScripts' | 'updateContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts' | 'executeScript'
   >;
   permissions: Pick<typeof browser.permissions, 'contains' | 'remove'>;
-  tabs: Pick<typeof browser.tabs, 'query' | 'sendMessage'>;
+  tabs: Pick<typeof browser.tabs, 'query' | 'sendMessage' | 'get'>;
   /** `storage.session`: short-lived state that must survive the worker being stopped. */
   session: StorageArea;
   /** The browser's UI language, for pages that have no override. */
@@ -106,16 +106,21 @@ export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
   };
 }
 
-async function focusFor({ db, focus }: BackgroundDeps, tabId: number | null): Promise<PanelFocus> {
-  if (tabId === null) return { state: 'no-client', tabId: null, origin: null };
+async function focusFor({ db, focus, tabs }: BackgroundDeps, tabId: number | null): Promise<PanelFocus> {
+  if (tabId === null) return { state: 'no-client', tabId: null, origin: null, siteEnabled: null };
   const current = await focus.get(tabId);
   const client = current?.clientId ? await db.clients.get(current.clientId) : undefined;
   if (current && client) return { state: 'client', tabId, origin: current.origin, client };
-  return { state: 'no-client', tabId, origin: current?.origin ?? null };
+  if (current) return { state: 'no-client', tabId, origin: current.origin, siteEnabled: true };
+  // No report from this tab: the browser tells us its address only when the user has just
+  // invoked Touchbook there (activeTab) or the site is enabled; otherwise it stays unknown.
+  const url = (await tabs.get(tabId).catch(() => undefined))?.url;
+  const origin = webOrigin(url);
+  return { state: 'no-client', tabId, origin, siteEnabled: origin ? await isSiteEnabled(db, origin) : null };
 }
 
-/** Pages already open on a newly enabled site start working without a reload. */
-async function injectIntoOpenTabs({ tabs, scripting }: BackgroundDeps, pattern: string): Promise<void> {
+/** Pages already open on a newly enabled site (or after an update) start working without a reload. */
+export async function injectIntoOpenTabs({ tabs, scripting }: BackgroundDeps, pattern: string): Promise<void> {
   const open = await tabs.query({ url: pattern });
   const tabIds = open.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
   await Promise.all(

@@ -16,7 +16,7 @@ import { OPEN_PANEL_COMMAND } from './commands';
 import { fieldOfMenuItem, installTeachMenu } from './context-menu';
 import { teachSelection } from './teach-handlers';
 import { createFocusStore, forgetFocusIfLeft } from './focus';
-import { createContentHandlers, createUiHandlers, type BackgroundDeps } from './handlers';
+import { createContentHandlers, createUiHandlers, injectIntoOpenTabs, type BackgroundDeps } from './handlers';
 import { createMessageRouter, type MessageSender } from './router';
 
 /**
@@ -122,6 +122,8 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the user has to enable a CRM before anything can happen, so show where.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
+    // After an update the old content scripts are cut off; give open CRM pages the new one.
+    if (reason === 'update') void reinjectEnabledSites().catch(logFailure('re-inject after update'));
     void books.sync().catch(logFailure('book sync'));
   });
   const refreshTeachMenu = async () => {
@@ -161,6 +163,11 @@ export function startBackground(): void {
     const tab = await browser.tabs.create({ url: typeof url === 'string' ? url : browser.runtime.getURL('/popup.html') });
     await browser.notifications.clear(notificationId);
     await openSidePanel(browser as never, tab.windowId).catch(() => undefined); // not every browser allows it here
+  }
+
+  async function reinjectEnabledSites() {
+    await syncRegistration();
+    for (const site of await listSites(db)) await injectIntoOpenTabs(deps, site.pattern);
   }
 
   syncRegistration().catch(logFailure('content-script registration'));

@@ -199,6 +199,10 @@ export function makeTabs(open: Array<{ id?: number; url: string }> = []) {
   return {
     queries,
     sent,
+    get: (tabId: number) => {
+      const tab = open.find((candidate) => candidate.id === tabId);
+      return tab ? Promise.resolve(tab) : Promise.reject(new Error(`No tab with id: ${tabId}`));
+    },
     sendMessage: (tabId: number, message: unknown) => {
       sent.push({ tabId, message });
       return Promise.resolve(undefined);

@@ -192,16 +192,21 @@ describe('ui/focus.get', () => {
   });
 
   it('reports no client when nothing was ever focused', async () => {
-    await expect(focusGet(makeBackground(), null)).resolves.toEqual({ state: 'no-client', tabId: null, origin: null });
-    await expect(focusGet(makeBackground(), 3)).resolves.toEqual({ state: 'no-client', tabId: 3, origin: null });
+    await expect(focusGet(makeBackground(), null)).resolves.toEqual({ state: 'no-client', tabId: null, origin: null, siteEnabled: null });
+    await expect(focusGet(makeBackground(), 3)).resolves.toEqual({ state: 'no-client', tabId: 3, origin: null, siteEnabled: null });
+  });
+
+  it('says when the followed tab shows a site Touchbook is not enabled on', async () => {
+    const bg = makeBackground({ tabs: makeTabs([{ id: 5, url: 'https://other-crm.example/deals/9' }]) });
+    await expect(focusGet(bg, 5)).resolves.toEqual({ state: 'no-client', tabId: 5, origin: 'https://other-crm.example', siteEnabled: false });
   });
 
   it('reports no client, with the origin, for a tab without one or whose client is gone', async () => {
     const bg = makeBackground();
     await bg.focus.set(makeFocus({ tabId: 7, clientId: null }));
     await bg.focus.set(makeFocus({ tabId: 8, clientId: 'deleted-client' }));
-    await expect(focusGet(bg, 7)).resolves.toEqual({ state: 'no-client', tabId: 7, origin: CRM_ORIGIN });
-    await expect(focusGet(bg, 8)).resolves.toEqual({ state: 'no-client', tabId: 8, origin: CRM_ORIGIN });
+    await expect(focusGet(bg, 7)).resolves.toEqual({ state: 'no-client', tabId: 7, origin: CRM_ORIGIN, siteEnabled: true });
+    await expect(focusGet(bg, 8)).resolves.toEqual({ state: 'no-client', tabId: 8, origin: CRM_ORIGIN, siteEnabled: true });
   });
 });
 

@@ -31,7 +31,7 @@ function makeRouter(overrides: Partial<RouterOptions> & { enabled?: string[] } =
     'ui/sites.list': vi.fn<UiHandlers['ui/sites.list']>(() => Promise.resolve([makeSite()])),
     'ui/sites.enable': vi.fn<UiHandlers['ui/sites.enable']>(({ origin }) => Promise.resolve(makeSite({ origin }))),
     'ui/sites.disable': vi.fn<UiHandlers['ui/sites.disable']>(() => Promise.resolve(null)),
-    'ui/focus.get': vi.fn<UiHandlers['ui/focus.get']>(({ tabId }) => Promise.resolve({ state: 'no-client', tabId, origin: null })),
+    'ui/focus.get': vi.fn<UiHandlers['ui/focus.get']>(({ tabId }) => Promise.resolve({ state: 'no-client', tabId, origin: null, siteEnabled: null })),
     'ui/settings.get': vi.fn<UiHandlers['ui/settings.get']>(() =>
       Promise.resolve({ key: 'settings', uiLanguage: null, timeZone: null, managerName: null }),
     ),

@@ -24,7 +24,7 @@ describe('PanelView', () => {
   });
 
   it('explains what to do when there is no client', () => {
-    const container = mount(<PanelView view={{ kind: 'focus', state: 'no-client', tabId: 7, origin: CRM_ORIGIN }} t={t} />);
+    const container = mount(<PanelView view={{ kind: 'focus', state: 'no-client', tabId: 7, origin: CRM_ORIGIN, siteEnabled: null }} t={t} />);
     const empty = byTestId(container, 'empty-state');
     expect(empty.getAttribute('role')).toBe('status');
     expect(empty.querySelector('h2')?.textContent).toBe('No client on this page');

@@ -24,10 +24,10 @@ describe('panel model', () => {
   it('passes null through when the panel follows no tab', async () => {
     const model = createPanelModel({
       resolveTabId: () => Promise.resolve(null),
-      fetchFocus: (tabId) => Promise.resolve({ state: 'no-client', tabId, origin: null }),
+      fetchFocus: (tabId) => Promise.resolve({ state: 'no-client', tabId, origin: null, siteEnabled: null }),
     });
     await model.refresh();
-    expect(model.view.value).toEqual({ kind: 'focus', state: 'no-client', tabId: null, origin: null });
+    expect(model.view.value).toEqual({ kind: 'focus', state: 'no-client', tabId: null, origin: null, siteEnabled: null });
   });
 
   it('a stale refresh that finishes last does not overwrite a newer one', async () => {
