@@ -19,8 +19,11 @@ export interface FieldMapping {
   label?: string;
 }
 
-/** Snapshot fields as the label dictionaries name them; products cannot be taught (yet). */
-const LABEL_FIELD_OF: Partial<Record<SnapshotField, LabelField>> = {
+/**
+ * Snapshot fields by their singular names (as the label dictionaries and the sales book's field
+ * mappings name them); products cannot be taught (yet).
+ */
+export const LABEL_FIELD_OF = {
   name: 'name',
   firstName: 'firstName',
   lastName: 'lastName',
@@ -35,7 +38,7 @@ const LABEL_FIELD_OF: Partial<Record<SnapshotField, LabelField>> = {
   owner: 'owner',
   lastPurchase: 'lastPurchase',
   nextContact: 'nextContact',
-};
+} as const satisfies Partial<Record<SnapshotField, LabelField>>;
 
 export function applyTaughtMappings(
   doc: Document,
@@ -45,7 +48,7 @@ export function applyTaughtMappings(
   hints: PageHints,
 ): void {
   for (const mapping of mappings.slice(0, 100)) {
-    const field = LABEL_FIELD_OF[mapping.field];
+    const field = (LABEL_FIELD_OF as Partial<Record<SnapshotField, LabelField>>)[mapping.field];
     if (!field) continue;
     const value = valueBySelector(doc, mapping.selector) ?? valueByLabel(doc, pairs, mapping.label);
     if (value) applyFieldValue(draft, field, value, { via: 'taught', confidence: 1, hints, replaceLists: true });

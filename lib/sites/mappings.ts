@@ -1,5 +1,5 @@
 import type { SalesBook } from '../book/schema';
-import type { FieldMapping } from '../crm/mappings';
+import { LABEL_FIELD_OF, type FieldMapping } from '../crm/mappings';
 import type { SnapshotField } from '../crm/snapshot';
 
 /**
@@ -11,23 +11,8 @@ import type { SnapshotField } from '../crm/snapshot';
 type BookMapping = NonNullable<SalesBook['fieldMappings']>[string][number];
 type BookField = BookMapping['field'];
 
-const TO_BOOK: Partial<Record<SnapshotField, BookField>> = {
-  name: 'name',
-  firstName: 'firstName',
-  lastName: 'lastName',
-  company: 'company',
-  jobTitle: 'jobTitle',
-  phones: 'phone',
-  emails: 'email',
-  stage: 'stage',
-  amount: 'amount',
-  birthday: 'birthday',
-  tags: 'tags',
-  owner: 'owner',
-  lastPurchase: 'lastPurchase',
-  nextContact: 'nextContact',
-  products: 'product',
-};
+// The book names fields as the label dictionaries do (phone, email), plus the product.
+const TO_BOOK: Partial<Record<SnapshotField, BookField>> = { ...LABEL_FIELD_OF, products: 'product' };
 const FROM_BOOK = Object.fromEntries(Object.entries(TO_BOOK).map(([snapshot, book]) => [book, snapshot])) as Record<
   BookField,
   SnapshotField
