@@ -101,14 +101,15 @@ describe('watchPage', () => {
   });
 
   it('reads once after a burst of mutations (debounced)', async () => {
-    const harness = start({ debounceMs: 40 });
+    // A generous quiet period, so a loaded machine pausing between mutations cannot split the burst.
+    const harness = start({ debounceMs: 250, maxWaitMs: 5_000 });
     const lazy = harness.window.document.getElementById('lazy')!;
     for (let index = 0; index < 20; index += 1) {
       lazy.append(harness.window.document.createElement('span'));
       await sleep(2);
     }
     await until(() => harness.reasons.length === 2);
-    await sleep(100);
+    await sleep(300);
     expect(harness.reasons).toEqual(['initial', 'mutation']);
   });
 
