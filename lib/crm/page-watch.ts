@@ -28,6 +28,8 @@ export interface PageWatchOptions {
 /** Which reason wins when several changes are pending: a new record outranks an updated one. */
 const RANK: Record<SettleReason, number> = { visible: 0, mutation: 1, initial: 2, navigation: 3 };
 
+const NAVIGATION_QUIET_MS = 50;
+
 /** Attributes whose changes can show, hide or fill a field (lazy sections, tabs, cached pages). */
 const WATCHED_ATTRIBUTES = ['hidden', 'class', 'style', 'aria-hidden', 'aria-busy', 'value', 'href', 'datetime', 'open'];
 
@@ -63,7 +65,10 @@ export function watchPage({ window: win, signal, onSettled, debounceMs = 150, ma
     if (isHidden()) return;
     clearTimeout(debounceTimer);
     const waited = Date.now() - pendingSince;
-    debounceTimer = setTimeout(flush, waited >= maxWaitMs ? 0 : Math.min(debounceMs, maxWaitMs - waited));
+    // A record change is what the manager waits for in the side panel: read it sooner. Should the
+    // CRM still be rendering, the mutations that follow bring a second read.
+    const quiet = pending === 'navigation' ? Math.min(debounceMs, NAVIGATION_QUIET_MS) : debounceMs;
+    debounceTimer = setTimeout(flush, waited >= maxWaitMs ? 0 : Math.min(quiet, maxWaitMs - waited));
   };
 
   const checkUrl = (): boolean => {

@@ -1,7 +1,8 @@
 import type { ContentMessage } from '../messages';
+import type { ClientSnapshotInput } from './snapshot';
 import { extractSnapshot } from './extract';
 import type { FieldMapping } from './mappings';
-import { watchPage, type PageWatchOptions } from './page-watch';
+import { watchPage, type PageWatchOptions, type SettleReason } from './page-watch';
 
 /**
  * The content script's whole job: read the page whenever it settles and tell the background, but
@@ -24,10 +25,20 @@ export function startReadingPage(options: ReadingOptions): void {
   // Widgets and ads live in frames too; only the top frame speaks for "no client on this page".
   const isTopFrame = isTop(win);
   let lastSent = '';
+  let lastSnapshot: ClientSnapshotInput | null = null;
+  let staleCheck: ReturnType<typeof setTimeout> | undefined;
 
-  const read = () => {
+  const read = (reason?: SettleReason) => {
+    clearTimeout(staleCheck);
     const snapshot = safeExtract(win, getMappings);
     if (!snapshot && !isTopFrame) return;
+    // Right after a record change the URL is new but the CRM may still show the previous record.
+    // Reporting that would give the new record the old person's details: wait for the page.
+    if (snapshot && reason === 'navigation' && lastSnapshot && showsPreviousRecord(lastSnapshot, snapshot)) {
+      staleCheck = setTimeout(() => read(), STALE_RECHECK_MS);
+      return;
+    }
+    if (snapshot) lastSnapshot = snapshot;
     const message: ContentMessage = snapshot
       ? { type: 'cs/snapshot', snapshot }
       : { type: 'cs/no-client', url: win.location.href };
@@ -45,8 +56,21 @@ export function startReadingPage(options: ReadingOptions): void {
     );
   };
 
-  onRereadRequest?.(read);
+  onRereadRequest?.(() => read());
+  signal.addEventListener('abort', () => clearTimeout(staleCheck), { once: true });
   watchPage({ window: win, signal, ...watch, onSettled: read });
+}
+
+/** How long to wait for a CRM that renders the new record slowly, before reading it anyway. */
+const STALE_RECHECK_MS = 500;
+
+/** A new record id with the previous record's name and addresses: the page has not caught up. */
+function showsPreviousRecord(previous: ClientSnapshotInput, next: ClientSnapshotInput): boolean {
+  return (
+    previous.recordId !== next.recordId &&
+    previous.name === next.name &&
+    (previous.emails ?? []).join() === (next.emails ?? []).join()
+  );
 }
 
 function safeExtract(win: Window, getMappings: ReadingOptions['getMappings']) {

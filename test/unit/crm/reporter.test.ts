@@ -125,4 +125,23 @@ describe('startReadingPage', () => {
     expect(sent).toEqual([{ type: 'cs/no-client', url: 'https://crm.example.com/clients/1' }]);
     expect(debug).toHaveBeenCalledOnce();
   });
+
+  it('does not give a new record the previous one\'s details while the CRM is still rendering', async () => {
+    const { window, controller, win } = open(CARD, 'https://crm.example.com/clients/1');
+    const sent: ContentMessage[] = [];
+    startReadingPage({ window: win, signal: controller.signal, watch: fast, send: collect(sent) });
+    expect(sent).toHaveLength(1);
+
+    // The CRM changes the URL first and renders the next record a moment later.
+    window.history.pushState({}, '', '/clients/2');
+    window.dispatchEvent(new window.PopStateEvent('popstate'));
+    await sleep(60);
+    expect(sent).toHaveLength(1);
+
+    window.document.querySelector('h1')!.textContent = 'Taras Kovalenko';
+    window.document.querySelector('a')!.setAttribute('href', 'mailto:taras@agrostep.example');
+    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    const second = sent[1];
+    expect(second?.type === 'cs/snapshot' && second.snapshot).toMatchObject({ recordId: '2', name: 'Taras Kovalenko' });
+  });
 });
