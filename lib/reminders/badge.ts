@@ -8,6 +8,9 @@ export interface BadgeApi {
   setBadgeBackgroundColor?(details: { color: string }): Promise<void> | void;
 }
 
+/** The badge tells counts apart up to here; anything more reads "99+". */
+export const BADGE_COUNT_LIMIT = 100;
+
 /** '' for nothing due (the badge disappears), '1'...'99', then '99+'. */
 export function badgeText(count: number): string {
   if (!Number.isFinite(count) || count <= 0) return '';

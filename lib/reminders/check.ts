@@ -3,7 +3,7 @@ import type { TouchRecord } from '../db/schema';
 import { getSettings, updateSettings } from '../db/settings';
 import { countDue, newlyDue, nextWakeUp, promoteDue } from '../db/touches';
 import { type AlarmsApi, armWakeAlarm } from './alarms';
-import { type BadgeApi, showDueCount } from './badge';
+import { BADGE_COUNT_LIMIT, type BadgeApi, showDueCount } from './badge';
 import { type DueItem, type NotificationOptions, type NotificationsApi, notifyDue } from './notifications';
 
 /**
@@ -42,7 +42,7 @@ export async function runReminderCheck({ db, browser, now, ...notification }: Re
   const fresh = remindersCheckedAt == null ? [] : await withClientNames(db, await newlyDue(db, remindersCheckedAt, now));
   await notifyDue(browser.notifications, fresh, notification);
   await updateSettings(db, { remindersCheckedAt: now });
-  const dueCount = await countDue(db, now);
+  const dueCount = await countDue(db, now, BADGE_COUNT_LIMIT);
   await showDueCount(browser.action, dueCount);
   const wakeAt = await armWakeAlarm(browser.alarms, await nextWakeUp(db, now), now);
   return { newlyDue: fresh, missed: missed.length, dueCount, wakeAt };

@@ -42,6 +42,9 @@ describe('due touches', () => {
     expect((await dueTouches(db, NOW)).map((touch) => touch.id)).toEqual(['a', 'b', 'c', 'i']);
     expect((await dueTouches(db, NOW, 2)).map((touch) => touch.id)).toEqual(['a', 'b']);
     await expect(countDue(db, NOW)).resolves.toBe(4);
+    // The badge only needs to know up to its limit.
+    await expect(countDue(db, NOW, 3)).resolves.toBe(3);
+    await expect(countDue(db, NOW, 100)).resolves.toBe(4);
   });
 
   it('knows when to wake up next: the earliest planned touch or end of a snooze', async () => {
