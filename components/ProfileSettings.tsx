@@ -55,7 +55,9 @@ export function ProfileSettings({
       </label>
       <label class="tb-field">
         <span>{t('profileTimeZone')}</span>
-        <select class="tb-input" name="timeZone" defaultValue={settings.timeZone ?? ''}>
+        {/* A <select> has no defaultValue property (Preact would set a dead attribute): start it
+            at the saved zone with `value`; the page re-renders this form only with new settings. */}
+        <select class="tb-input" name="timeZone" value={settings.timeZone ?? ''}>
           <option value="">{t('profileTimeZoneAuto')}</option>
           {timeZones.map((zone) => (
             <option value={zone}>{zone}</option>

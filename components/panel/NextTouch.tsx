@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { PlaceholderValues } from '../../lib/book/placeholders';
 import type { TouchOutcome, TouchRecord } from '../../lib/db/schema';
 import type { MessageKey, Translate } from '../../lib/i18n';
+import { addDuration } from '../../lib/lifecycle/time';
 import type { ClientPanelModel } from '../../lib/panel/client-model';
 import { CHANNEL_LABELS } from '../DueList';
 import { formText, formTime } from './form-value';
@@ -169,7 +170,8 @@ function SnoozeForm({ touch, model, t, onClose }: { touch: TouchRecord; model: C
       <button class="tb-button" type="button" onClick={() => snooze(Date.now() + 3_600_000)}>
         {t('touchSnoozeHour')}
       </button>
-      <button class="tb-button" type="button" onClick={() => snooze(Date.now() + 86_400_000)}>
+      {/* A calendar day in the manager's time zone: 10:00 stays 10:00 across a clock change. */}
+      <button class="tb-button" type="button" onClick={() => snooze(addDuration(Date.now(), 'P1D', model.plan.value?.timeZone ?? 'UTC'))}>
         {t('touchSnoozeTomorrow')}
       </button>
       <input class="tb-input" type="datetime-local" name="until" required aria-label={t('touchSnoozePick')} />

@@ -52,7 +52,7 @@ export function Objections({ model, t }: { model: ClientPanelModel; t: Translate
             <button
               class="tb-button"
               type="button"
-              onClick={() => void model.recordUnmatched().then(() => (recorded.value = true))}
+              onClick={() => void model.recordUnmatched().then((saved) => (recorded.value = saved))}
             >
               {t('objectionsRecord')}
             </button>

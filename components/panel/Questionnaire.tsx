@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { Question } from '../../lib/book/schema';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import type { ClientPanelModel } from '../../lib/panel/client-model';
-import { answersAsText, followUpFor, orderedQuestions } from '../../lib/suggest/questionnaire';
+import { answersAsText, CHOICE_SEPARATOR, followUpFor, orderedQuestions, splitChoices } from '../../lib/suggest/questionnaire';
 import { CopyButton } from './Script';
 
 const LEVEL_LABELS: Record<Question['level'], MessageKey> = {
@@ -75,18 +75,32 @@ function QuestionField({
   const answer = question.answer;
   return (
     <li class={`tb-question${highlight ? ' tb-missing' : ''}`} data-question-id={question.id}>
-      <label for={id}>
+      <label for={id} id={`${id}-label`}>
         <span class="tb-muted tb-small-text">{t(LEVEL_LABELS[question.level])}</span>
         {question.important && <span class="tb-tag">{t('questionImportant')}</span>} {question.text}
       </label>
       {question.hint && <p class="tb-muted tb-small-text">{question.hint}</p>}
       {answer.type === 'rating' ? (
-        <div class="tb-row" role="radiogroup" aria-labelledby={id}>
+        <div class="tb-row" role="radiogroup" aria-labelledby={`${id}-label`}>
           {[1, 2, 3, 4, 5].map((score) => (
             <label>
               <input type="radio" name={id} checked={value === score} onChange={() => save(score)} /> {score}
             </label>
           ))}
+        </div>
+      ) : answer.type === 'choice' && answer.multiple ? (
+        // Several options may apply: one box each, stored one per line (see CHOICE_SEPARATOR).
+        <div class="tb-row" role="group" aria-labelledby={`${id}-label`}>
+          {answer.choices.map((choice) => {
+            const picked = typeof value === 'string' ? splitChoices(value) : [];
+            const others = picked.filter((other) => other !== choice);
+            return (
+              <label>
+                <input type="checkbox" checked={picked.includes(choice)} onChange={(event) => save((event.currentTarget.checked ? [...others, choice] : others).join(CHOICE_SEPARATOR))} />{' '}
+                {choice}
+              </label>
+            );
+          })}
         </div>
       ) : answer.type === 'choice' ? (
         <select id={id} class="tb-input" value={value === null ? '' : String(value)} onChange={(event) => save(event.currentTarget.value || null)}>

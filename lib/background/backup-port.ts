@@ -43,7 +43,9 @@ export function handleBackupPort(
           mode: request.data.mode,
           onProgress: (done, total) => port.postMessage({ kind: 'progress', done, total }),
         });
-        await deps.afterImport();
+        // The data is in: a failing follow-up (registration, re-planning) must not be reported
+        // as a failed restore ("nothing was changed"); the next start or re-plan catches up.
+        await deps.afterImport().catch((error: unknown) => console.warn('[touchbook] after restoring a backup', error));
         port.postMessage({ kind: 'done', summary });
       } catch (error) {
         const text = error instanceof BackupError || error instanceof Error ? error.message : String(error);

@@ -29,7 +29,8 @@ export interface ClientPanelDeps {
   skip: (touchId: string, reason: string) => Promise<unknown>;
   callback: (clientId: string, at: number, note: string | null) => Promise<unknown>;
   purchase: (clientId: string, product: string, category: string | null, date: number) => Promise<unknown>;
-  profile: (clientId: string, profile: { buyerType?: BuyerTypeId | null; churnReason?: string | null }) => Promise<unknown>;
+  /** Resolves to the client as stored after the change. */
+  profile: (clientId: string, profile: { buyerType?: BuyerTypeId | null; churnReason?: string | null }) => Promise<ClientRecord | undefined>;
   unmatched: (text: string, clientId: string | null) => Promise<unknown>;
   now: () => number;
 }
@@ -106,6 +107,10 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
   const load = async (nextClient: ClientRecord | null) => {
     const mine = ++generation;
     if (nextClient?.id !== client.value?.id) {
+      // Nothing of the previous client may show (or be acted on) while this one loads.
+      plan.value = null;
+      answers.value = [];
+      offers.value = {};
       retryOffer.value = null;
       query.value = '';
     }
@@ -132,17 +137,23 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
     }
   };
 
-  /** Runs an action for the current client, then reloads what it may have changed. */
-  const act = async (work: (clientId: string) => Promise<unknown>) => {
+  /**
+   * Runs an action for the current client, then reloads what it may have changed. Resolves to
+   * whether the action succeeded (its error is the `problem`).
+   */
+  const act = async (work: (clientId: string) => Promise<unknown>): Promise<boolean> => {
     const current = client.value;
-    if (!current) return;
+    if (!current) return false;
+    let failure: string | null = null;
     try {
       await work(current.id);
-      problem.value = null;
     } catch (error) {
-      problem.value = messageOf(error);
+      failure = messageOf(error);
     }
     await load(client.value);
+    // After the reload, which clears the problems of earlier loads, not this action's.
+    if (failure !== null && client.value?.id === current.id) problem.value = failure;
+    return failure === null;
   };
 
   return {
@@ -186,7 +197,11 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
     recordPurchase: (product: string, category: string | null, date: number) =>
       act((clientId) => deps.purchase(clientId, product, category, date)),
     setProfile: (change: { buyerType?: BuyerTypeId | null; churnReason?: string | null }) =>
-      act((clientId) => deps.profile(clientId, change)),
+      act(async (clientId) => {
+        // The reload reads the client it is given: it must be the changed one.
+        const updated = await deps.profile(clientId, change);
+        if (updated && updated.id === client.value?.id) client.value = updated;
+      }),
     markOffer: (ruleId: string, status: OfferStatus | null) => act((clientId) => deps.markOffer(clientId, ruleId, status)),
 
     /**

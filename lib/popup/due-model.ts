@@ -1,6 +1,6 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { DueList, DueTouchView } from '../background/lifecycle-service';
-import { localDateOf, startOfLocalDay } from '../lifecycle/time';
+import { addDuration, localDateOf, startOfLocalDay } from '../lifecycle/time';
 import type { TouchOutcome } from '../db/schema';
 
 export interface DueModelDeps {
@@ -61,6 +61,7 @@ export function createDueModel(deps: DueModelDeps): DueModel {
     done: (touchId, outcome = 'reached') => act(() => deps.done(touchId, outcome)),
     snoozeFor: (touchId, ms) => act(() => deps.snooze(touchId, now() + ms)),
     snoozeUntil: (touchId, until) => act(() => deps.snooze(touchId, until)),
-    snoozeTomorrow: (touchId) => act(() => deps.snooze(touchId, now() + 24 * 3_600_000)),
+    // A calendar day in the manager's time zone: 10:00 stays 10:00 across a clock change.
+    snoozeTomorrow: (touchId) => act(() => deps.snooze(touchId, addDuration(now(), 'P1D', list.value?.timeZone ?? 'UTC'))),
   };
 }

@@ -39,7 +39,12 @@ export async function startTeaching(options: {
   if (selectionField) {
     const selected = selectedElement(options.doc);
     if (!selected) return showToast(options.doc, t('teachNoSelection'));
-    await save(selectionField, options.describe(selected));
+    try {
+      await save(selectionField, options.describe(selected));
+    } catch (error) {
+      // The menu click has no other place to say it failed: without this, nothing happens at all.
+      return showToast(options.doc, t('errorGeneric', { error: error instanceof Error ? error.message : String(error) }));
+    }
     return showToast(options.doc, t('teachSavedAs', { field: t(FIELD_LABELS[selectionField]) }));
   }
 

@@ -2,7 +2,11 @@
  * Page objects: what a person does on each screen, so end-to-end tests (and `npm start`) read as
  * a walk through the product.
  * @typedef {import('puppeteer-core').Page} Page
+ * @typedef {{ id: string, goal: string, script: string }} ShownTouch the next touch as the panel shows it
+ * @typedef {{ provenance: Record<string, string>, fields: Array<{ label: string, value: string }> }} WhatWasRead
+ *   "What Touchbook read": how each field was read ('field label · 80%'), and the label/value pairs
  */
+import { waitForPage } from './browser-session.mjs';
 
 export class OptionsPage {
   /** @param {Page} page */
@@ -116,6 +120,110 @@ export class CrmPage {
   recordId() {
     return this.page.$eval('#record', (node) => node.getAttribute('data-record-id'));
   }
+
+  /** The browser's Back button within the CRM (popstate), waiting for the card to change. */
+  async goBack() {
+    await this.#historyStep(-1);
+  }
+
+  async goForward() {
+    await this.#historyStep(1);
+  }
+
+  /** @param {-1 | 1} step */
+  async #historyStep(step) {
+    const before = await this.recordId();
+    await this.page.evaluate((delta) => history.go(delta), step);
+    await this.page.waitForFunction(
+      (previous) => {
+        const id = document.querySelector('#record')?.getAttribute('data-record-id');
+        return Boolean(id) && id !== previous;
+      },
+      {},
+      before,
+    );
+  }
+
+  /**
+   * Opens a link of the page in a new background tab of the same window (Ctrl+click), as a
+   * manager keeping this client open would; returns that tab once it shows a client card.
+   * @param {string} selector
+   */
+  async openLinkInNewTab(selector) {
+    const browser = this.page.browser();
+    const href = await this.page.$eval(selector, (link) => (link instanceof HTMLAnchorElement ? link.href : ''));
+    const before = new Set(await browser.pages());
+    await this.page.bringToFront();
+    await this.page.keyboard.down('Control');
+    try {
+      await this.page.locator(selector).click();
+    } finally {
+      await this.page.keyboard.up('Control');
+    }
+    const page = await waitForPage(browser, (url) => url === href, { exclude: before });
+    await page.waitForSelector('#record[data-record-id]');
+    return new CrmPage(page);
+  }
+
+  /** The value shown next to a field label on the card (e.g. 'Job title'), once it is loaded. */
+  /** @param {string} label */
+  async waitForFieldValue(label, timeoutMs = 5_000) {
+    const handle = await this.page.waitForFunction(
+      (expected) => {
+        const term = [...document.querySelectorAll('#record .record-fields dt')].find((dt) => dt.textContent === expected);
+        const value = term?.nextElementSibling;
+        return value && !value.hasAttribute('aria-busy') ? value.textContent : false;
+      },
+      { timeout: timeoutMs },
+      label,
+    );
+    return /** @type {string} */ (await handle.jsonValue());
+  }
+
+  // ---- "Teach a field": the picker lives in a closed shadow root, so it is driven as a person
+  // would: by pointing at a value, then with the keyboard.
+
+  /** @returns {Promise<boolean>} */
+  pickerShown() {
+    return this.page.evaluate(() => document.querySelector('touchbook-picker') !== null);
+  }
+
+  async waitForPicker(timeoutMs = 10_000) {
+    await this.page.waitForSelector('touchbook-picker', { timeout: timeoutMs });
+  }
+
+  async waitForPickerGone(timeoutMs = 5_000) {
+    await this.page.waitForFunction(() => document.querySelector('touchbook-picker') === null, { timeout: timeoutMs });
+  }
+
+  /**
+   * Points at the value of a card field and says what it is: the picker's menu opens with the
+   * focus on its first field button; Tab moves to the field at `fieldIndex`, Enter picks it.
+   * @param {string} label the card's label of the value to click, e.g. 'Job title'
+   * @param {number} fieldIndex the field's position in the picker's menu
+   */
+  async teachFieldValue(label, fieldIndex) {
+    await this.page.bringToFront();
+    const value = await this.page.waitForFunction(
+      (expected) => {
+        const term = [...document.querySelectorAll('#record .record-fields dt')].find((dt) => dt.textContent === expected);
+        return term?.nextElementSibling ?? false;
+      },
+      {},
+      label,
+    );
+    const element = /** @type {import('puppeteer-core').ElementHandle<Element>} */ (value.asElement());
+    await element.click();
+    // The menu takes the focus: keyboard input goes to the picker's shadow root from here on.
+    await this.page.waitForFunction(() => document.activeElement?.localName === 'touchbook-picker');
+    for (let index = 0; index < fieldIndex; index += 1) await this.page.keyboard.press('Tab');
+    await this.page.keyboard.press('Enter');
+  }
+
+  async pressEscape() {
+    await this.page.bringToFront();
+    await this.page.keyboard.press('Escape');
+  }
 }
 
 export class SidePanelPage {
@@ -143,6 +251,311 @@ export class SidePanelPage {
   emptyStateText() {
     return this.page.$eval('[data-testid="empty-state"]', (node) => node.textContent).catch(() => null);
   }
+
+  /**
+   * Reloads the panel, as closing and opening it again would. Through the page itself: Firefox
+   * does not let automation navigate (or reload) a moz-extension:// tab.
+   */
+  async reload() {
+    await this.page.evaluate(() => {
+      // @ts-expect-error: a marker the reloaded document will not have
+      globalThis.__touchbookBeforeReload = true;
+      setTimeout(() => location.reload(), 0);
+    });
+    await waitFor(
+      () =>
+        this.page.evaluate(
+          // @ts-expect-error: see above
+          () => !globalThis.__touchbookBeforeReload && document.readyState === 'complete',
+        ),
+      { what: 'the panel to reload' },
+    );
+    await this.page.bringToFront();
+  }
+
+  /** @param {'next' | 'offers' | 'questions' | 'objections' | 'book'} tab */
+  async openTab(tab) {
+    await this.page.locator(`[data-testid="tab-${tab}"]`).click();
+    await this.page.waitForSelector(`#panel-${tab}[role="tabpanel"]`);
+  }
+
+  // ---- next touch
+
+  /**
+   * The next touch the panel shows, or null when it says none is planned (or is still loading).
+   * @returns {Promise<ShownTouch | null>}
+   */
+  nextTouch() {
+    return this.page.evaluate(() => {
+      const card = document.querySelector('[data-testid="next-touch"] [data-touch-id]');
+      if (!card) return null;
+      return {
+        id: card.getAttribute('data-touch-id') ?? '',
+        goal: card.querySelector('[data-testid="touch-goal"]')?.textContent ?? '',
+        script: card.querySelector('[data-testid="script"]')?.textContent ?? '',
+      };
+    });
+  }
+
+  /**
+   * Waits until the next-touch section shows a touch that `accept` likes, or says none is
+   * planned; returns the touch (null for none).
+   * @param {(touch: ShownTouch) => boolean} [accept]
+   * @param {{ allowNone?: boolean, timeoutMs?: number }} [options]
+   * @returns {Promise<ShownTouch | null>}
+   */
+  async waitForNextTouch(accept = () => true, { allowNone = false, timeoutMs = 10_000 } = {}) {
+    /** @type {ShownTouch | null} */
+    let last = null;
+    await waitFor(
+      async () => {
+        last = await this.nextTouch();
+        if (last) return accept(last);
+        return allowNone && (await this.page.$('[data-testid="no-touch"]')) !== null;
+      },
+      { timeoutMs, what: 'the next touch' },
+    );
+    return last;
+  }
+
+  /**
+   * "Done" on the next touch, with an outcome and an optional note.
+   * @param {'reached' | 'no-answer' | 'rescheduled' | 'not-interested'} [outcome]
+   * @param {string} [note]
+   */
+  async markNextTouchDone(outcome = 'reached', note) {
+    await this.page.locator('[data-testid="touch-done"]').click();
+    await this.page.locator(`input[name="outcome"][value="${outcome}"]`).click();
+    if (note) await this.page.locator('textarea[name="note"]').fill(note);
+    await this.page.locator('[data-testid="touch-done-save"]').click();
+  }
+
+  // ---- what Touchbook read
+
+  /**
+   * Opens "What Touchbook read" and returns it: each field's origin ('field label · 80%') and the
+   * label/value pairs read from the page.
+   * @returns {Promise<WhatWasRead>}
+   */
+  async whatWasRead() {
+    await this.#openWhatWasRead();
+    return this.page.evaluate(() => {
+      const lists = [...document.querySelectorAll('[data-testid="what-was-read"] dl')];
+      /** @param {Element | undefined} list */
+      const pairs = (list) =>
+        [...(list?.querySelectorAll('dt') ?? [])].map((dt) => ({
+          label: dt.textContent ?? '',
+          value: dt.nextElementSibling?.textContent ?? '',
+        }));
+      return {
+        provenance: Object.fromEntries(pairs(lists[0]).map(({ label, value }) => [label, value])),
+        fields: pairs(lists[1]),
+      };
+    });
+  }
+
+  /**
+   * Waits until "What Touchbook read" lists `field` (and `accept` likes how it was read).
+   * @param {string} field a snapshot field, e.g. 'nextContact'
+   * @param {(origin: string) => boolean} [accept]
+   * @returns {Promise<WhatWasRead>}
+   */
+  async waitForReadField(field, accept = () => true, timeoutMs = 10_000) {
+    /** @type {WhatWasRead | null} */
+    let read = null;
+    await waitFor(
+      async () => {
+        read = await this.whatWasRead();
+        const origin = read.provenance[field];
+        return origin !== undefined && accept(origin);
+      },
+      { timeoutMs, what: `"${field}" among the fields read` },
+    );
+    return /** @type {WhatWasRead} */ (/** @type {unknown} */ (read)); // set by the last poll
+  }
+
+  /** The card's value for a label (e.g. 'Job title'), or null. */
+  /** @param {string} label */
+  cardValue(label) {
+    return this.page.evaluate((expected) => {
+      const term = [...document.querySelectorAll('[data-testid="client-card"] dt')].find((dt) => dt.textContent === expected);
+      return term?.nextElementSibling?.textContent ?? null;
+    }, label);
+  }
+
+  /**
+   * "Teach a field": starts the picker in the CRM tab the panel follows. Pressed with the
+   * keyboard: the button sits below the lists of fields read, which grow when a lazily loaded
+   * field arrives, so a click at coordinates measured a moment earlier can land elsewhere.
+   */
+  async startTeaching() {
+    await this.#openWhatWasRead();
+    const button = await this.page.waitForSelector('[data-testid="what-was-read"] [data-testid="teach-field"]', { visible: true });
+    await button?.focus();
+    await this.page.keyboard.press('Enter');
+  }
+
+  async #openWhatWasRead() {
+    await this.page.waitForSelector('[data-testid="what-was-read"]');
+    await this.page.$eval('[data-testid="what-was-read"]', (details) => {
+      if (details instanceof HTMLDetailsElement) details.open = true;
+    });
+  }
+
+  // ---- objections
+
+  /**
+   * Types what the client said into the objection search; returns the results once there are some.
+   * @param {string} text
+   */
+  async searchObjections(text) {
+    await this.page.locator('[data-testid="objection-search"]').fill(text);
+    await this.page.waitForFunction(
+      (typed) => {
+        const input = document.querySelector('[data-testid="objection-search"]');
+        return input instanceof HTMLInputElement && input.value === typed;
+      },
+      {},
+      text,
+    );
+    await this.page.waitForSelector('[data-testid="objection-result"]', { timeout: 5_000 }).catch(() => undefined);
+    return this.objectionResults();
+  }
+
+  /** @returns {Promise<Array<{ id: string, title: string, responses: string[] }>>} */
+  objectionResults() {
+    return this.page.$$eval('[data-testid="objection-result"]', (items) =>
+      items.map((item) => ({
+        id: item.getAttribute('data-objection-id') ?? '',
+        title: item.querySelector('h3')?.textContent ?? '',
+        responses: [...item.querySelectorAll('[data-testid="objection-response"]')].map((node) => (node.textContent ?? '').trim()),
+      })),
+    );
+  }
+
+  /**
+   * Clicks "Copy" under a response of an objection; returns what the button says afterwards.
+   * @param {string} objectionId
+   */
+  async copyObjectionResponse(objectionId, responseIndex = 0) {
+    const selector = `[data-testid="objection-result"][data-objection-id="${objectionId}"] .tb-response:nth-of-type(${responseIndex + 1}) [data-testid="copy"]`;
+    const label = await this.page.$eval(selector, (node) => node.textContent ?? '');
+    await this.page.locator(selector).click();
+    // It says so for a moment (1.5 s), then shows its label again.
+    const handle = await this.page.waitForFunction(
+      (target, copy) => {
+        const text = document.querySelector(target)?.textContent ?? '';
+        return text !== copy ? text : false;
+      },
+      { timeout: 1_000 },
+      selector,
+      label,
+    );
+    return /** @type {string} */ (await handle.jsonValue());
+  }
+
+  /** "Don't know the answer?": opens the steps and returns their titles. */
+  async dontKnowSteps() {
+    const shown = await this.page.$('[data-testid="dont-know-steps"]');
+    if (!shown) await this.page.locator('[data-testid="dont-know"]').click();
+    await this.page.waitForSelector('[data-testid="dont-know-steps"]');
+    return this.page.$$eval('[data-testid="dont-know-steps"] > li', (items) =>
+      items.map((item) => item.querySelector('strong')?.textContent ?? ''),
+    );
+  }
+
+  // ---- questionnaire
+
+  /**
+   * The questionnaire's questions in order, with how each is answered: in words ('text', a number
+   * too), a 1-5 'rating', one 'choice' from a list, or 'several' boxes to tick.
+   * @returns {Promise<Array<{ id: string, kind: 'text' | 'rating' | 'choice' | 'several', text: string }>>}
+   */
+  questions() {
+    return this.page.$$eval('[data-testid="questionnaire"] li.tb-question', (items) =>
+      items.map((item) => ({
+        id: item.getAttribute('data-question-id') ?? '',
+        kind: item.querySelector('[role="radiogroup"]')
+          ? 'rating'
+          : item.querySelector('select')
+            ? 'choice'
+            : item.querySelector('input[type="checkbox"]')
+              ? 'several'
+              : 'text',
+        text: item.querySelector('label')?.textContent ?? '',
+      })),
+    );
+  }
+
+  /** Types an answer and moves on (answers are saved when the field loses focus). */
+  /** @param {string} questionId @param {string} text */
+  async answerText(questionId, text) {
+    await this.page.locator(`#q-${questionId}`).fill(text);
+    await this.page.$eval(`#q-${questionId}`, (field) => field instanceof HTMLElement && field.blur());
+  }
+
+  /** @param {string} questionId @param {number} score 1-5 */
+  async answerRating(questionId, score) {
+    await this.page.waitForSelector(`li[data-question-id="${questionId}"] input[type="radio"]`);
+    const radios = await this.page.$$(`li[data-question-id="${questionId}"] input[type="radio"]`);
+    const radio = radios[score - 1];
+    if (!radio) throw new Error(`question ${questionId} has no score ${score}`);
+    await radio.click();
+  }
+
+  /**
+   * What the questionnaire shows as the answer: the text, or the chosen score.
+   * @param {string} questionId
+   * @returns {Promise<string | number | null>}
+   */
+  answerOf(questionId) {
+    return this.page.$eval(`li[data-question-id="${questionId}"]`, (item) => {
+      const radios = [...item.querySelectorAll('input[type="radio"]')];
+      if (radios.length > 0) {
+        const index = radios.findIndex((radio) => radio instanceof HTMLInputElement && radio.checked);
+        return index < 0 ? null : index + 1;
+      }
+      const field = item.querySelector('textarea, select');
+      return field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement ? field.value || null : null;
+    });
+  }
+
+  /** @returns {Promise<string>} e.g. 'Answered 2 of 12' */
+  questionnaireProgress() {
+    return this.page.$eval('[data-testid="questionnaire-progress"]', (node) => node.textContent ?? '');
+  }
+
+  /** @param {string} text */
+  async waitForQuestionnaireProgress(text, timeoutMs = 5_000) {
+    await this.page.waitForFunction(
+      (expected) => document.querySelector('[data-testid="questionnaire-progress"]')?.textContent === expected,
+      { timeout: timeoutMs },
+      text,
+    );
+  }
+
+  // ---- accessibility
+
+  /**
+   * Runs axe-core on the page and returns its violations.
+   * @param {string} axeSource the text of axe-core's axe.min.js
+   * @returns {Promise<Array<{ id: string, impact: string | null, help: string, targets: string[] }>>}
+   */
+  async accessibilityViolations(axeSource) {
+    const loaded = await this.page.evaluate(() => 'axe' in globalThis);
+    // Evaluated by the debugger rather than added as a <script>: extension pages forbid inline scripts.
+    if (!loaded) await this.page.evaluate(axeSource);
+    return this.page.evaluate(async () => {
+      // @ts-expect-error: axe-core's global, injected above
+      const result = /** @type {{ violations: Array<{ id: string, impact: string | null, help: string, nodes: Array<{ target: unknown[] }> }> }} */ (await globalThis.axe.run(document));
+      return result.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
+      }));
+    });
+  }
 }
 
 export class PopupPage {
@@ -155,4 +568,145 @@ export class PopupPage {
   headings() {
     return this.page.$$eval('h2', (nodes) => nodes.map((node) => node.textContent ?? ''));
   }
+
+  /** The due and overdue touches the popup lists, in order, once the list has loaded. */
+  /** @returns {Promise<Array<{ client: string, goal: string }>>} */
+  async dueTouches() {
+    await this.page.waitForSelector('[data-testid="due-list"]');
+    return this.page.$$eval('[data-testid="due-touch"]', (items) =>
+      items.map((item) => ({
+        client: item.querySelector('[data-testid="due-client"]')?.textContent ?? '',
+        goal: item.querySelector('[data-testid="due-goal"]')?.textContent ?? '',
+      })),
+    );
+  }
+
+  /**
+   * "Done" on the due touch at `index`; waits until the list has been reloaded without it.
+   * @returns {Promise<Array<{ client: string, goal: string }>>} the list afterwards
+   */
+  async markDone(index = 0) {
+    const before = await this.dueTouches();
+    const buttons = await this.page.$$('[data-testid="due-touch"] [data-testid="due-done"]');
+    const button = buttons[index];
+    if (!button) throw new Error(`the popup lists ${before.length} due touches, not ${index + 1}`);
+    await button.click();
+    await this.page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="due-touch"]').length !== count,
+      { timeout: 5_000 },
+      before.length,
+    );
+    return this.dueTouches();
+  }
+}
+
+/**
+ * What tests ask the extension directly, from one of its pages: the toolbar badge, and the
+ * background's messages (`ui/*`) for what no screen shows, such as moving the demo build's clock.
+ */
+export class ExtensionProbe {
+  /** @param {Page} page any extension page (the side panel, the popup, the options page) */
+  constructor(page) {
+    this.page = page;
+  }
+
+  /**
+   * Sends a `ui/*` message to the background and returns the reply's data (throws on `ok: false`).
+   * @param {{ type: string } & Record<string, unknown>} message
+   * @returns {Promise<any>}
+   */
+  async send(message) {
+    const reply = await this.page.evaluate(async (sent) => {
+      // @ts-expect-error: runs in the extension page, where `browser` or `chrome` exists
+      const api = globalThis.browser ?? globalThis.chrome;
+      return /** @type {{ ok: boolean, data?: unknown, error?: string }} */ (await api.runtime.sendMessage(sent));
+    }, message);
+    if (!reply?.ok) throw new Error(`${message.type} failed: ${reply?.error ?? 'no reply'}`);
+    return reply.data;
+  }
+
+  /** The toolbar badge's text ('' when it shows nothing). */
+  /** @returns {Promise<string>} */
+  badgeText() {
+    return this.page.evaluate(async () => {
+      // @ts-expect-error: runs in the extension page, where `browser` or `chrome` exists
+      const api = globalThis.browser ?? globalThis.chrome;
+      return /** @type {string} */ (await api.action.getBadgeText({}));
+    });
+  }
+
+  /** Waits until the badge satisfies `accept`; returns its text. */
+  /** @param {(text: string) => boolean} accept */
+  async waitForBadge(accept, timeoutMs = 10_000) {
+    let text = '';
+    await waitFor(
+      async () => accept((text = await this.badgeText())),
+      { timeoutMs, what: () => `the badge (it shows "${text}")` },
+    );
+    return text;
+  }
+
+  /**
+   * Demo builds only: moves the extension's clock to `Date.now() + offsetMs` and runs the
+   * reminder check; returns the extension's new "now".
+   * @param {number} offsetMs
+   * @returns {Promise<number>}
+   */
+  async moveClock(offsetMs) {
+    const { now } = await this.send({ type: 'ui/debug.clock', offsetMs: Math.round(offsetMs) });
+    return now;
+  }
+
+  /**
+   * What a panel not tied to a tab shows: the last CRM tab that showed a client.
+   * @returns {Promise<{ state: 'client' | 'no-client', tabId: number | null, origin: string | null, client?: any }>}
+   */
+  focus() {
+    return this.send({ type: 'ui/focus.get', tabId: null });
+  }
+
+  /**
+   * A client's open touches (next first) and history.
+   * @param {string} clientId
+   * @returns {Promise<{ open: Array<{ id: string, goal: string, dueAt: number, state: string }>, history: Array<{ id: string, goal: string, state: string }>, timeZone: string }>}
+   */
+  clientPlan(clientId) {
+    return this.send({ type: 'ui/touches.client', clientId });
+  }
+
+  /** @returns {Promise<{ now: number, items: Array<{ touch: { id: string, goal: string, dueAt: number }, client: { id: string, name: string } }> }>} */
+  dueList() {
+    return this.send({ type: 'ui/touches.due' });
+  }
+
+  /**
+   * The fields taught per enabled site.
+   * @returns {Promise<Array<{ origin: string, mappings: Array<{ field: string, selector?: string, label?: string }> }>>}
+   */
+  mappings() {
+    return this.send({ type: 'ui/mappings.list' });
+  }
+}
+
+/**
+ * Polls `condition` (in Node) until it holds; for conditions that need several round trips to
+ * the browser. Throws with `what` in the message when time runs out.
+ * @param {() => Promise<boolean> | boolean} condition
+ * @param {{ timeoutMs?: number, intervalMs?: number, what?: string | (() => string) }} [options]
+ */
+export async function waitFor(condition, { timeoutMs = 10_000, intervalMs = 100, what = 'a condition' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  /** @type {unknown} */
+  let lastError;
+  while (Date.now() < deadline) {
+    try {
+      if (await condition()) return;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error; // e.g. a page that is reloading: try again
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  const described = typeof what === 'function' ? what() : what;
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${described}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
 }

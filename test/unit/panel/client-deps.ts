@@ -19,27 +19,30 @@ export function makePanelBackend(overrides: Partial<ClientPanelDeps> = {}) {
   const background = makeBackground({ now: () => NOW });
   const { db, deps: bg } = background;
   const panel = createPanelHandlers(bg);
+  const { plan, book, answers, offers, saveAnswer, markOffer, done, retry, snooze, skip, callback, purchase, profile, unmatched, now } = overrides;
+  // Every call is a spy, the real one or the test's own.
   const deps = {
-    plan: vi.fn<ClientPanelDeps['plan']>((clientId) => bg.lifecycle.planFor(clientId)),
-    book: vi.fn<ClientPanelDeps['book']>(() => bg.books.layeredBook()),
-    answers: vi.fn<ClientPanelDeps['answers']>((clientId) => panel['ui/answers.get']({ type: 'ui/answers.get', clientId }, ui)),
-    offers: vi.fn<ClientPanelDeps['offers']>((clientId) => panel['ui/offers.get']({ type: 'ui/offers.get', clientId }, ui)),
-    saveAnswer: vi.fn<ClientPanelDeps['saveAnswer']>((answer) => panel['ui/answer.save']({ type: 'ui/answer.save', ...answer }, ui)),
-    markOffer: vi.fn<ClientPanelDeps['markOffer']>((clientId, ruleId, status) =>
-      panel['ui/offer.mark']({ type: 'ui/offer.mark', clientId, ruleId, status }, ui),
+    plan: vi.fn<ClientPanelDeps['plan']>(plan ?? ((clientId) => bg.lifecycle.planFor(clientId))),
+    book: vi.fn<ClientPanelDeps['book']>(book ?? (() => bg.books.layeredBook())),
+    answers: vi.fn<ClientPanelDeps['answers']>(answers ?? ((clientId) => panel['ui/answers.get']({ type: 'ui/answers.get', clientId }, ui))),
+    offers: vi.fn<ClientPanelDeps['offers']>(offers ?? ((clientId) => panel['ui/offers.get']({ type: 'ui/offers.get', clientId }, ui))),
+    saveAnswer: vi.fn<ClientPanelDeps['saveAnswer']>(saveAnswer ?? ((answer) => panel['ui/answer.save']({ type: 'ui/answer.save', ...answer }, ui))),
+    markOffer: vi.fn<ClientPanelDeps['markOffer']>(
+      markOffer ?? ((clientId, ruleId, status) => panel['ui/offer.mark']({ type: 'ui/offer.mark', clientId, ruleId, status }, ui)),
     ),
-    done: vi.fn<ClientPanelDeps['done']>((touchId, outcome, note) => bg.lifecycle.done(touchId, outcome, note)),
-    retry: vi.fn<ClientPanelDeps['retry']>((touchId) => bg.lifecycle.retry(touchId)),
-    snooze: vi.fn<ClientPanelDeps['snooze']>((touchId, until) => bg.lifecycle.snooze(touchId, until)),
-    skip: vi.fn<ClientPanelDeps['skip']>((touchId, reason) => bg.lifecycle.skip(touchId, reason)),
-    callback: vi.fn<ClientPanelDeps['callback']>((clientId, at, note) => bg.lifecycle.requestCallback(clientId, at, note)),
-    purchase: vi.fn<ClientPanelDeps['purchase']>((clientId, product, category, date) =>
-      bg.lifecycle.recordPurchase(clientId, { product, category, date }),
+    done: vi.fn<ClientPanelDeps['done']>(done ?? ((touchId, outcome, note) => bg.lifecycle.done(touchId, outcome, note))),
+    retry: vi.fn<ClientPanelDeps['retry']>(retry ?? ((touchId) => bg.lifecycle.retry(touchId))),
+    snooze: vi.fn<ClientPanelDeps['snooze']>(snooze ?? ((touchId, until) => bg.lifecycle.snooze(touchId, until))),
+    skip: vi.fn<ClientPanelDeps['skip']>(skip ?? ((touchId, reason) => bg.lifecycle.skip(touchId, reason))),
+    callback: vi.fn<ClientPanelDeps['callback']>(callback ?? ((clientId, at, note) => bg.lifecycle.requestCallback(clientId, at, note))),
+    purchase: vi.fn<ClientPanelDeps['purchase']>(
+      purchase ?? ((clientId, product, category, date) => bg.lifecycle.recordPurchase(clientId, { product, category, date })),
     ),
-    profile: vi.fn<ClientPanelDeps['profile']>((clientId, profile) => bg.lifecycle.setProfile(clientId, profile)),
-    unmatched: vi.fn<ClientPanelDeps['unmatched']>((text, clientId) => panel['ui/unmatched.add']({ type: 'ui/unmatched.add', text, clientId }, ui)),
-    now: vi.fn<ClientPanelDeps['now']>(() => NOW),
-    ...overrides,
+    profile: vi.fn<ClientPanelDeps['profile']>(profile ?? ((clientId, change) => bg.lifecycle.setProfile(clientId, change))),
+    unmatched: vi.fn<ClientPanelDeps['unmatched']>(
+      unmatched ?? ((text, clientId) => panel['ui/unmatched.add']({ type: 'ui/unmatched.add', text, clientId }, ui)),
+    ),
+    now: vi.fn<ClientPanelDeps['now']>(now ?? (() => NOW)),
   };
 
   /** Stores the client as a CRM page would and plans it, as the background does after `cs/snapshot`. */

@@ -62,13 +62,13 @@ describe('client panel model: loading', () => {
     const first = model.load(anna);
     await model.load(boris);
     expect(model.client.value?.id).toBe('client-boris');
-    expect(model.next.value).toBeNull();
+    expect(model.next.value?.clientId).toBe('client-boris');
 
     annaPlan.resolve(await backend.background.deps.lifecycle.planFor(anna.id));
     await first;
     expect(model.client.value?.id).toBe('client-boris');
-    expect(model.next.value).toBeNull();
-    expect(model.plan.value?.open).toEqual([]);
+    expect(model.plan.value?.open.every((touch) => touch.clientId === 'client-boris')).toBe(true);
+    expect(model.crossSell.value).toEqual([]);
   });
 
   it("a stale failure does not show as the current client's problem", async () => {
@@ -100,6 +100,8 @@ describe('client panel model: loading', () => {
     expect(model.next.value).toBeNull();
     expect(model.answers.value).toEqual([]);
     expect(model.questionnaireProgress.value?.answered).toBe(0);
+
+    expect(model.crossSell.value).toEqual([]);
 
     borisPlan.resolve({ open: [], history: [], timeZone: 'Europe/Kyiv' });
     await loading;
@@ -189,9 +191,10 @@ describe('client panel model: questionnaire', () => {
   it('shows an answer at once, before the background confirms it, and stores it', async () => {
     const { model, deps, db } = await loadedPanel(carOwner());
     const saved = deferred<unknown>();
+    const store = deps.saveAnswer.getMockImplementation()!;
     deps.saveAnswer.mockImplementationOnce(async (answer) => {
       await saved.promise;
-      return deps.saveAnswer.getMockImplementation()!(answer);
+      return store(answer);
     });
 
     const answering = model.answer('current-suppliers', '  Bosch and Makita ');
@@ -246,14 +249,13 @@ describe('client panel model: questionnaire', () => {
     await expect(model.answer('current-suppliers', 'Bosch')).resolves.toBe('database is closed');
   });
 
-  it('saved answers come back on the next load', async () => {
-    const { model, client } = await loadedPanel(carOwner());
+  it('saved answers come back when the panel opens again', async () => {
+    const { model, deps, client } = await loadedPanel(carOwner());
     await model.answer('decision-makers', 'The owner and the CFO');
-    const again = createClientPanelModel((await loadedPanel(carOwner())).deps);
-    await again.load(client);
-    expect(again.answers.value).toEqual([]); // another database: nothing leaks between tests
-    await model.load(client);
-    expect(model.answers.value.map((answer) => answer.questionId)).toEqual(['decision-makers']);
+    const reopened = createClientPanelModel(deps);
+    await reopened.load(client);
+    expect(reopened.answers.value.map(({ questionId, value }) => [questionId, value])).toEqual([['decision-makers', 'The owner and the CFO']]);
+    expect(reopened.questionnaireProgress.value?.answered).toBe(1);
   });
 });
 
@@ -272,16 +274,16 @@ describe('client panel model: objections', () => {
     expect(model.confident.value).toBe(true);
   });
 
-  it('understands the other languages only through the phrasings the background sends', async () => {
+  it('indexes the other languages from the phrasings the background sends', async () => {
     const backend = makePanelBackend();
+    const english = (await backend.background.deps.books.layeredBook()).book.objections.find((objection) => objection.id === 'price-too-expensive')!;
     backend.deps.book.mockImplementation(async () => ({ ...(await backend.background.deps.books.layeredBook()), otherLanguages: {} }));
     const client = await backend.seed(carOwner());
     const model = createClientPanelModel(backend.deps);
     await model.load(client);
     search(model, 'Это слишком дорого');
-    expect(model.objectionResults.value.map((result) => result.objection.id)).not.toContain('price-too-expensive');
-    search(model, 'too expensive');
-    expect(model.objectionResults.value[0]?.objection.id).toBe('price-too-expensive');
+    // Only the synonyms table bridges the languages now: the match is an English phrasing.
+    expect(english.phrasings).toContain(model.objectionResults.value[0]?.matched);
   });
 
   it('lists each objection once even when several languages match it', async () => {
@@ -363,7 +365,7 @@ describe('client panel model: touch actions', () => {
     const boris = await backend.seed(newcomer());
     const model = createClientPanelModel(backend.deps);
     await model.load(boris);
-    expect(model.next.value).toBeNull();
+    expect(model.next.value?.programmeId).toBe('holidays');
 
     const at = NOW + 2 * DAY + 6 * HOUR;
     await model.requestCallback(at, 'about the fleet');
@@ -387,10 +389,19 @@ describe('client panel model: touch actions', () => {
     expect(model.problem.value).toBeNull();
   });
 
+  it('each action resolves to whether it worked', async () => {
+    const { model, deps } = await loadedPanel(carOwner());
+    search(model, 'Your van is too loud');
+    await expect(model.recordUnmatched()).resolves.toBe(true);
+    deps.unmatched.mockRejectedValueOnce(new Error('worker restarting'));
+    await expect(model.recordUnmatched()).resolves.toBe(false);
+    expect(model.problem.value).toBe('worker restarting');
+  });
+
   it('does nothing without a client', async () => {
     const backend = makePanelBackend();
     const model = createClientPanelModel(backend.deps);
-    await model.snooze('t-1', NOW);
+    await expect(model.snooze('t-1', NOW)).resolves.toBe(false);
     await model.markOffer('car-tuning', 'offered');
     await expect(model.answer('current-suppliers', 'x')).resolves.toBeNull();
     expect(backend.deps.snooze).not.toHaveBeenCalled();

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionSession } from '../../scripts/lib/browser-session.mjs';
+import { CrmPage, ExtensionProbe, OptionsPage, SidePanelPage, waitFor } from '../../scripts/lib/pages.mjs';
+import { startDemoServer } from '../../scripts/serve-demo.mjs';
+import { TEACHABLE_FIELDS } from '../../lib/sites/mappings';
+import { browsersUnderTest } from './browsers-under-test';
+
+interface DemoClient {
+  id: string;
+  name: string;
+  jobTitle: string;
+  nextContact: string;
+}
+const demoClients = JSON.parse(readFileSync('demo/clients.json', 'utf8')) as DemoClient[];
+const client = (id: string) => demoClients.find((candidate) => candidate.id === id)!;
+
+describe.each(browsersUnderTest())('reading the CRM in %s', (browserName) => {
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+  let session: ExtensionSession;
+  let crm: CrmPage;
+  let panel: SidePanelPage;
+  let probe: ExtensionProbe;
+
+  beforeAll(async () => {
+    demo = await startDemoServer();
+    session = await launchWithExtension(browserName);
+    const options = new OptionsPage(await session.openExtensionPage('options.html'));
+    await options.enableSite(demo.url);
+    crm = new CrmPage(await session.browser.newPage());
+    panel = new SidePanelPage(await session.openExtensionPage('sidepanel.html'));
+    probe = new ExtensionProbe(panel.page);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await demo?.close();
+  });
+
+  it('reads the lazily loaded "Next contact" once the CRM has filled it in', async () => {
+    const olivia = client('c-101');
+    await crm.page.bringToFront();
+    await crm.openClient(demo.url, olivia.id);
+    // The card shows "Loading…" for ~600 ms before the value arrives.
+    expect(await crm.waitForFieldValue('Next contact')).toBe('10 Feb 2026, 10:30');
+
+    await panel.waitForClient(olivia.name);
+    const read = await panel.waitForReadField('nextContact');
+    expect(read.fields).toContainEqual({ label: 'Next contact', value: '10 Feb 2026, 10:30' });
+    expect(read.fields.map((field) => field.value)).not.toContain('Loading…');
+    const focus = await probe.focus();
+    expect(focus.client.lastSnapshot.nextContact).toBe(olivia.nextContact);
+  });
+
+  it('follows the CRM back and forward through its history', async () => {
+    const [first, second] = [client('c-101'), client('c-102')];
+    await crm.page.bringToFront();
+    await crm.goToNextClient();
+    await panel.waitForClient(second.name);
+    await crm.goBack(); // popstate, no page load
+    expect(await crm.recordId()).toBe(first.id);
+    await panel.waitForClient(first.name);
+    await crm.goForward();
+    expect(await crm.recordId()).toBe(second.id);
+    await panel.waitForClient(second.name);
+  });
+
+  it('learns a field the manager points at, and reads it on other records too', async () => {
+    const [taught, next] = [client('c-102'), client('c-103')];
+    await crm.page.bringToFront();
+    if ((await crm.recordId()) !== taught.id) await crm.openClient(demo.url, taught.id);
+    await panel.waitForClient(taught.name);
+
+    await panel.page.bringToFront();
+    await panel.startTeaching();
+    await crm.waitForPicker();
+    await crm.teachFieldValue('Job title', TEACHABLE_FIELDS.indexOf('jobTitle'));
+    await waitFor(
+      async () => {
+        const site = (await probe.mappings()).find((entry) => entry.origin === demo.url);
+        return site?.mappings.some((mapping) => mapping.field === 'jobTitle') ?? false;
+      },
+      { what: 'a taught jobTitle mapping for the demo CRM' },
+    );
+    expect(await crm.pickerShown()).toBe(true); // it waits for another value until told to stop
+    await crm.pressEscape();
+    await crm.waitForPickerGone();
+
+    // The page is read again with the taught field, here and on the next record.
+    await panel.waitForReadField('jobTitle', (origin) => origin.startsWith('taught by you'));
+    await crm.goToNextClient();
+    await panel.waitForClient(next.name);
+    const read = await panel.waitForReadField('jobTitle', (origin) => origin.startsWith('taught by you'));
+    expect(read.provenance.jobTitle).toMatch(/^taught by you/);
+    expect(await panel.cardValue('Job title')).toBe(next.jobTitle);
+  });
+
+  it('cancels the picker with Escape', async () => {
+    await panel.page.bringToFront();
+    await panel.startTeaching();
+    await crm.waitForPicker();
+    await crm.pressEscape();
+    await crm.waitForPickerGone();
+    expect(await crm.pickerShown()).toBe(false);
+  });
+});

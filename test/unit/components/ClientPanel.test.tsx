@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ClientPanel } from '../../../components/ClientPanel';
+import { t } from '../factories';
+import { carOwner, panelFor, rendered } from './panel/setup';
+import { byTestId, mount } from './render';
+
+async function renderClientPanel(...args: Parameters<typeof panelFor>) {
+  const panel = await panelFor(...args);
+  const onTeach = vi.fn();
+  const container = mount(<ClientPanel model={panel.model} t={t} locale="en" values={panel.values} onTeach={onTeach} />);
+  return { ...panel, container, onTeach };
+}
+
+describe('ClientPanel', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('shows who the client is and opens on the next touch', async () => {
+    const { container } = await renderClientPanel();
+    expect(byTestId(container, 'client-name').textContent).toBe('Anna Petrova');
+    expect(byTestId(container, 'tab-next').getAttribute('aria-selected')).toBe('true');
+    expect(byTestId(container, 'touch-goal').textContent).toBe('Remind the client that scheduled maintenance is due and book a visit');
+    expect(byTestId(container, 'churn-risk').textContent).toBe(t('riskMedium'));
+    expect(container.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('each tab shows its tool', async () => {
+    const { container } = await renderClientPanel();
+    const expected: Array<[string, string]> = [
+      ['offers', 'cross-sell'],
+      ['questions', 'questionnaire'],
+      ['objections', 'objections'],
+      ['book', 'book-browser'],
+      ['next', 'next-touch'],
+    ];
+    for (const [tab, part] of expected) {
+      byTestId(container, `tab-${tab}`).click();
+      await rendered();
+      expect(container.querySelector('[role="tabpanel"] > [data-testid]')?.getAttribute('data-testid')).toBe(part);
+    }
+  });
+
+  it("shows the background's problem as an alert, as text", async () => {
+    const { container, model, deps } = await renderClientPanel();
+    deps.skip.mockRejectedValueOnce(new Error('<img src=x onerror=alert(1)>'));
+    await model.skip('t-1', 'why');
+    await rendered();
+    const alert = container.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toBe('Something went wrong: <img src=x onerror=alert(1)>');
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it("choosing a buyer type stores it, and the choice stays on screen with the book's advice", async () => {
+    const { container, deps, model } = await renderClientPanel();
+    const select = byTestId(container, 'buyer-type') as HTMLSelectElement;
+    select.value = 'defector';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(deps.profile).toHaveBeenCalledWith('client-anna', { buyerType: 'defector' }));
+    await vi.waitFor(() => expect(model.client.value?.buyerType).toBe('defector'));
+    await rendered();
+    expect((byTestId(container, 'buyer-type') as HTMLSelectElement).value).toBe('defector');
+    expect(container.textContent).toContain(model.book.value!.buyerTypes.find((type) => type.id === 'defector')!.howToWork);
+  });
+
+  it('a churn reason brings its advice', async () => {
+    const { container, model } = await renderClientPanel();
+    const select = byTestId(container, 'churn-reason') as HTMLSelectElement;
+    expect([...select.options].map((option) => option.value)).toContain('too-expensive');
+    select.value = 'too-expensive';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="churn-advice"]')).not.toBeNull());
+    expect(byTestId(container, 'churn-advice').textContent).toBe(model.book.value!.churnReasons.find((reason) => reason.id === 'too-expensive')!.response);
+  });
+
+  it('"Teach a field" is offered under what was read', async () => {
+    const { container, onTeach } = await renderClientPanel(carOwner());
+    const details = byTestId(container, 'what-was-read');
+    details.querySelector<HTMLButtonElement>('[data-testid="teach-field"]')!.click();
+    expect(onTeach).toHaveBeenCalledTimes(1);
+  });
+});

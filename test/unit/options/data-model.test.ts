@@ -1,0 +1,221 @@
+import { describe, expect, it, vi } from 'vitest';
+import { handleBackupPort, type BackupPortMessage } from '../../../lib/background/backup-port';
+import { validateBook } from '../../../lib/book/validate';
+import type { FieldMapping } from '../../../lib/crm/mappings';
+import { exportBackup } from '../../../lib/db/backup';
+import type { UnmatchedObjectionRecord } from '../../../lib/db/schema';
+import { createDataModel, type DataModelDeps } from '../../../lib/options/data-model';
+import { deferred, EXTENSION_BASE_URL, makeClient, makeDb, makeSite } from '../factories';
+import { validBookInput } from '../book/factories';
+import { makeBackupPort } from './fake-port';
+
+type Sites = Array<{ origin: string; mappings: FieldMapping[] }>;
+
+function unmatchedRow(text: string, createdAt = Date.UTC(2026, 2, 2, 9, 30)): UnmatchedObjectionRecord {
+  return { id: `${createdAt}-x`, text, clientId: 'client-1', bookId: 'touchbook-default-en', createdAt };
+}
+
+/** The options page's background, in memory; `importBackup` keeps the page's callback for the test to drive. */
+function makeDeps(initial: { sites?: Sites; unmatched?: UnmatchedObjectionRecord[] } = {}, overrides: Partial<DataModelDeps> = {}) {
+  let sites = initial.sites ?? [];
+  let unmatched = initial.unmatched ?? [];
+  const imports: Array<{ backup: unknown; mode: 'merge' | 'replace'; onMessage: (message: BackupPortMessage) => void }> = [];
+  const deps = {
+    exportBackup: vi.fn<DataModelDeps['exportBackup']>(async () => exportBackup(makeDb(), 1_000)),
+    importBackup: vi.fn<DataModelDeps['importBackup']>((backup, mode, onMessage) => void imports.push({ backup, mode, onMessage })),
+    mappings: vi.fn<DataModelDeps['mappings']>(() => Promise.resolve(sites)),
+    forgetMapping: vi.fn<DataModelDeps['forgetMapping']>((origin, field) => {
+      sites = sites.map((site) => (site.origin === origin ? { ...site, mappings: site.mappings.filter((mapping) => mapping.field !== field) } : site));
+      return Promise.resolve(null);
+    }),
+    unmatched: vi.fn<DataModelDeps['unmatched']>(() => Promise.resolve(unmatched)),
+    clearUnmatched: vi.fn<DataModelDeps['clearUnmatched']>(() => {
+      unmatched = [];
+      return Promise.resolve(null);
+    }),
+    ...overrides,
+  };
+  return { deps, imports };
+}
+
+describe('options data model: restoring a backup', () => {
+  it('says a file that is not JSON is not JSON, and sends nothing', async () => {
+    const { deps } = makeDeps();
+    const model = createDataModel(deps);
+    await model.importBackup('{"format": "touchbook-backup", ', 'merge');
+    expect(model.result.value).toEqual({ ok: false, text: 'not a JSON file' });
+    expect(model.progress.value).toBeNull();
+    expect(deps.importBackup).not.toHaveBeenCalled();
+  });
+
+  it('sends the parsed file with the mode, shows progress, then the number restored', async () => {
+    const { deps, imports } = makeDeps({ sites: [{ origin: 'https://crm.example.com', mappings: [{ field: 'phones', selector: '#phone' }] }] });
+    const model = createDataModel(deps);
+    let finished = false;
+    const importing = model.importBackup('{"format":"touchbook-backup","tables":{}}', 'replace').then(() => (finished = true));
+
+    expect(imports).toHaveLength(1);
+    expect(imports[0]).toMatchObject({ backup: { format: 'touchbook-backup', tables: {} }, mode: 'replace' });
+    expect(model.progress.value).toEqual({ done: 0, total: 0 });
+
+    const { onMessage } = imports[0]!;
+    onMessage({ kind: 'progress', done: 3, total: 10 });
+    expect(model.progress.value).toEqual({ done: 3, total: 10 });
+    onMessage({ kind: 'progress', done: 10, total: 10 });
+    expect(model.progress.value).toEqual({ done: 10, total: 10 });
+    expect(model.result.value).toBeNull();
+
+    onMessage({ kind: 'done', summary: { written: {} as never, total: 10 } });
+    expect(model.progress.value).toBeNull();
+    expect(model.result.value).toEqual({ ok: true, text: '10' });
+    await importing;
+    expect(finished).toBe(true);
+    // Restored sites bring their taught fields: the lists are read again.
+    expect(deps.mappings).toHaveBeenCalledTimes(1);
+    expect(model.mappings.value).toHaveLength(1);
+  });
+
+  it("shows the background's error and ends the progress", async () => {
+    const { deps, imports } = makeDeps();
+    const model = createDataModel(deps);
+    const importing = model.importBackup('{}', 'merge');
+    imports[0]!.onMessage({ kind: 'progress', done: 0, total: 4 });
+    imports[0]!.onMessage({ kind: 'error', error: 'this is not a Touchbook backup' });
+    await importing;
+    expect(model.progress.value).toBeNull();
+    expect(model.result.value).toEqual({ ok: false, text: 'this is not a Touchbook backup' });
+  });
+
+  it('a new import clears the result of the last one', async () => {
+    const { deps, imports } = makeDeps();
+    const model = createDataModel(deps);
+    await model.importBackup('not json', 'merge');
+    void model.importBackup('{}', 'merge');
+    expect(model.result.value).toBeNull();
+    imports[0]!.onMessage({ kind: 'error', error: 'x' });
+  });
+
+  it('restores into the database through the real backup port, end to end', async () => {
+    const source = makeDb();
+    await source.clients.put(makeClient());
+    await source.sites.put(makeSite({ mappings: [{ field: 'emails', label: 'E-mail' }] }));
+    const file = JSON.stringify(await exportBackup(source, 2_000));
+    const target = makeDb();
+    const afterImport = vi.fn(() => Promise.resolve());
+    const { deps } = makeDeps(
+      {},
+      {
+        importBackup: (backup, mode, onMessage) => {
+          const { port, send } = makeBackupPort({ onPost: onMessage });
+          handleBackupPort(port, { db: target, extensionBaseUrl: EXTENSION_BASE_URL, afterImport });
+          send({ backup, mode });
+        },
+        mappings: async () => (await target.sites.toArray()).map((site) => ({ origin: site.origin, mappings: site.mappings ?? [] })),
+      },
+    );
+    const model = createDataModel(deps);
+    const seen: Array<{ done: number; total: number } | null> = [];
+    const stop = model.progress.subscribe((value) => seen.push(value));
+
+    await model.importBackup(file, 'merge');
+    stop();
+    expect(model.result.value).toEqual({ ok: true, text: '2' });
+    expect(seen).toContainEqual({ done: 2, total: 2 });
+    expect(afterImport).toHaveBeenCalledTimes(1);
+    await expect(target.clients.get('client-1')).resolves.toMatchObject({ name: 'Anna Petrova' });
+    expect(model.mappings.value).toEqual([{ origin: 'https://crm.example.com', mappings: [{ field: 'emails', label: 'E-mail' }] }]);
+  });
+
+  it('exports the backup as JSON text ending with a newline', async () => {
+    const { deps } = makeDeps();
+    const text = await createDataModel(deps).exportBackup();
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(text)).toMatchObject({ format: 'touchbook-backup', version: 1, exportedAt: 1_000 });
+  });
+});
+
+describe('options data model: taught fields', () => {
+  const sites: Sites = [
+    {
+      origin: 'https://crm.example.com',
+      mappings: [
+        { field: 'phones', selector: '#contact > .phone' },
+        { field: 'emails', label: 'E-mail' },
+        { field: 'name', selector: 'h1.record-title', label: 'Name' },
+      ],
+    },
+    { origin: 'http://127.0.0.1:5173', mappings: [{ field: 'nextContact', label: 'Next call' }] },
+    { origin: 'https://nothing-taught.example.com', mappings: [] },
+  ];
+
+  it('exports them as a fieldMappings block that a sales book accepts', async () => {
+    const { deps } = makeDeps({ sites });
+    const model = createDataModel(deps);
+    await model.load();
+    const exported = model.mappingsForBook();
+    expect(exported.endsWith('}\n')).toBe(true);
+    const { fieldMappings } = JSON.parse(exported) as { fieldMappings: unknown };
+
+    const result = validateBook({ ...validBookInput(), fieldMappings });
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(result.ok && result.book.fieldMappings).toEqual({
+      'https://crm.example.com': [
+        { field: 'phone', selector: '#contact > .phone' },
+        { field: 'email', label: 'E-mail' },
+        { field: 'name', selector: 'h1.record-title', label: 'Name' },
+      ],
+      'http://127.0.0.1:5173': [{ field: 'nextContact', label: 'Next call' }],
+    });
+  });
+
+  it('forgets one field of one site and shows the list again', async () => {
+    const { deps } = makeDeps({ sites });
+    const model = createDataModel(deps);
+    await model.load();
+    await model.forgetMapping('https://crm.example.com', 'emails');
+    expect(deps.forgetMapping).toHaveBeenCalledWith('https://crm.example.com', 'emails');
+    expect(model.mappings.value[0]?.mappings.map((mapping) => mapping.field)).toEqual(['phones', 'name']);
+  });
+});
+
+describe('options data model: unanswered objections', () => {
+  it('exports them as CSV, quoting what the client said so quotes, commas and line breaks survive', async () => {
+    const { deps } = makeDeps({
+      unmatched: [
+        unmatchedRow('He said "too pricey", then left', Date.UTC(2026, 2, 2, 9, 30)),
+        unmatchedRow('First line\nsecond line', Date.UTC(2026, 2, 3, 10, 0)),
+      ],
+    });
+    const model = createDataModel(deps);
+    await model.load();
+    expect(model.unmatchedAsCsv()).toBe(
+      'date,text\n' + '2026-03-02T09:30:00.000Z,"He said ""too pricey"", then left"\n' + '2026-03-03T10:00:00.000Z,"First line\nsecond line"\n',
+    );
+  });
+
+  it('an empty list is just the header', () => {
+    const { deps } = makeDeps();
+    expect(createDataModel(deps).unmatchedAsCsv()).toBe('date,text\n');
+  });
+
+  it('clears the list and reads it again', async () => {
+    const { deps } = makeDeps({ unmatched: [unmatchedRow('Too slow')] });
+    const model = createDataModel(deps);
+    await model.load();
+    expect(model.unmatched.value).toHaveLength(1);
+    await model.clearUnmatched();
+    expect(deps.clearUnmatched).toHaveBeenCalledTimes(1);
+    expect(model.unmatched.value).toEqual([]);
+  });
+
+  it('loads the taught fields and the unanswered objections together', async () => {
+    const mappings = deferred<Sites>();
+    const { deps } = makeDeps({ unmatched: [unmatchedRow('Too slow')] }, { mappings: () => mappings.promise });
+    const model = createDataModel(deps);
+    const loading = model.load();
+    expect(deps.unmatched).toHaveBeenCalledTimes(1);
+    mappings.resolve([]);
+    await loading;
+    expect(model.unmatched.value.map((row) => row.text)).toEqual(['Too slow']);
+  });
+});

@@ -1,0 +1,141 @@
+import { signal } from '@preact/signals';
+import { liveQuery } from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ClientRecord } from '../../../lib/db/schema';
+import type { PanelView } from '../../../lib/panel/panel-model';
+import { watchPanelData } from '../../../lib/panel/watch';
+import { CRM_ORIGIN, makeClient, makeDb } from '../factories';
+import { makeTouch } from '../lifecycle/factories';
+
+const view = (client: ClientRecord) => ({ kind: 'focus', state: 'client', tabId: 7, origin: CRM_ORIGIN, client }) as const;
+const noClient: PanelView = { kind: 'focus', state: 'no-client', tabId: 7, origin: CRM_ORIGIN, siteEnabled: true };
+
+/** Long enough for Dexie to re-run a live query after a write and deliver (or not) its result. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+const stops: Array<() => void> = [];
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+});
+
+async function setUp(initial: PanelView = { kind: 'loading' }) {
+  const db = makeDb();
+  await db.open();
+  const focused = signal<PanelView>(initial);
+  const onFocus = vi.fn<(client: ClientRecord | null) => void>();
+  const onChange = vi.fn<() => void>();
+  const live = vi.fn(liveQuery);
+  const stop = watchPanelData({ db, liveQuery: live as typeof liveQuery, focused, onFocus, onChange });
+  stops.push(stop);
+  return { db, focused, onFocus, onChange, live, stop };
+}
+
+describe('watchPanelData', () => {
+  it('reports the focused client at once, and null when the tab no longer shows one', async () => {
+    const anna = makeClient();
+    const { focused, onFocus } = await setUp();
+    expect(onFocus).not.toHaveBeenCalled(); // still loading: nothing to show or to clear
+
+    focused.value = view(anna);
+    expect(onFocus.mock.calls).toEqual([[anna]]);
+    focused.value = noClient;
+    expect(onFocus.mock.calls).toEqual([[anna], [null]]);
+    focused.value = { kind: 'error', message: 'worker restarting' };
+    expect(onFocus).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports a client that is focused when watching starts', async () => {
+    const anna = makeClient();
+    const { onFocus } = await setUp(view(anna));
+    expect(onFocus.mock.calls).toEqual([[anna]]);
+  });
+
+  it('reports the client again only when it is another client or a newer record of it', async () => {
+    const anna = makeClient({ updatedAt: 1_000 });
+    const { focused, onFocus, live } = await setUp(view(anna));
+    expect(onFocus).toHaveBeenCalledTimes(1);
+
+    focused.value = { ...view({ ...anna }), tabId: 8 }; // the same record, seen from another tab
+    expect(onFocus).toHaveBeenCalledTimes(1);
+
+    const newer = { ...anna, stage: 'Won', updatedAt: 2_000 };
+    focused.value = view(newer);
+    expect(onFocus).toHaveBeenLastCalledWith(newer);
+    expect(onFocus).toHaveBeenCalledTimes(2);
+    expect(live).toHaveBeenCalledTimes(1); // still the same client: the same subscription
+
+    const boris = makeClient({ id: 'client-2', name: 'Boris' });
+    focused.value = view(boris);
+    expect(onFocus).toHaveBeenLastCalledWith(boris);
+    expect(live).toHaveBeenCalledTimes(2);
+  });
+
+  it("reports changes to the client's touches, answers and record, but not its first result", async () => {
+    const anna = makeClient();
+    const { db, onChange } = await setUp(view(anna));
+    await db.clients.put(anna);
+    await settle();
+    onChange.mockClear(); // the put above was a change too
+
+    await settle();
+    expect(onChange).not.toHaveBeenCalled();
+
+    await db.touches.put(makeTouch({ clientId: anna.id }));
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
+
+    await db.answers.put({ clientId: anna.id, questionnaireId: 'negotiation', questionId: 'next-step', value: 'Friday', updatedAt: 2_000 });
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(2));
+
+    await db.clients.put({ ...anna, stage: 'Won', updatedAt: 3_000 });
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(3));
+  });
+
+  it('the first result after subscribing is not a change', async () => {
+    const anna = makeClient();
+    const { onChange, live } = await setUp(view(anna));
+    await vi.waitFor(() => expect(live).toHaveBeenCalledTimes(1));
+    await settle();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it("follows the new client's data after the focus moves, and no longer the old one's", async () => {
+    const anna = makeClient();
+    const boris = makeClient({ id: 'client-2', name: 'Boris' });
+    const { db, focused, onChange } = await setUp(view(anna));
+    await settle();
+
+    focused.value = view(boris);
+    await settle();
+    expect(onChange).not.toHaveBeenCalled(); // the new subscription's first result
+
+    await db.touches.put(makeTouch({ id: 'anna-touch', clientId: anna.id }));
+    await settle();
+    expect(onChange).not.toHaveBeenCalled();
+
+    await db.touches.put(makeTouch({ id: 'boris-touch', clientId: boris.id }));
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
+  });
+
+  it('watches nothing while no client is focused', async () => {
+    const anna = makeClient();
+    const { db, focused, onChange } = await setUp(view(anna));
+    await settle();
+    focused.value = noClient;
+    await db.touches.put(makeTouch({ clientId: anna.id }));
+    await settle();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('stopping ends both the focus effect and the subscription', async () => {
+    const anna = makeClient();
+    const { db, focused, onFocus, onChange, stop } = await setUp(view(anna));
+    await settle();
+    stop();
+
+    focused.value = view(makeClient({ id: 'client-2' }));
+    await db.touches.put(makeTouch({ clientId: anna.id }));
+    await settle();
+    expect(onFocus).toHaveBeenCalledTimes(1);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});
