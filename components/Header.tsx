@@ -3,10 +3,10 @@ import type { ComponentChildren } from 'preact';
 export function Header({ title, children }: { title: string; children?: ComponentChildren }) {
   return (
     <header class="tb-header">
-      <span class="tb-brand">
+      <h1 class="tb-brand">
         <img src="/icon/32.png" alt="" />
         {title}
-      </span>
+      </h1>
       {children}
     </header>
   );

@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark in scripts/bench/, writes bench/results.json and prints a
 // table against the budgets. Benchmarks measure; they never fail the test suite. Pass names to
 // run a subset: `npm run bench -- bundle-size`.
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,6 +33,11 @@ for (const file of files) {
     rows.push({ suite, name: 'error', value: NaN, unit: '', note: String(error), ok: false });
   }
 }
+
+// A subset run (`npm run bench -- lifecycle`) replaces only its own suites' rows.
+const previous = only.length && existsSync('bench/results.json') ? JSON.parse(readFileSync('bench/results.json', 'utf8')).rows ?? [] : [];
+const ranSuites = new Set(rows.map((row) => row.suite));
+rows.unshift(...previous.filter((/** @type {{ suite: string }} */ row) => !ranSuites.has(row.suite)));
 
 const result = {
   measuredAt: new Date().toISOString(),

@@ -16,12 +16,34 @@ export function Questionnaire({ model, t }: { model: ClientPanelModel; t: Transl
   const questionnaire = model.questionnaire.value;
   const progress = model.questionnaireProgress.value;
   const checking = useSignal(false);
-  if (!questionnaire || !progress) return <p class="tb-muted">{t('questionnaireNone')}</p>;
+  const kindPicker = (
+    <label class="tb-inline-field">
+      <span>{t('questionnaireKind')}</span>
+      <select
+        class="tb-input"
+        data-testid="questionnaire-kind"
+        value={model.questionnaireKind.value}
+        onChange={(event) => (model.questionnaireKind.value = event.currentTarget.value === 'feedback' ? 'feedback' : 'negotiation')}
+      >
+        <option value="negotiation">{t('questionnaireKindNegotiation')}</option>
+        <option value="feedback">{t('questionnaireKindFeedback')}</option>
+      </select>
+    </label>
+  );
+  if (!questionnaire || !progress) {
+    return (
+      <div class="tb-stack">
+        {kindPicker}
+        <p class="tb-muted">{t('questionnaireNone')}</p>
+      </div>
+    );
+  }
   const labels = { notAnswered: t('questionnaireNotAnswered'), whyNotTop: t('questionnaireWhyNotTop') };
   const answerOf = (id: string) => model.answers.value.find((answer) => answer.questionId === id)?.value ?? null;
   const missing = new Set(progress.missingImportant.map((question) => question.id));
   return (
     <section class="tb-stack" aria-labelledby="questionnaire-title" data-testid="questionnaire">
+      {kindPicker}
       <h2 id="questionnaire-title">{questionnaire.title}</h2>
       <p>
         <progress max={progress.total} value={progress.answered} aria-label={t('questionnaireProgress', { answered: progress.answered, total: progress.total })} />{' '}

@@ -28,20 +28,23 @@ export function Script({ text, values, t }: { text: string; values: PlaceholderV
 
 /** Copies text to the clipboard and says so; the label returns after a moment. */
 export function CopyButton({ text, t, label }: { text: string; t: Translate; label?: string }) {
-  const copied = useSignal(false);
+  const copied = useSignal<'no' | 'yes' | 'failed'>('no');
   return (
     <button
       class="tb-button tb-small"
       type="button"
       data-testid="copy"
       onClick={() =>
-        void navigator.clipboard.writeText(text).then(() => {
-          copied.value = true;
-          setTimeout(() => (copied.value = false), 1500);
-        })
+        void navigator.clipboard.writeText(text).then(
+          () => {
+            copied.value = 'yes';
+            setTimeout(() => (copied.value = 'no'), 1500);
+          },
+          () => (copied.value = 'failed'), // e.g. the page lost focus: say so instead of nothing
+        )
       }
     >
-      <span aria-live="polite">{copied.value ? t('copied') : (label ?? t('copy'))}</span>
+      <span aria-live="polite">{copied.value === 'yes' ? t('copied') : copied.value === 'failed' ? t('copyFailed') : (label ?? t('copy'))}</span>
     </button>
   );
 }

@@ -65,7 +65,11 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
       : [],
   );
 
-  const questionnaire = computed(() => (client.value && book.value ? questionnaireFor(book.value, client.value) : null));
+  /** Negotiation questions before a deal, feedback (with 1-5 ratings) after one. */
+  const questionnaireKind = signal<'negotiation' | 'feedback'>('negotiation');
+  const questionnaire = computed(() =>
+    client.value && book.value ? questionnaireFor(book.value, client.value, questionnaireKind.value) : null,
+  );
   const questionnaireProgress = computed<Progress | null>(() =>
     questionnaire.value ? progress(questionnaire.value, answers.value) : null,
   );
@@ -165,6 +169,7 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
     following,
     crossSell,
     questionnaire,
+    questionnaireKind,
     questionnaireProgress,
     answers: answers as ReadonlySignal<AnswerRecord[]>,
     profile,

@@ -11,9 +11,12 @@ type OnMessage = { addListener: (listener: (message: unknown) => void) => void; 
  */
 export function followTaughtMappings(options: { send: Send; onMessage: OnMessage; signal: AbortSignal; onChange: () => void }) {
   let mappings: readonly FieldMapping[] = [];
+  let asked = 0;
   const refresh = async () => {
+    const mine = ++asked;
     const reply = await options.send({ type: 'cs/mappings.get' });
-    if (reply.ok && !options.signal.aborted) {
+    // Answers may come back out of order (taught, then forgotten at once): the last question wins.
+    if (reply.ok && mine === asked && !options.signal.aborted) {
       mappings = reply.data;
       options.onChange();
     }

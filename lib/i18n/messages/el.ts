@@ -250,5 +250,10 @@ export const el: Messages = {
   profileVacationTo: 'έως',
   profileSaved: 'Αποθηκεύτηκε· οι επαφές επαναπρογραμματίστηκαν.',
 
+  copyFailed: 'Η αντιγραφή απέτυχε',
+  questionnaireKindNegotiation: 'Διαπραγμάτευση',
+  questionnaireKindFeedback: 'Αξιολόγηση',
+  questionnaireKind: 'Ερωτηματολόγιο',
+
   errorGeneric: 'Κάτι πήγε στραβά: {error}',
 };

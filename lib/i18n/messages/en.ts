@@ -250,6 +250,11 @@ export const en = {
   profileVacationTo: 'to',
   profileSaved: 'Saved; touches were re-planned.',
 
+  copyFailed: 'Could not copy',
+  questionnaireKindNegotiation: 'Negotiation',
+  questionnaireKindFeedback: 'Feedback',
+  questionnaireKind: 'Questionnaire',
+
   errorGeneric: 'Something went wrong: {error}',
 } as const;
 

@@ -250,5 +250,10 @@ export const ru: Messages = {
   profileVacationTo: 'по',
   profileSaved: 'Сохранено; касания перепланированы.',
 
+  copyFailed: 'Не удалось скопировать',
+  questionnaireKindNegotiation: 'Переговоры',
+  questionnaireKindFeedback: 'Обратная связь',
+  questionnaireKind: 'Опросник',
+
   errorGeneric: 'Что-то пошло не так: {error}',
 };

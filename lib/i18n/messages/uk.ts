@@ -250,5 +250,10 @@ export const uk: Messages = {
   profileVacationTo: 'по',
   profileSaved: 'Збережено; дотики переплановано.',
 
+  copyFailed: 'Не вдалося скопіювати',
+  questionnaireKindNegotiation: 'Переговори',
+  questionnaireKindFeedback: 'Зворотний зв\'язок',
+  questionnaireKind: 'Опитувальник',
+
   errorGeneric: 'Щось пішло не так: {error}',
 };

@@ -173,6 +173,16 @@ describe('Questionnaire', () => {
         return { ...reply, book: { ...reply.book, questionnaires: [] } };
       },
     });
-    expect(container.textContent).toBe('The book has no questionnaire for this client.');
+    expect(container.textContent).toContain('The book has no questionnaire for this client.');
+    expect(container.querySelectorAll('[data-question-id]')).toHaveLength(0);
+  });
+
+  it('switches to the feedback questionnaire, with its 1-5 ratings', async () => {
+    const { container } = await renderQuestionnaire(carOwner());
+    const kind = container.querySelector<HTMLSelectElement>('[data-testid="questionnaire-kind"]')!;
+    kind.value = 'feedback';
+    kind.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(container.querySelectorAll('[role="radiogroup"]').length).toBeGreaterThan(0);
   });
 });
