@@ -63,11 +63,16 @@ try {
     ];
     for (const [file, page] of shots) {
       await page.bringToFront();
-      await page.setViewport(file === 'crm.png' ? { width: 1280, height: 800 } : { width: 420, height: 640 });
+      await page.setViewport(file === 'crm.png' ? { width: 1280, height: 800 } : { width: 420, height: file === 'sidepanel.png' ? 800 : 640 });
       await page.screenshot({ path: path.join(outputDir, file) });
     }
-    await composeOverview(crm.page, path.join(outputDir, 'crm.png'), path.join(outputDir, 'sidepanel.png'));
-    console.log(`No display: screenshots written to ${outputDir}/ (${[...shots.map(([file]) => file), 'overview.png'].join(', ')})`);
+    const files = shots.map(([file]) => String(file));
+    // The combined picture is a convenience: the screenshots above are already written.
+    await composeOverview(await session.browser.newPage(), path.join(outputDir, 'crm.png'), path.join(outputDir, 'sidepanel.png')).then(
+      () => files.push('overview.png'),
+      (error) => console.warn('could not compose overview.png:', error instanceof Error ? error.message : error),
+    );
+    console.log(`No display: screenshots written to ${outputDir}/ (${files.join(', ')})`);
     await stop();
   } else {
     await crm.page.bringToFront();
@@ -92,8 +97,9 @@ async function composeOverview(page, crmShot, panelShot) {
   await page.setViewport({ width: 1280 + 420, height: 800 });
   await page.setContent(
     `<body style="margin:0;display:flex;background:#d9dce1"><img src="${dataUrl(crmShot)}" width="1280" height="800">` +
-      `<img src="${dataUrl(panelShot)}" width="420" height="640" style="border-left:1px solid #9aa0a6"></body>`,
-    { waitUntil: 'load' },
+      `<img src="${dataUrl(panelShot)}" width="420" height="800" style="border-left:1px solid #9aa0a6"></body>`,
+    { waitUntil: 'domcontentloaded' },
   );
+  await page.$$eval('img', (images) => Promise.all(images.map((image) => image.decode())));
   await page.screenshot({ path: path.join(outputDir, 'overview.png') });
 }
