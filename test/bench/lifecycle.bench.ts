@@ -4,13 +4,13 @@ import { dirname, join } from 'node:path';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultBookFor } from '../../lib/book/defaults';
-import type { ClientSnapshot } from '../../lib/crm/snapshot';
 import { openDatabase, type TouchbookDb } from '../../lib/db/database';
-import type { ClientRecord, TouchRecord, TouchState } from '../../lib/db/schema';
+import type { ClientRecord } from '../../lib/db/schema';
 import { countDue, dueTouches, replanClients } from '../../lib/db/touches';
 import { applyEventChanges, deriveEvents, reconcileEvents } from '../../lib/lifecycle/events';
 import { planTouches } from '../../lib/lifecycle/plan';
 import { DEFAULT_WORKING_TIME } from '../../lib/lifecycle/working-time';
+import { syntheticClients, syntheticTouches } from './synthetic-data';
 
 /**
  * The lifecycle engine at scale:
@@ -44,15 +44,6 @@ interface Row {
 }
 const rows: Row[] = [];
 
-/** A small deterministic generator, so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -72,100 +63,8 @@ function timeRuns(runs: number, work: () => Promise<unknown>): Promise<number[]>
 
 // ---- data --------------------------------------------------------------------------------------
 
-const PRODUCTS = [
-  { name: 'Skoda Octavia', category: 'Car' },
-  { name: 'Water filters', category: 'Consumables' },
-  { name: 'Nokian Hakkapeliitta', category: 'Tyres' },
-  { name: 'Concrete M300', category: 'Concrete' },
-  { name: 'Dishwasher', category: 'Appliance' },
-  { name: 'Office chair', category: 'Furniture' },
-];
-
-function isoDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
-}
-
-function makeClients(count: number): ClientRecord[] {
-  const next = random(42);
-  return Array.from({ length: count }, (_, index) => {
-    const products = Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
-      const product = PRODUCTS[Math.floor(next() * PRODUCTS.length)]!;
-      return { ...product, purchasedAt: isoDate(NOW - Math.floor(next() * 900) * DAY) };
-    });
-    const tags = [next() < 0.2 ? 'farm' : 'retail', ...(next() < 0.3 ? ['discount'] : [])];
-    const stage = next() < 0.4 ? 'Closed won' : 'Negotiation';
-    const birthday = next() < 0.6 ? isoDate(Date.UTC(1960 + Math.floor(next() * 40), Math.floor(next() * 12), 1 + Math.floor(next() * 28))) : null;
-    const snapshot = { lastPurchase: null, fields: [] } as unknown as ClientSnapshot;
-    return {
-      id: `client-${index}`,
-      name: `Client ${index}`,
-      firstName: null,
-      lastName: null,
-      company: null,
-      jobTitle: null,
-      emails: [],
-      phones: [],
-      phoneKeys: [],
-      recordKeys: [],
-      records: [],
-      stage,
-      amount: null,
-      birthday,
-      tags,
-      owner: null,
-      products,
-      lastSnapshot: snapshot,
-      createdAt: NOW,
-      updatedAt: NOW,
-      buyerType: null,
-      churnReason: null,
-    };
-  });
-}
-
-function makeTouches(count: number): TouchRecord[] {
-  const next = random(7);
-  const states: Array<[TouchState, number]> = [
-    ['planned', 0.7],
-    ['due', 0.05],
-    ['snoozed', 0.03],
-    ['done', 0.15],
-    ['missed', 0.05],
-    ['skipped', 0.02],
-  ];
-  return Array.from({ length: count }, (_, index) => {
-    let roll = next();
-    const state = states.find(([, share]) => (roll -= share) < 0)?.[0] ?? 'planned';
-    const future = state === 'planned' || (state === 'snoozed' && next() < 0.5);
-    const dueAt = future ? NOW + Math.floor(next() * 400 * DAY) : NOW - Math.floor(next() * 400 * DAY);
-    return {
-      id: `client-${index % 20_000}:programme:touch:${index}`,
-      clientId: `client-${index % 20_000}`,
-      programmeId: 'durable-goods',
-      templateId: 'satisfaction-call',
-      state,
-      dueAt,
-      goal: 'Check that the client is happy with the purchase',
-      role: 'Sales manager',
-      channel: 'call',
-      script: 'Good afternoon, {{client.firstName}}!',
-      outcome: null,
-      note: null,
-      updatedAt: NOW,
-      programmeName: 'Durable goods',
-      priority: 10,
-      roleId: 'sales-manager',
-      anchorEventId: null,
-      occurrence: String(index),
-      source: 'plan',
-      expiresAt: null,
-      snoozedUntil: state === 'snoozed' ? dueAt : null,
-      outcomeAt: null,
-      skipReason: null,
-      createdAt: NOW,
-    };
-  });
-}
+const makeClients = (count: number) => syntheticClients(count, NOW);
+const makeTouches = (count: number) => syntheticTouches(count, NOW);
 
 function freshDb(): TouchbookDb {
   return openDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });

@@ -4,117 +4,12 @@
 import { openDatabase } from '../../../lib/db/database.ts';
 import { countDue, dueTouches } from '../../../lib/db/touches.ts';
 import { BADGE_COUNT_LIMIT } from '../../../lib/reminders/badge.ts';
+import { syntheticClients, syntheticTouches } from '../../../test/bench/synthetic-data.ts';
 
-const DAY = 86_400_000;
 
-/** A small deterministic generator, so every run measures the same data. */
-function random(/** @type {number} */ seed) {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/**
- * Touches as the planner leaves them over a year of use: mostly planned (future), some due,
- * snoozed, done, missed and skipped (past), the same mix as test/bench/lifecycle.bench.ts.
- * @param {number} count @param {number} now
- */
-function makeTouches(count, now) {
-  const next = random(7);
-  /** @type {Array<[string, number]>} */
-  const states = [
-    ['planned', 0.7],
-    ['due', 0.05],
-    ['snoozed', 0.03],
-    ['done', 0.15],
-    ['missed', 0.05],
-    ['skipped', 0.02],
-  ];
-  return Array.from({ length: count }, (_, index) => {
-    let roll = next();
-    const state = states.find(([, share]) => (roll -= share) < 0)?.[0] ?? 'planned';
-    const future = state === 'planned' || (state === 'snoozed' && next() < 0.5);
-    const dueAt = future ? now + Math.floor(next() * 400 * DAY) : now - Math.floor(next() * 400 * DAY);
-    const clientId = `bench-client-${index % 20_000}`;
-    return {
-      id: `${clientId}:durable-goods:satisfaction-call:${index}`,
-      clientId,
-      programmeId: 'durable-goods',
-      templateId: 'satisfaction-call',
-      state,
-      dueAt,
-      goal: 'Check that the client is happy with the purchase',
-      role: 'Sales manager',
-      channel: 'call',
-      script: 'Good afternoon, {{client.firstName}}!',
-      outcome: state === 'done' ? 'reached' : null,
-      note: null,
-      updatedAt: now,
-      programmeName: 'Durable goods',
-      priority: 10,
-      roleId: 'sales-manager',
-      anchorEventId: null,
-      occurrence: String(index),
-      source: 'plan',
-      expiresAt: null,
-      snoozedUntil: state === 'snoozed' ? dueAt : null,
-      outcomeAt: state === 'done' ? dueAt : null,
-      skipReason: state === 'skipped' ? 'not relevant' : null,
-      createdAt: now,
-    };
-  });
-}
-
-const PRODUCTS = [
-  { name: 'Skoda Octavia', category: 'Car' },
-  { name: 'Water filters', category: 'Consumables' },
-  { name: 'Nokian Hakkapeliitta', category: 'Tyres' },
-  { name: 'Concrete M300', category: 'Concrete' },
-  { name: 'Dishwasher', category: 'Appliance' },
-  { name: 'Office chair', category: 'Furniture' },
-];
-
-const isoDate = (/** @type {number} */ epochMs) => new Date(epochMs).toISOString().slice(0, 10);
-
-/** Clients with purchases and birthdays, as test/bench/lifecycle.bench.ts makes them. */
-function makeClients(/** @type {number} */ count, /** @type {number} */ now) {
-  const next = random(42);
-  return Array.from({ length: count }, (_, index) => {
-    const products = Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
-      const product = PRODUCTS[Math.floor(next() * PRODUCTS.length)] ?? PRODUCTS[0];
-      return { ...product, purchasedAt: isoDate(now - Math.floor(next() * 900) * DAY) };
-    });
-    const tags = [next() < 0.2 ? 'farm' : 'retail', ...(next() < 0.3 ? ['discount'] : [])];
-    const stage = next() < 0.4 ? 'Closed won' : 'Negotiation';
-    const birthday = next() < 0.6 ? isoDate(Date.UTC(1960 + Math.floor(next() * 40), Math.floor(next() * 12), 1 + Math.floor(next() * 28))) : null;
-    return {
-      id: `planned-client-${index}`,
-      name: `Client ${index}`,
-      firstName: null,
-      lastName: null,
-      company: null,
-      jobTitle: null,
-      emails: [],
-      phones: [],
-      phoneKeys: [],
-      recordKeys: [],
-      records: [],
-      stage,
-      amount: null,
-      birthday,
-      tags,
-      owner: null,
-      products,
-      lastSnapshot: { lastPurchase: null, fields: [] },
-      createdAt: now,
-      updatedAt: now,
-      buyerType: null,
-      churnReason: null,
-    };
-  });
-}
+/** The same synthetic data as test/bench/lifecycle.bench.ts (fake-indexeddb), for a fair comparison. */
+const makeTouches = (/** @type {number} */ count, /** @type {number} */ now) => syntheticTouches(count, now, 'bench-client-');
+const makeClients = (/** @type {number} */ count, /** @type {number} */ now) => syntheticClients(count, now, 'planned-client-');
 
 const db = openDatabase();
 
