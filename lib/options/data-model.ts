@@ -52,7 +52,8 @@ export function createDataModel(deps: DataModelDeps) {
           else {
             progress.value = null;
             result.value = message.kind === 'done' ? { ok: true, text: String(message.summary.total) } : { ok: false, text: message.error };
-            void load().then(resolve);
+            // The restore is over either way; a list that fails to reload must not hang the page.
+            void load().catch(() => undefined).finally(resolve);
           }
         });
       }),
@@ -63,7 +64,7 @@ export function createDataModel(deps: DataModelDeps) {
     /** Taught fields as a sales book's `fieldMappings`, for a team lead to publish. */
     mappingsForBook: () => `${JSON.stringify({ fieldMappings: toBookFieldMappings(mappings.value) }, null, 2)}\n`,
     unmatchedAsCsv: () =>
-      ['date,text', ...unmatched.value.map((row) => `${new Date(row.createdAt).toISOString()},"${row.text.replace(/"/g, '""')}"`)].join('\n') + '\n',
+      ['date,text', ...unmatched.value.map((row) => `${new Date(row.createdAt).toISOString()},${csvCell(row.text)}`)].join('\n') + '\n',
     clearUnmatched: async () => {
       await deps.clearUnmatched();
       await load();
@@ -72,3 +73,12 @@ export function createDataModel(deps: DataModelDeps) {
 }
 
 export type DataModel = ReturnType<typeof createDataModel>;
+
+/**
+ * A CSV cell for a spreadsheet: quoted, and a leading =, +, - or @ neutralised with an apostrophe,
+ * because the text is what a client said and a spreadsheet would run it as a formula.
+ */
+export function csvCell(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}

@@ -4,7 +4,7 @@ import { validateBook } from '../../../lib/book/validate';
 import type { FieldMapping } from '../../../lib/crm/mappings';
 import { exportBackup } from '../../../lib/db/backup';
 import type { UnmatchedObjectionRecord } from '../../../lib/db/schema';
-import { createDataModel, type DataModelDeps } from '../../../lib/options/data-model';
+import { createDataModel, csvCell, type DataModelDeps } from '../../../lib/options/data-model';
 import { deferred, EXTENSION_BASE_URL, makeClient, makeDb, makeSite } from '../factories';
 import { validBookInput } from '../book/factories';
 import { makeBackupPort } from './fake-port';
@@ -217,5 +217,11 @@ describe('options data model: unanswered objections', () => {
     mappings.resolve([]);
     await loading;
     expect(model.unmatched.value.map((row) => row.text)).toEqual(['Too slow']);
+  });
+
+  it('keeps client words from running as spreadsheet formulas in the CSV', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('-1+1')).toBe(`"'-1+1"`);
+    expect(csvCell('too expensive')).toBe('"too expensive"');
   });
 });
