@@ -35,7 +35,14 @@ async function main() {
   });
   // The worker writes; the panel watches the database so changes from anywhere (the popup,
   // another tab, a book sync) show without a reload.
-  watchPanelData({ db: openDatabase(), liveQuery, focused: model.view, onFocus: (next) => void client.load(next), onChange: () => void client.load(client.client.value) });
+  watchPanelData({
+    db: openDatabase(),
+    liveQuery,
+    focused: model.view,
+    onFocus: (next) => void client.load(next),
+    onChange: () => void client.load(client.client.value),
+    onBookChange: () => void client.reloadBook(),
+  });
   refresh();
 
   const values = {

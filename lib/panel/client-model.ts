@@ -40,8 +40,9 @@ export type ObjectionResult = ObjectionMatch<LayeredObjection>;
 /**
  * Everything the side panel shows for the client on screen, as signals: the plan (next touch
  * first), cross-sell offers, the questionnaire with saved answers, objection search and the
- * client's profile. `load` is called when the client changes and whenever something changed
- * elsewhere (another tab, the popup, a book sync); actions go to the background and reload.
+ * client's profile. `load` is called when the client changes and whenever its data changed
+ * elsewhere (another tab, the popup); `reloadBook` when the book did (a sync, an import, a
+ * personal answer). Actions go to the background and reload.
  */
 export function createClientPanelModel(deps: ClientPanelDeps) {
   const client = signal<ClientRecord | null>(null);
@@ -54,6 +55,7 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
   /** The "no answer" follow-up the manager may accept after marking a touch done. */
   const retryOffer = signal<{ touchId: string; dueAt: number } | null>(null);
   let generation = 0;
+  let bookGeneration = 0;
 
   const book = computed(() => bookReply.value?.book ?? null);
   const next = computed(() => plan.value?.open[0] ?? null);
@@ -124,20 +126,38 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
       return;
     }
     try {
+      // The book is the same for every client: fetched once (and again when it changes, see
+      // `reloadBook`), so switching clients costs only the client's own data and no re-indexing.
       const [nextPlan, nextBook, nextAnswers, nextOffers] = await Promise.all([
         deps.plan(nextClient.id),
-        deps.book(),
+        bookReply.value ?? deps.book(),
         deps.answers(nextClient.id),
         deps.offers(nextClient.id),
       ]);
       if (mine !== generation) return; // a newer load (another client) won
       plan.value = nextPlan;
-      bookReply.value = nextBook;
+      if (nextBook !== bookReply.value) bookReply.value = nextBook;
       answers.value = nextAnswers;
       offers.value = nextOffers;
       problem.value = null;
     } catch (error) {
       if (mine === generation) problem.value = messageOf(error);
+    }
+  };
+
+  /**
+   * Fetches the book again: the team book, the personal layer or the language changed. The
+   * client's suggestions follow from the signals; a failure keeps the book shown so far.
+   */
+  const reloadBook = async () => {
+    const mine = ++bookGeneration;
+    try {
+      const nextBook = await deps.book();
+      if (mine !== bookGeneration) return; // a newer reload is on its way
+      bookReply.value = nextBook;
+      problem.value = null;
+    } catch (error) {
+      if (mine === bookGeneration) problem.value = messageOf(error);
     }
   };
 
@@ -181,6 +201,7 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
     problem: problem as ReadonlySignal<string | null>,
     retryOffer: retryOffer as ReadonlySignal<{ touchId: string; dueAt: number } | null>,
     load,
+    reloadBook,
 
     done: (touchId: string, outcome: TouchOutcome, note: string | null) =>
       act(async () => {

@@ -15,7 +15,10 @@ export function watchPanelData(options: {
   liveQuery: typeof LiveQuery;
   focused: ReadonlySignal<PanelView>;
   onFocus: (client: ClientRecord | null) => void;
+  /** The client's touches, answers, offers or record changed. */
   onChange: () => void;
+  /** The book changed: a sync, an import, a personal answer, another language. */
+  onBookChange: () => void;
 }): () => void {
   let subscription: { unsubscribe: () => void } | null = null;
   let watchedId: string | null = null;
@@ -34,7 +37,6 @@ export function watchPanelData(options: {
           db.touches.where('clientId').equals(clientId).toArray(),
           db.answers.where('clientId').equals(clientId).toArray(),
           db.offers.where('clientId').equals(clientId).toArray(),
-          db.books.toArray(),
           db.clients.get(clientId),
         ]),
       )
@@ -47,6 +49,19 @@ export function watchPanelData(options: {
         error: (error: unknown) => console.warn('[touchbook] watching the client failed', error),
       });
   };
+
+  // Apart from the client: a book change must not refetch the client's data, nor a record
+  // change the whole book (the panel would re-index the objections on every CRM navigation).
+  let firstBooks = true;
+  const books = options
+    .liveQuery(() => Promise.all([options.db.books.toArray(), options.db.settings.toArray()]))
+    .subscribe({
+      next: () => {
+        if (firstBooks) firstBooks = false;
+        else options.onBookChange();
+      },
+      error: (error: unknown) => console.warn('[touchbook] watching the book failed', error),
+    });
 
   let lastKey = '';
   const stopEffect = effect(() => {
@@ -62,5 +77,6 @@ export function watchPanelData(options: {
   return () => {
     stopEffect();
     subscription?.unsubscribe();
+    books.unsubscribe();
   };
 }

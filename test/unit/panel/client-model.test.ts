@@ -110,10 +110,60 @@ describe('client panel model: loading', () => {
 
   it('a background failure becomes the problem, and the next good load clears it', async () => {
     const { model, deps, client } = await loadedPanel(carOwner());
-    deps.book.mockRejectedValueOnce(new Error('Extension context invalidated.'));
+    deps.plan.mockRejectedValueOnce(new Error('Extension context invalidated.'));
     await model.load(client);
     expect(model.problem.value).toBe('Extension context invalidated.');
     await model.load(client);
+    expect(model.problem.value).toBeNull();
+  });
+
+  it('fetches the book once: another client, or the same one changed, costs only its own data', async () => {
+    const backend = makePanelBackend();
+    const anna = await backend.seed(carOwner());
+    const boris = await backend.seed(newcomer());
+    const model = createClientPanelModel(backend.deps);
+    await model.load(anna);
+    const index = model.objectionResults; // the search index is built from the book
+    search(model, 'too expensive');
+    const before = index.value;
+    await model.load(boris);
+    await model.load({ ...anna, updatedAt: anna.updatedAt + 1 });
+    expect(backend.deps.book).toHaveBeenCalledTimes(1);
+    expect(backend.deps.plan).toHaveBeenCalledTimes(3);
+    search(model, 'too expensive');
+    expect(model.objectionResults.value.map((result) => result.objection.id)).toEqual(before.map((result) => result.objection.id));
+  });
+
+  it('a book that failed to load is asked for again with the next client', async () => {
+    const backend = makePanelBackend();
+    const anna = await backend.seed(carOwner());
+    backend.deps.book.mockRejectedValueOnce(new Error('Extension context invalidated.'));
+    const model = createClientPanelModel(backend.deps);
+    await model.load(anna);
+    expect(model.problem.value).toBe('Extension context invalidated.');
+    expect(model.book.value).toBeNull();
+    await model.load(anna);
+    expect(model.book.value?.id).toBe('touchbook-default-en');
+    expect(model.problem.value).toBeNull();
+  });
+
+  it('reloadBook brings the new book in without refetching the client, and keeps the old one if it fails', async () => {
+    const { model, deps } = await loadedPanel(carOwner());
+    const english = model.book.value!;
+    deps.plan.mockClear();
+    deps.book.mockImplementationOnce(() => Promise.resolve({ book: { ...english, title: 'Spring book', objections: [] }, notes: {}, orphaned: { responses: {}, notes: {} }, otherLanguages: {} }));
+    await model.reloadBook();
+    expect(model.book.value?.title).toBe('Spring book');
+    search(model, 'too expensive');
+    expect(model.objectionResults.value).toEqual([]); // the index follows the new book
+    expect(deps.plan).not.toHaveBeenCalled();
+
+    deps.book.mockRejectedValueOnce(new Error('Extension context invalidated.'));
+    await model.reloadBook();
+    expect(model.book.value?.title).toBe('Spring book');
+    expect(model.problem.value).toBe('Extension context invalidated.');
+    await model.reloadBook();
+    expect(model.book.value?.id).toBe('touchbook-default-en');
     expect(model.problem.value).toBeNull();
   });
 

@@ -10,6 +10,9 @@ import { makeTouch } from '../lifecycle/factories';
 const view = (client: ClientRecord) => ({ kind: 'focus', state: 'client', tabId: 7, origin: CRM_ORIGIN, client }) as const;
 const noClient: PanelView = { kind: 'focus', state: 'no-client', tabId: 7, origin: CRM_ORIGIN, siteEnabled: true };
 
+/** One live query watches the book for as long as the panel lives; the others are per client. */
+const BOOK_WATCH = 1;
+
 /** Long enough for Dexie to re-run a live query after a write and deliver (or not) its result. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
@@ -24,10 +27,11 @@ async function setUp(initial: PanelView = { kind: 'loading' }) {
   const focused = signal<PanelView>(initial);
   const onFocus = vi.fn<(client: ClientRecord | null) => void>();
   const onChange = vi.fn<() => void>();
+  const onBookChange = vi.fn<() => void>();
   const live = vi.fn(liveQuery);
-  const stop = watchPanelData({ db, liveQuery: live as typeof liveQuery, focused, onFocus, onChange });
+  const stop = watchPanelData({ db, liveQuery: live as typeof liveQuery, focused, onFocus, onChange, onBookChange });
   stops.push(stop);
-  return { db, focused, onFocus, onChange, live, stop };
+  return { db, focused, onFocus, onChange, onBookChange, live, stop };
 }
 
 describe('watchPanelData', () => {
@@ -62,12 +66,12 @@ describe('watchPanelData', () => {
     focused.value = view(newer);
     expect(onFocus).toHaveBeenLastCalledWith(newer);
     expect(onFocus).toHaveBeenCalledTimes(2);
-    expect(live).toHaveBeenCalledTimes(1); // still the same client: the same subscription
+    expect(live).toHaveBeenCalledTimes(BOOK_WATCH + 1); // still the same client: the same subscription
 
     const boris = makeClient({ id: 'client-2', name: 'Boris' });
     focused.value = view(boris);
     expect(onFocus).toHaveBeenLastCalledWith(boris);
-    expect(live).toHaveBeenCalledTimes(2);
+    expect(live).toHaveBeenCalledTimes(BOOK_WATCH + 2);
   });
 
   it("reports changes to the client's touches, answers and record, but not its first result", async () => {
@@ -92,10 +96,35 @@ describe('watchPanelData', () => {
 
   it('the first result after subscribing is not a change', async () => {
     const anna = makeClient();
-    const { onChange, live } = await setUp(view(anna));
-    await vi.waitFor(() => expect(live).toHaveBeenCalledTimes(1));
+    const { onChange, onBookChange, live } = await setUp(view(anna));
+    await vi.waitFor(() => expect(live).toHaveBeenCalledTimes(BOOK_WATCH + 1));
     await settle();
     expect(onChange).not.toHaveBeenCalled();
+    expect(onBookChange).not.toHaveBeenCalled();
+  });
+
+  it('reports a book change apart from the client: a new book does not reload the client, nor a touch the book', async () => {
+    const anna = makeClient();
+    const { db, onChange, onBookChange } = await setUp(view(anna));
+    await settle();
+
+    await db.books.put({ slot: 'imported', value: { book: null }, updatedAt: 1_000 });
+    await vi.waitFor(() => expect(onBookChange).toHaveBeenCalledTimes(1));
+    await db.settings.put({ key: 'settings', uiLanguage: 'uk' } as never); // the default book follows the language
+    await vi.waitFor(() => expect(onBookChange).toHaveBeenCalledTimes(2));
+    expect(onChange).not.toHaveBeenCalled();
+
+    await db.touches.put(makeTouch({ clientId: anna.id }));
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
+    await settle();
+    expect(onBookChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('watches the book while no client is focused too', async () => {
+    const { db, onBookChange } = await setUp(noClient);
+    await settle();
+    await db.books.put({ slot: 'imported', value: { book: null }, updatedAt: 1_000 });
+    await vi.waitFor(() => expect(onBookChange).toHaveBeenCalledTimes(1));
   });
 
   it("follows the new client's data after the focus moves, and no longer the old one's", async () => {
@@ -126,16 +155,18 @@ describe('watchPanelData', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
-  it('stopping ends both the focus effect and the subscription', async () => {
+  it('stopping ends the focus effect and both subscriptions', async () => {
     const anna = makeClient();
-    const { db, focused, onFocus, onChange, stop } = await setUp(view(anna));
+    const { db, focused, onFocus, onChange, onBookChange, stop } = await setUp(view(anna));
     await settle();
     stop();
 
     focused.value = view(makeClient({ id: 'client-2' }));
     await db.touches.put(makeTouch({ clientId: anna.id }));
+    await db.books.put({ slot: 'imported', value: { book: null }, updatedAt: 1_000 });
     await settle();
     expect(onFocus).toHaveBeenCalledTimes(1);
     expect(onChange).not.toHaveBeenCalled();
+    expect(onBookChange).not.toHaveBeenCalled();
   });
 });
