@@ -21,6 +21,7 @@ export default defineContentScript({
       signal: ctx.signal,
       send: sendToBackground,
       getMappings: taught.current,
+      ready: taught.ready,
       onRereadRequest: (read) => (reread = read),
     });
   },

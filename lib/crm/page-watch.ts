@@ -114,7 +114,9 @@ export function watchPage({ window: win, signal, onSettled, debounceMs = 150, ma
     target.addEventListener(type, handler, { signal, passive: true, capture });
   listen(win, 'popstate', checkUrl);
   listen(win, 'hashchange', checkUrl);
-  listen(win, 'pageshow', () => schedule('navigation')); // back/forward cache restores the page as it was
+  // A page restored from the back/forward cache shows what it showed when left; every ordinary
+  // load fires pageshow too, and that one the first read already covers.
+  win.addEventListener('pageshow', (event) => event.persisted && schedule('navigation'), { signal, passive: true });
   // Typing into an edit form changes values, not the DOM.
   listen(doc, 'input', () => schedule('mutation'), true);
   listen(doc, 'change', () => schedule('mutation'), true);

@@ -16,12 +16,17 @@ export interface ReadingOptions {
   getMappings?: () => readonly FieldMapping[];
   /** Hands the caller a way to ask for a fresh read now (the taught mappings changed). */
   onRereadRequest?: (reread: () => void) => void;
+  /**
+   * What the first read waits for (the taught mappings), at most `READY_TIMEOUT_MS`: reading
+   * once with them is cheaper than reading without and again with them.
+   */
+  ready?: Promise<unknown>;
   /** Timing knobs of the watcher, for tests. */
   watch?: Pick<PageWatchOptions, 'debounceMs' | 'maxWaitMs' | 'pollMs'>;
 }
 
 export function startReadingPage(options: ReadingOptions): void {
-  const { window: win, signal, send, getMappings, watch, onRereadRequest } = options;
+  const { window: win, signal, send, getMappings, watch, onRereadRequest, ready } = options;
   // Widgets and ads live in frames too; only the top frame speaks for "no client on this page".
   const isTopFrame = isTop(win);
   let lastSent = '';
@@ -56,10 +61,25 @@ export function startReadingPage(options: ReadingOptions): void {
     );
   };
 
-  onRereadRequest?.(() => read());
+  let watching = false;
+  // Before the first read there is nothing to read again: that read will see the change.
+  onRereadRequest?.(() => watching && read());
   signal.addEventListener('abort', () => clearTimeout(staleCheck), { once: true });
-  watchPage({ window: win, signal, ...watch, onSettled: read });
+  const startWatching = () => {
+    if (watching || signal.aborted) return;
+    watching = true;
+    watchPage({ window: win, signal, ...watch, onSettled: read });
+  };
+  if (!ready) return startWatching();
+  const timeout = setTimeout(startWatching, READY_TIMEOUT_MS);
+  void ready.catch(() => undefined).then(() => {
+    clearTimeout(timeout);
+    startWatching();
+  });
 }
+
+/** The longest the first read waits for the taught mappings (a worker that is starting up). */
+const READY_TIMEOUT_MS = 300;
 
 /** How long to wait for a CRM that renders the new record slowly, before reading it anyway. */
 const STALE_RECHECK_MS = 500;

@@ -29,6 +29,10 @@ export function foldCase(text: string): string {
  * no parenthesised hint ("Phone (work)"), no leading icon glyphs, no apostrophes ("Ім'я" = "Ім’я").
  */
 export function normalizeLabel(label: string): string {
+  // Most labels (and every dictionary entry, normalised at start-up on each CRM page) are
+  // plain words already: lower case, nothing to fold, trim or strip.
+  const lower = label.toLowerCase();
+  if (PLAIN_WORDS.test(lower)) return lower;
   return collapseSpaces(
     foldCase(label)
       .replace(/\([^)]*\)/g, ' ')
@@ -37,6 +41,12 @@ export function normalizeLabel(label: string): string {
       .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, ''),
   ).replace(/\.$/, '');
 }
+
+/**
+ * Words of letters that no step of `normalizeLabel` changes, one space apart: Latin, Cyrillic
+ * without й/ё/ї/ў (NFD splits those) and Greek without accents or final sigma.
+ */
+const PLAIN_WORDS = /^[a-z0-9а-ик-яєіґα-ρσ-ω]+(?: [a-z0-9а-ик-яєіґα-ρσ-ω]+)*$/;
 
 export function unique<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];

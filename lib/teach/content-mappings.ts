@@ -6,17 +6,19 @@ type OnMessage = { addListener: (listener: (message: unknown) => void) => void; 
 
 /**
  * The taught field mappings a CRM page reads with: fetched from the background when the content
- * script starts, and again whenever the manager teaches or forgets a field (the background says
- * so), after which the page is read again. Until the first answer, the page reads without them.
+ * script starts (`ready` settles with the first answer, or its failure, so the first read can
+ * wait for them instead of reading twice), and again whenever the manager teaches or forgets a
+ * field (the background says so). `onChange` runs only when the mappings really changed: each
+ * call costs the page a full read.
  */
 export function followTaughtMappings(options: { send: Send; onMessage: OnMessage; signal: AbortSignal; onChange: () => void }) {
   let mappings: readonly FieldMapping[] = [];
   let asked = 0;
   const refresh = async () => {
     const mine = ++asked;
-    const reply = await options.send({ type: 'cs/mappings.get' });
+    const reply = await options.send({ type: 'cs/mappings.get' }).catch(() => null);
     // Answers may come back out of order (taught, then forgotten at once): the last question wins.
-    if (reply.ok && mine === asked && !options.signal.aborted) {
+    if (reply?.ok && mine === asked && !options.signal.aborted && JSON.stringify(reply.data) !== JSON.stringify(mappings)) {
       mappings = reply.data;
       options.onChange();
     }
@@ -27,6 +29,6 @@ export function followTaughtMappings(options: { send: Send; onMessage: OnMessage
   };
   options.onMessage.addListener(listener);
   options.signal.addEventListener('abort', () => options.onMessage.removeListener(listener), { once: true });
-  void refresh();
-  return { current: () => mappings };
+  const ready = refresh();
+  return { current: () => mappings, ready };
 }

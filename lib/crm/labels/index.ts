@@ -1,43 +1,20 @@
 import { normalizeLabel } from '../text';
-import { de } from './de';
-import { el } from './el';
-import { en } from './en';
-import { es } from './es';
-import { fr } from './fr';
-import { pl } from './pl';
-import { pt } from './pt';
-import { ru } from './ru';
-import type { ColumnField, LabelField, LanguageLabels } from './types';
-import { uk } from './uk';
+import { LANGUAGES } from './languages';
+import { buildLabelTables, CHECKED_FIELDS, labelMap, type LabelTables } from './tables';
+import type { ColumnField, LabelField } from './types';
 
 export type { ColumnField, LabelField, LanguageLabels } from './types';
+export { LANGUAGES } from './languages';
 
-/** Every language the generic extractor understands; add a file and a line here for another. */
-export const LANGUAGES: Readonly<Record<string, LanguageLabels>> = { en, ru, uk, el, de, es, fr, pl, pt };
+declare const __TOUCHBOOK_LABEL_TABLES__: LabelTables;
 
-function indexLabels<F extends string>(pick: (language: LanguageLabels) => Partial<Record<F, readonly string[]>>): Map<string, F> {
-  const index = new Map<string, F>();
-  for (const language of Object.values(LANGUAGES)) {
-    for (const [field, labels] of Object.entries(pick(language)) as Array<[F, readonly string[]]>) {
-      for (const label of labels) index.set(normalizeLabel(label), field);
-    }
-  }
-  return index;
-}
-
-const FIELD_BY_LABEL = indexLabels<LabelField>((language) => language.fields);
-const COLUMN_BY_LABEL = indexLabels<ColumnField>((language) => language.columns);
-
-/**
- * Fields whose values a parser can check (an email must contain an address, a phone digits), so a
- * label that merely contains one of their words ("Mobile phone 2", "Телефон рабочий") is trusted.
- * Free-text fields (company, owner...) need an exact label: "Company size" is not a company.
- */
-const CHECKED_FIELDS: readonly LabelField[] = ['email', 'telegram', 'whatsapp', 'viber', 'phone'];
-const WORDS_OF_CHECKED_FIELDS: ReadonlyArray<[LabelField, string]> = [...FIELD_BY_LABEL]
-  .filter(([, field]) => CHECKED_FIELDS.includes(field))
-  .sort(([, a], [, b]) => CHECKED_FIELDS.indexOf(a) - CHECKED_FIELDS.indexOf(b))
-  .map(([label, field]) => [field, ` ${label} `]);
+// Built into the extension by wxt.config.ts (see tables.ts); tests build them here.
+const TABLES: LabelTables = import.meta.env.PROD ? __TOUCHBOOK_LABEL_TABLES__ : buildLabelTables(LANGUAGES);
+const FIELD_BY_LABEL = labelMap(TABLES.fields);
+const COLUMN_BY_LABEL = labelMap(TABLES.columns);
+const WORDS_OF_CHECKED_FIELDS: ReadonlyArray<[LabelField, string]> = CHECKED_FIELDS.flatMap((field) =>
+  (TABLES.fields[field] ?? []).map((label): [LabelField, string] => [field, ` ${label} `]),
+);
 
 export interface LabelMatch {
   field: LabelField;
@@ -59,19 +36,10 @@ export function fieldForLabel(label: string): LabelMatch | null {
 }
 
 /** Labels lower-cased as written, for a lookup without the cost of full normalisation. */
-const LOWERCASE_LABELS = new Set<string>(
-  Object.values(LANGUAGES).flatMap((language) => Object.values(language.fields).flatMap((labels) => labels.map((label) => label.toLowerCase()))),
-);
+const LOWERCASE_LABELS = new Set<string>([...FIELD_BY_LABEL.keys(), ...TABLES.lowercaseOnly]);
 
 /** A single word of a checked field ("phone", "телефон", "e-mail") anywhere in a label, as written or folded. */
-const CHECKED_WORD = new RegExp(
-  `(^|\\s)(${Object.values(LANGUAGES)
-    .flatMap((language) => CHECKED_FIELDS.flatMap((field) => language.fields[field] ?? []))
-    .filter((label) => !label.includes(' '))
-    .flatMap((label) => [label.toLowerCase(), normalizeLabel(label)])
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
-    .join('|')})(\\s|$|:)`,
-);
+const CHECKED_WORD = new RegExp(TABLES.checkedWord);
 
 /**
  * Cheap test used while walking the page, on every short text: is it a label? A known label

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { columnForHeader, fieldForLabel, isKnownLabel, LANGUAGES, labelEntries } from '../../../lib/crm/labels';
-import { normalizeLabel } from '../../../lib/crm/text';
+import { buildLabelTables } from '../../../lib/crm/labels/tables';
+import { collapseSpaces, foldCase, normalizeLabel } from '../../../lib/crm/text';
 
 describe('label dictionaries', () => {
   it('cover every language the extractor promises', () => {
@@ -54,11 +55,53 @@ describe('fieldForLabel', () => {
     expect(fieldForLabel('Hotel')).toBeNull();
   });
 
+  it('takes the shortcut for plain words only where the full normalisation would change nothing', () => {
+    // The full normalisation, step by step, without the shortcut.
+    const full = (label: string) =>
+      collapseSpaces(
+        foldCase(label)
+          .replace(/\([^)]*\)/g, ' ')
+          .replace(/['’ʼ`]/g, '')
+          .replace(/[:：*✱]+/g, ' ')
+          .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, ''),
+      ).replace(/\.$/, '');
+    const samples = [
+      ...labelEntries().map((entry) => entry.label),
+      ...Object.values(LANGUAGES).flatMap((language) => Object.values(language.fields).flat()),
+      'Phone', 'E-mail:', 'Ім’я', 'Имя', 'Фамилия', 'Приём', 'Їжа', 'Ёлка', 'Όνομα', 'Διεύθυνση', 'ΟΔΟΣ', 'τηλέφωνο κινητό',
+      'name ', ' name', 'first  name', 'tel.', 'phone (work)', 'e-mail', 'тел', 'ґанок', 'є', 'email2', '№ договора', 'Straße',
+    ];
+    for (const sample of samples) expect(normalizeLabel(sample), sample).toBe(full(sample));
+  });
+
   it('normalises labels the same way on both sides', () => {
     expect(normalizeLabel('  Téléphone  * : ')).toBe('telephone');
     expect(isKnownLabel('Owner')).toBe(true);
     expect(isKnownLabel('Olivia Bennett')).toBe(false);
     expect(columnForHeader('Дата покупки')).toBe('purchasedAt');
     expect(columnForHeader('Product')).toBe('product');
+  });
+});
+
+describe('label tables built into the extension', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it('answer every lookup as the dictionaries do, after the trip through JSON into the bundle', async () => {
+    const tables = JSON.parse(JSON.stringify(buildLabelTables(LANGUAGES))) as unknown;
+    vi.stubEnv('PROD', true);
+    vi.stubGlobal('__TOUCHBOOK_LABEL_TABLES__', tables);
+    vi.resetModules();
+    const built = await import('../../../lib/crm/labels');
+    const written = Object.values(LANGUAGES).flatMap((language) => [...Object.values(language.fields), ...Object.values(language.columns)].flat());
+    const samples = [...written, ...written.map((label) => `${label.toUpperCase()}:`), 'Home phone', 'Телефон рабочий:', 'Company size', 'Olivia Bennett', 'E-mail*'];
+    for (const sample of samples) {
+      expect(built.fieldForLabel(sample), sample).toEqual(fieldForLabel(sample));
+      expect(built.isKnownLabel(sample), sample).toBe(isKnownLabel(sample));
+      expect(built.columnForHeader(sample), sample).toBe(columnForHeader(sample));
+    }
   });
 });

@@ -100,6 +100,18 @@ describe('watchPage', () => {
     expect(harness.reasons[1]).toBe('navigation');
   });
 
+  it('reads a page restored from the back/forward cache, and not again on an ordinary load', async () => {
+    const harness = start();
+    // happy-dom has no PageTransitionEvent: an Event with the browser's `persisted` flag.
+    const pageshow = (persisted: boolean) => Object.assign(new harness.window.Event('pageshow'), { persisted });
+    harness.window.dispatchEvent(pageshow(false));
+    await sleep(60);
+    expect(harness.reasons).toEqual(['initial']);
+    harness.window.dispatchEvent(pageshow(true));
+    await until(() => harness.reasons.length === 2);
+    expect(harness.reasons[1]).toBe('navigation');
+  });
+
   it('reads once after a burst of mutations (debounced)', async () => {
     // A generous quiet period, so a loaded machine pausing between mutations cannot split the burst.
     const harness = start({ debounceMs: 250, maxWaitMs: 5_000 });

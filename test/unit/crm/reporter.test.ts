@@ -109,6 +109,41 @@ describe('startReadingPage', () => {
     expect(sent[0]).toMatchObject({ snapshot: { stage: 'Gold', provenance: { stage: { via: 'taught', confidence: 1 } } } });
   });
 
+  it('waits for the taught mappings before the first read, and reads once with them', async () => {
+    const { controller, win } = open(`${CARD}<div class="x-note"><span data-field="tier">Gold</span></div>`);
+    const sent: ContentMessage[] = [];
+    let mappings: Array<{ field: 'stage'; selector: string }> = [];
+    let reread = () => {};
+    let answer = () => {};
+    const ready = new Promise<void>((resolve) => (answer = resolve));
+    startReadingPage({
+      window: win,
+      signal: controller.signal,
+      watch: fast,
+      send: collect(sent),
+      getMappings: () => mappings,
+      ready,
+      onRereadRequest: (read) => (reread = read),
+    });
+    reread(); // a change announced before the first read is nothing to read again
+    expect(sent).toEqual([]);
+
+    mappings = [{ field: 'stage', selector: '[data-field="tier"]' }];
+    answer();
+    await sleep(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ snapshot: { stage: 'Gold' } });
+  });
+
+  it('reads without the taught mappings when the background does not answer in time', async () => {
+    const { controller, win } = open(CARD);
+    const sent: ContentMessage[] = [];
+    startReadingPage({ window: win, signal: controller.signal, watch: fast, send: collect(sent), ready: new Promise(() => {}) });
+    expect(sent).toEqual([]);
+    await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 1_000 });
+    expect(sent[0]).toMatchObject({ snapshot: { name: 'Olivia Bennett' } });
+  });
+
   it('reports "no client" instead of throwing when reading fails', () => {
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
     const { controller, win } = open(CARD);

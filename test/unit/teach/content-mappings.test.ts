@@ -66,6 +66,32 @@ describe('followTaughtMappings', () => {
     expect(onChange).toHaveBeenCalledTimes(2);
   });
 
+  it('is ready once the first answer is in, and an answer that changes nothing asks for no re-read', async () => {
+    const first = deferred<Reply<FieldMapping[]>>();
+    let reply = () => first.promise;
+    const { taught, onChange, fromBackground } = setUp(() => reply());
+    let ready = false;
+    void taught.ready.then(() => (ready = true));
+    await tick();
+    expect(ready).toBe(false);
+
+    first.resolve({ ok: true, data: [] }); // nothing taught on this CRM: the usual case
+    await tick();
+    expect(ready).toBe(true);
+    expect(onChange).not.toHaveBeenCalled();
+
+    reply = () => ok([]);
+    await fromBackground({ type: 'bg/mappings.changed' }); // taught on another CRM
+    await tick();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('is ready even when the background is unreachable', async () => {
+    const { taught } = setUp(() => Promise.reject(new Error('Could not establish connection.')));
+    await expect(taught.ready).resolves.toBeUndefined();
+    expect(taught.current()).toEqual([]);
+  });
+
   it('keeps what it has when the background cannot answer', async () => {
     let reply: Reply<FieldMapping[]> = { ok: true, data: [PHONE] };
     const { taught, onChange, fromBackground } = setUp(() => Promise.resolve(reply));
