@@ -3,7 +3,7 @@ import { countChildren, parentAcrossShadow } from './tree';
 import { isComputedVisible } from './visibility';
 
 /** Containers of feeds, timelines and comment threads: what people wrote, not who the client is. */
-const FEED_HINT = /(^|[\s_-])(feed|timeline|activit(y|ies)|history|comments?|chatter|stream|flow(?!-root)|conversations?|journal|лента|история|комментари\p{L}*|стрічка|історія|коментар\p{L}*)([\s_-]|$)/iu;
+const FEED_HINT = /(^|[\s_-])(feed|timeline|activit(y|ies)|history|comments?|chatter|stream|flow(?!-root)|conversations?|journal|лента|история|комментари[а-яё]*|стрічка|історія|коментар[а-яіїєґ]*)([\s_-]|$)/i;
 export const FEED_ROLES = new Set(['feed', 'log', 'comment']);
 /** A cheap first look before the precise pattern: most class names mention none of these. */
 const FEED_WORDS = /feed|timeline|activit|history|comment|chatter|stream|flow|conversation|journal|лента|истори|коммент|стрічк|істор|комент/i;
