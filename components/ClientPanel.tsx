@@ -31,7 +31,7 @@ export function ClientPanel({
   onTeach: () => void;
 }) {
   return (
-    <div class="tb-stack">
+    <div class="tb-stack" data-testid="client-panel" data-client-id={model.client.value?.id} aria-busy={!model.ready.value}>
       <ClientHeader model={model} t={t} onTeach={onTeach} />
       {model.problem.value && (
         <p class="tb-error" role="alert">

@@ -36,7 +36,7 @@ export function NextTouch({
     new Intl.DateTimeFormat(locale, { timeZone: plan?.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at);
 
   return (
-    <section class="tb-stack" aria-labelledby="next-title" data-testid="next-touch">
+    <section class="tb-stack" aria-labelledby="next-title" aria-busy={!model.ready.value} data-testid="next-touch">
       <h2 id="next-title">{t('nextTouchTitle')}</h2>
       {model.retryOffer.value && (
         <div class="tb-notice tb-row" role="status">
@@ -49,7 +49,11 @@ export function NextTouch({
           </button>
         </div>
       )}
-      {!touch ? (
+      {!model.ready.value ? (
+        <p class="tb-muted" role="status" data-testid="touch-loading">
+          {t('panelLoadingClient')}
+        </p>
+      ) : !touch ? (
         <p class="tb-muted" data-testid="no-touch">
           {t('nextTouchNone')}
         </p>

@@ -5,7 +5,7 @@ import '../../components/theme.css';
 import { ClientPanel } from '../../components/ClientPanel';
 import { Header } from '../../components/Header';
 import { PanelView } from '../../components/PanelView';
-import { FOCUS_KEY_PREFIX } from '../../lib/background/focus';
+import { createFocusStore, FOCUS_KEY_PREFIX, readPanelFocus } from '../../lib/background/focus';
 import { openDatabase } from '../../lib/db/database';
 import { request } from '../../lib/messaging/send';
 import { createClientPanelModel } from '../../lib/panel/client-model';
@@ -18,6 +18,8 @@ import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {
   const { t, language } = await loadUiLocale(languageOverride);
+  const db = openDatabase();
+  const focus = createFocusStore(browser.storage.session);
   const settings = await settingsApi.get();
   const model = createPanelModel({
     // Opened as a tab of its own (e.g. by tests), the panel follows the last CRM tab instead.
@@ -25,7 +27,7 @@ async function main() {
       (await browser.tabs.getCurrent())
         ? null
         : ((await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null),
-    fetchFocus: (tabId) => request({ type: 'ui/focus.get', tabId }),
+    fetchFocus: async (tabId) => readPanelFocus({ db, focus, tabs: browser.tabs }, tabId ?? (await focus.lastClientTab())),
   });
   const client = createClientPanelModel(clientPanelApi);
   const refresh = () => void model.refresh();
@@ -36,7 +38,7 @@ async function main() {
   // The worker writes; the panel watches the database so changes from anywhere (the popup,
   // another tab, a book sync) show without a reload.
   watchPanelData({
-    db: openDatabase(),
+    db,
     liveQuery,
     focused: model.view,
     onFocus: (next) => void client.load(next),

@@ -1,3 +1,8 @@
+import type { TouchbookDb } from '../db/database';
+import { isSiteEnabled } from '../db/sites';
+import type { PanelFocus } from '../messages';
+import { webOrigin } from '../sites/origins';
+
 /**
  * Which client each tab shows, kept in `storage.session`: it must outlive the service worker
  * (Chrome stops it after ~30 s idle) but not the browser session, since tab ids do not either.
@@ -69,4 +74,25 @@ export async function forgetFocusIfLeft(store: FocusStore, tabId: number, tabUrl
     origin = null;
   }
   if (origin !== current.origin) await store.remove(tabId);
+}
+
+/**
+ * What the side panel shows for a tab. The worker answers `ui/focus.get` with it, and the side
+ * panel reads it itself (storage and database are the extension's own): a record change then
+ * shows without a round trip through a worker that is busy planning that very client.
+ */
+export async function readPanelFocus(
+  { db, focus, tabs }: { db: TouchbookDb; focus: FocusStore; tabs: { get(tabId: number): Promise<{ url?: string | undefined }> } },
+  tabId: number | null,
+): Promise<PanelFocus> {
+  if (tabId === null) return { state: 'no-client', tabId: null, origin: null, siteEnabled: null };
+  const current = await focus.get(tabId);
+  const client = current?.clientId ? await db.clients.get(current.clientId) : undefined;
+  if (current && client) return { state: 'client', tabId, origin: current.origin, client };
+  if (current) return { state: 'no-client', tabId, origin: current.origin, siteEnabled: true };
+  // No report from this tab: the browser tells us its address only when the user has just
+  // invoked Touchbook there (activeTab) or the site is enabled; otherwise it stays unknown.
+  const url = (await tabs.get(tabId).catch(() => undefined))?.url;
+  const origin = webOrigin(url);
+  return { state: 'no-client', tabId, origin, siteEnabled: origin ? await isSiteEnabled(db, origin) : null };
 }

@@ -2,16 +2,15 @@ import type { browser } from 'wxt/browser';
 import { upsertClientFromSnapshot } from '../db/clients';
 import type { TouchbookDb } from '../db/database';
 import { getSettings, updateSettings } from '../db/settings';
-import { isSiteEnabled, listSites, removeSite, saveSite } from '../db/sites';
-import type { PanelFocus } from '../messages';
-import { matchPatternFor, webOrigin } from '../sites/origins';
+import { listSites, removeSite, saveSite } from '../db/sites';
+import { matchPatternFor } from '../sites/origins';
 import { CRM_SCRIPT_FILE } from '../sites/registration';
 import { createBookHandlers } from './book-handlers';
 import type { BookService } from './books';
 import { createLifecycleHandlers } from './lifecycle-handlers';
 import { createPanelHandlers } from './panel-handlers';
 import type { LifecycleService } from './lifecycle-service';
-import type { FocusStore, StorageArea } from './focus';
+import { readPanelFocus, type FocusStore, type StorageArea } from './focus';
 import { createTeachContentHandlers, createTeachUiHandlers } from './teach-handlers';
 import type { ContentHandlers, UiHandlers } from './router';
 
@@ -93,8 +92,7 @@ export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
       return null;
     },
     'ui/focus.get': async ({ tabId }) => {
-      const target = tabId ?? (await focus.lastClientTab());
-      return focusFor(deps, target);
+      return readPanelFocus(deps, tabId ?? (await focus.lastClientTab()));
     },
     'ui/settings.get': () => getSettings(db),
     'ui/settings.update': async ({ patch }) => {
@@ -106,18 +104,6 @@ export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
   };
 }
 
-async function focusFor({ db, focus, tabs }: BackgroundDeps, tabId: number | null): Promise<PanelFocus> {
-  if (tabId === null) return { state: 'no-client', tabId: null, origin: null, siteEnabled: null };
-  const current = await focus.get(tabId);
-  const client = current?.clientId ? await db.clients.get(current.clientId) : undefined;
-  if (current && client) return { state: 'client', tabId, origin: current.origin, client };
-  if (current) return { state: 'no-client', tabId, origin: current.origin, siteEnabled: true };
-  // No report from this tab: the browser tells us its address only when the user has just
-  // invoked Touchbook there (activeTab) or the site is enabled; otherwise it stays unknown.
-  const url = (await tabs.get(tabId).catch(() => undefined))?.url;
-  const origin = webOrigin(url);
-  return { state: 'no-client', tabId, origin, siteEnabled: origin ? await isSiteEnabled(db, origin) : null };
-}
 
 /** Pages already open on a newly enabled site (or after an update) start working without a reload. */
 export async function injectIntoOpenTabs({ tabs, scripting }: BackgroundDeps, pattern: string): Promise<void> {

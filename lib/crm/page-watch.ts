@@ -28,7 +28,8 @@ export interface PageWatchOptions {
 /** Which reason wins when several changes are pending: a new record outranks an updated one. */
 const RANK: Record<SettleReason, number> = { visible: 0, mutation: 1, initial: 2, navigation: 3 };
 
-const NAVIGATION_QUIET_MS = 50;
+/** A record change is read after one quiet frame: the manager is waiting for the side panel. */
+const NAVIGATION_QUIET_MS = 20;
 
 /** Attributes whose changes can show, hide or fill a field (lazy sections, tabs, cached pages). */
 const WATCHED_ATTRIBUTES = ['hidden', 'class', 'style', 'aria-hidden', 'aria-busy', 'value', 'href', 'datetime', 'open'];

@@ -32,11 +32,21 @@ export function startReadingPage(options: ReadingOptions): void {
   let lastSent = '';
   let lastSnapshot: ClientSnapshotInput | null = null;
   let staleCheck: ReturnType<typeof setTimeout> | undefined;
+  let navigatedAt = -Infinity;
 
   const read = (reason?: SettleReason) => {
     clearTimeout(staleCheck);
     const snapshot = safeExtract(win, getMappings);
     if (!snapshot && !isTopFrame) return;
+    if (reason === 'navigation') navigatedAt = Date.now();
+    // Between two records a CRM shows a skeleton or a spinner while it fetches the next one:
+    // "no client" then would flash in the side panel. Only a page still empty after the grace
+    // period is no record; the mutations of the arriving record bring an earlier read.
+    const sinceNavigation = Date.now() - navigatedAt;
+    if (!snapshot && lastSnapshot && sinceNavigation < NO_CLIENT_GRACE_MS) {
+      staleCheck = setTimeout(() => read(), NO_CLIENT_GRACE_MS - sinceNavigation);
+      return;
+    }
     // Right after a record change the URL is new but the CRM may still show the previous record.
     // Reporting that would give the new record the old person's details: wait for the page.
     if (snapshot && reason === 'navigation' && lastSnapshot && showsPreviousRecord(lastSnapshot, snapshot)) {
@@ -83,6 +93,9 @@ const READY_TIMEOUT_MS = 300;
 
 /** How long to wait for a CRM that renders the new record slowly, before reading it anyway. */
 const STALE_RECHECK_MS = 500;
+
+/** How long after a record change an empty page counts as still loading rather than no record. */
+const NO_CLIENT_GRACE_MS = 1_500;
 
 /** A new record id with the previous record's name and addresses: the page has not caught up. */
 function showsPreviousRecord(previous: ClientSnapshotInput, next: ClientSnapshotInput): boolean {

@@ -52,6 +52,8 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
   const offers = signal<Record<string, OfferStatus>>({});
   const query = signal('');
   const problem = signal<string | null>(null);
+  /** The client whose plan, answers and offers are loaded (the panel says "loading" until then). */
+  const loadedId = signal<string | null>(null);
   /** The "no answer" follow-up the manager may accept after marking a touch done. */
   const retryOffer = signal<{ touchId: string; dueAt: number } | null>(null);
   let generation = 0;
@@ -115,6 +117,7 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
     if (nextClient?.id !== client.value?.id) {
       // Nothing of the previous client may show (or be acted on) while this one loads.
       plan.value = null;
+      loadedId.value = null;
       answers.value = [];
       offers.value = {};
       retryOffer.value = null;
@@ -123,6 +126,7 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
     client.value = nextClient;
     if (!nextClient) {
       plan.value = null;
+      loadedId.value = null;
       return;
     }
     try {
@@ -136,6 +140,7 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
       ]);
       if (mine !== generation) return; // a newer load (another client) won
       plan.value = nextPlan;
+      loadedId.value = nextClient.id;
       if (nextBook !== bookReply.value) bookReply.value = nextBook;
       answers.value = nextAnswers;
       offers.value = nextOffers;
@@ -182,6 +187,8 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
 
   return {
     client: client as ReadonlySignal<ClientRecord | null>,
+    /** True once everything about the client on screen is loaded. */
+    ready: computed(() => client.value !== null && client.value.id === loadedId.value),
     plan: plan as ReadonlySignal<ClientPlan | null>,
     book,
     notes: computed(() => bookReply.value?.notes ?? {}),

@@ -1,11 +1,30 @@
 // In real Chromium with the built extension: time from a cold browser start to the side panel
-// showing the client, and from a CRM record change (pushState) to the panel showing the new one.
+// showing the client, and from a CRM record change to the panel showing the new client with its
+// suggestions loaded. The change is timed where it happens (the CRM's history.pushState, in the
+// page) and the panel where it happens (the DOM mutation that shows the loaded client): both are
+// Date.now() in the same browser, so no test-driver round trips are counted.
 import { browserAvailable, launchWithExtension } from '../lib/browser-session.mjs';
 import { CrmPage, OptionsPage, SidePanelPage } from '../lib/pages.mjs';
 import { run as exec } from '../lib/run.mjs';
 import { startDemoServer } from '../serve-demo.mjs';
 
 const NAVIGATIONS = 20;
+
+/** Notes the time of the CRM's next pushState in the page (its own world, not Touchbook's). */
+function markNavigations(/** @type {import('puppeteer-core').Page} */ page) {
+  return page.evaluate(() => {
+    const win = /** @type {any} */ (window);
+    if (win.__touchbookBenchPatched) return;
+    win.__touchbookBenchPatched = true;
+    const push = history.pushState.bind(history);
+    history.pushState = (...args) => {
+      win.__touchbookBenchNavigatedAt = Date.now();
+      return push(...args);
+    };
+  });
+}
+
+const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function run() {
   if (!browserAvailable('chromium')) throw new Error('chromium is not installed');
@@ -25,18 +44,33 @@ export async function run() {
     await crm.page.bringToFront();
     const latencies = [];
     for (let index = 0; index < NAVIGATIONS; index++) {
-      const before = performance.now();
-      await crm.goToNextClient().catch(async () => crm.openClient(demo.url, 'c-101')); // wrap at the last client
+      await sleep(200); // let the previous record's lazy field and re-reads settle
+      await markNavigations(crm.page);
+      await crm.goToNextClient().catch(async () => {
+        await crm.openClient(demo.url, 'c-101'); // wrap at the last client: a page load, not a record change
+        await markNavigations(crm.page);
+        await crm.goToNextClient();
+      });
+      const navigatedAt = await crm.page.evaluate(() => /** @type {any} */ (window).__touchbookBenchNavigatedAt);
       const name = await crm.page.$eval('.record-name', (node) => node.textContent ?? '');
-      await panel.waitForClient(name);
-      latencies.push(performance.now() - before);
+      const shownAt = await panel.page
+        .waitForFunction(
+          (expected) =>
+            document.querySelector('[data-testid="client-name"]')?.textContent === expected &&
+            document.querySelector('[data-testid="client-panel"]')?.getAttribute('aria-busy') === 'false' &&
+            Date.now(),
+          { polling: 'mutation', timeout: 10_000 },
+          name,
+        )
+        .then((handle) => handle.jsonValue());
+      latencies.push(Number(shownAt) - Number(navigatedAt));
     }
     latencies.sort((a, b) => a - b);
     const percentile = (/** @type {number} */ p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
     return [
       { name: 'cold start to side panel showing the client (Chromium)', value: coldStart, unit: 'ms', note: 'launch, enable site, open card, open panel' },
-      { name: `CRM navigation to panel update, p50 of ${NAVIGATIONS} (Chromium)`, value: percentile(50), unit: 'ms' },
-      { name: `CRM navigation to panel update, p95 of ${NAVIGATIONS} (Chromium)`, value: percentile(95), unit: 'ms', budget: 300 },
+      { name: `CRM navigation to panel suggestions, p50 of ${NAVIGATIONS} (Chromium)`, value: percentile(50), unit: 'ms', note: 'pushState in the CRM page to the panel showing the new client, plan loaded' },
+      { name: `CRM navigation to panel suggestions, p95 of ${NAVIGATIONS} (Chromium)`, value: percentile(95), unit: 'ms', budget: 300, note: `max ${latencies.at(-1)?.toFixed(0)} ms` },
     ];
   } finally {
     await session.close();

@@ -10,6 +10,7 @@ export const el: Messages = {
   panelNoClient: 'Δεν υπάρχει πελάτης σε αυτή τη σελίδα',
   panelNoClientHint: 'Ανοίξτε την καρτέλα ενός πελάτη σε ένα CRM όπου το Touchbook είναι ενεργό.',
   panelReading: 'Διαβάζουμε την καρτέλα του πελάτη…',
+  panelLoadingClient: 'Φορτώνουμε το πλάνο του πελάτη…',
   panelSiteDisabled: 'Το Touchbook δεν είναι ενεργό σε αυτόν τον ιστότοπο',
   panelSiteDisabledHint: 'Ενεργοποιήστε το για να διαβάζει καρτέλες πελατών στο {origin}.',
   panelExtensionUpdated: 'Το Touchbook ενημερώθηκε. Φορτώστε ξανά τη σελίδα του CRM για να συνεχίσετε.',

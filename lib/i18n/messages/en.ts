@@ -10,6 +10,7 @@ export const en = {
   panelNoClient: 'No client on this page',
   panelNoClientHint: 'Open a client card in a CRM where Touchbook is enabled.',
   panelReading: 'Reading the client card…',
+  panelLoadingClient: 'Loading the client’s plan…',
   panelSiteDisabled: 'Touchbook is not enabled on this site',
   panelSiteDisabledHint: 'Enable it to read client cards on {origin}.',
   panelExtensionUpdated: 'Touchbook was updated. Reload the CRM page to continue.',

@@ -10,6 +10,7 @@ export const ru: Messages = {
   panelNoClient: 'На этой странице нет клиента',
   panelNoClientHint: 'Откройте карточку клиента в CRM, где включён Touchbook.',
   panelReading: 'Читаем карточку клиента…',
+  panelLoadingClient: 'Загружаем план клиента…',
   panelSiteDisabled: 'Touchbook не включён на этом сайте',
   panelSiteDisabledHint: 'Включите его, чтобы читать карточки клиентов на {origin}.',
   panelExtensionUpdated: 'Touchbook обновился. Перезагрузите страницу CRM, чтобы продолжить.',

@@ -10,6 +10,7 @@ export const uk: Messages = {
   panelNoClient: 'На цій сторінці немає клієнта',
   panelNoClientHint: 'Відкрийте картку клієнта в CRM, де увімкнено Touchbook.',
   panelReading: 'Читаємо картку клієнта…',
+  panelLoadingClient: 'Завантажуємо план клієнта…',
   panelSiteDisabled: 'Touchbook не увімкнено на цьому сайті',
   panelSiteDisabledHint: 'Увімкніть його, щоб читати картки клієнтів на {origin}.',
   panelExtensionUpdated: 'Touchbook оновився. Перезавантажте сторінку CRM, щоб продовжити.',

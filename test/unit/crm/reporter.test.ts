@@ -179,4 +179,30 @@ describe('startReadingPage', () => {
     const second = sent[1];
     expect(second?.type === 'cs/snapshot' && second.snapshot).toMatchObject({ recordId: '2', name: 'Taras Kovalenko' });
   });
+
+  it('does not say "no client" while the next record is loading, only when the page stays empty', async () => {
+    const { window, controller, win } = open(CARD, 'https://crm.example.com/clients/1');
+    const sent: ContentMessage[] = [];
+    startReadingPage({ window: win, signal: controller.signal, watch: fast, send: collect(sent) });
+    expect(sent).toHaveLength(1);
+
+    // A skeleton while the CRM fetches client 2, which then arrives.
+    window.document.body.innerHTML = '<main><div class="skeleton"></div></main>';
+    window.history.pushState({}, '', '/clients/2');
+    window.dispatchEvent(new window.PopStateEvent('popstate'));
+    await sleep(200);
+    expect(sent).toHaveLength(1);
+    window.document.body.innerHTML = CARD.replace('Olivia Bennett', 'Taras Kovalenko').replace(/olivia@northwind/g, 'taras@agrostep');
+    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent[1]).toMatchObject({ type: 'cs/snapshot', snapshot: { recordId: '2', name: 'Taras Kovalenko' } });
+
+    // A page that stays empty after a record change is no record, said once the grace is over.
+    window.document.body.innerHTML = '<main><p>Reports</p></main>';
+    window.history.pushState({}, '', '/reports');
+    window.dispatchEvent(new window.PopStateEvent('popstate'));
+    await sleep(300);
+    expect(sent).toHaveLength(2);
+    await vi.waitFor(() => expect(sent).toHaveLength(3), { timeout: 2_500 });
+    expect(sent[2]).toEqual({ type: 'cs/no-client', url: 'https://crm.example.com/reports' });
+  });
 });

@@ -61,7 +61,7 @@ describe('BookBrowser', () => {
     const panel = await panelFor();
     const saved = await panel.background.deps.books.savePersonalLayer(setSectionNote(emptyPersonalLayer(), 'cold-calls', 'Call before 11: the owners are out after lunch.'));
     expect(saved.ok).toBe(true);
-    await panel.model.load(panel.client);
+    await panel.model.reloadBook(); // what the panel does when the books table changes
     const container = mount(<BookBrowser model={panel.model} t={t} />);
     const coldCalls = container.querySelector('details[data-section-id="cold-calls"]')!;
     expect(coldCalls.querySelector('.tb-notice')!.textContent).toBe('Call before 11: the owners are out after lunch.');

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NextTouch } from '../../../../components/panel/NextTouch';
-import { t } from '../../factories';
+import type { ClientPlan } from '../../../../lib/background/lifecycle-service';
+import { deferred, t } from '../../factories';
 import { NOW } from '../../panel/client-deps';
 import { buttonByText, byTestId, mount, submit, typeInto } from '../render';
 import { carOwner, panelFor, rendered, stubClipboard } from './setup';
@@ -31,6 +32,25 @@ describe('NextTouch', () => {
     expect(due.className).toBe('tb-overdue');
     expect(due.parentElement!.textContent).toContain('Call · Service advisor ·');
     expect(container.textContent).toContain('Why: Durable goods: the first year after the purchase');
+  });
+
+  it('says it is loading while the plan of another client is on its way, never "no touch" before it is loaded', async () => {
+    const plan = deferred<ClientPlan>();
+    const { container, model, deps, seed, background } = await renderNextTouch();
+    deps.plan.mockImplementationOnce(() => plan.promise);
+    const boris = await seed(carOwner({ id: 'client-boris', name: 'Boris Ivanov', firstName: 'Boris' }));
+    const loading = model.load(boris);
+    await rendered();
+    expect(byTestId(container, 'touch-loading').textContent).toBe('Loading the client’s plan…');
+    expect(container.querySelector('[data-testid="no-touch"]')).toBeNull();
+    expect(container.querySelector('[data-testid="next-touch"]')!.getAttribute('aria-busy')).toBe('true');
+
+    plan.resolve(await background.deps.lifecycle.planFor(boris.id));
+    await loading;
+    await rendered();
+    expect(container.querySelector('[data-testid="touch-loading"]')).toBeNull();
+    expect(byTestId(container, 'touch-goal').textContent).toBeTruthy();
+    expect(container.querySelector('[data-testid="next-touch"]')!.getAttribute('aria-busy')).toBe('false');
   });
 
   it('fills the script from the card and marks what the card lacks as a gap, never "undefined"', async () => {
