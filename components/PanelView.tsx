@@ -9,6 +9,7 @@ export function PanelView({
   t,
   onTeach,
   onEnable,
+  onReload,
   clientPanel,
 }: {
   view: PanelViewState;
@@ -16,11 +17,26 @@ export function PanelView({
   onTeach?: (tabId: number | null) => void;
   /** Enables Touchbook on the followed tab's site (call from the click: it asks for permission). */
   onEnable?: (origin: string) => void;
+  /** Reloads the followed tab: a page opened before Touchbook was installed or updated. */
+  onReload?: (tabId: number) => void;
   /** The full client panel; without it, just the card (what the first version showed). */
   clientPanel?: ComponentChildren;
 }) {
   if (view.kind === 'loading') return <EmptyState title={t('panelReading')} />;
   if (view.kind === 'error') return <EmptyState title={t('errorGeneric', { error: view.message })} />;
+  if (view.state === 'reading') {
+    const tabId = view.tabId;
+    if (!view.stalled) return <EmptyState title={t('panelReading')} />;
+    return (
+      <EmptyState title={t('panelStalled')} hint={t('panelStalledHint')}>
+        {onReload && (
+          <button class="tb-button primary" type="button" data-testid="panel-reload" onClick={() => onReload(tabId)}>
+            {t('panelReload')}
+          </button>
+        )}
+      </EmptyState>
+    );
+  }
   // Teaching helps most when the page was read badly, or not at all, on an enabled CRM.
   const teach = onTeach && view.origin !== null && (view.state === 'client' || view.siteEnabled !== false) && <TeachAction t={t} onTeach={() => onTeach(view.tabId)} />;
   if (view.state === 'client') {

@@ -148,6 +148,8 @@ export type ParsedUiMessage = z.output<typeof UiMessageSchema>;
 /** What the side panel shows for a tab. */
 export type PanelFocus =
   | { state: 'client'; tabId: number; origin: string; client: ClientRecord }
+  /** An enabled site whose page has not reported yet: loading, or a page opened before an update. */
+  | { state: 'reading'; tabId: number; origin: string }
   | {
       state: 'no-client';
       tabId: number | null;

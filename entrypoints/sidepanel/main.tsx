@@ -5,7 +5,7 @@ import '../../components/theme.css';
 import { ClientPanel } from '../../components/ClientPanel';
 import { Header } from '../../components/Header';
 import { PanelView } from '../../components/PanelView';
-import { createFocusStore, FOCUS_KEY_PREFIX, readPanelFocus } from '../../lib/background/focus';
+import { createFocusStore, isFocusKey, readPanelFocus } from '../../lib/background/focus';
 import { openDatabase } from '../../lib/db/database';
 import { request } from '../../lib/messaging/send';
 import { createClientPanelModel } from '../../lib/panel/client-model';
@@ -33,7 +33,7 @@ async function main() {
   const refresh = () => void model.refresh();
   browser.tabs.onActivated.addListener(refresh);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'session' && Object.keys(changes).some((key) => key.startsWith(FOCUS_KEY_PREFIX))) refresh();
+    if (area === 'session' && Object.keys(changes).some(isFocusKey)) refresh();
   });
   // The worker writes; the panel watches the database so changes from anywhere (the popup,
   // another tab, a book sync) show without a reload.
@@ -61,6 +61,7 @@ async function main() {
         view={model.view.value}
         t={t}
         onTeach={(tabId) => void request({ type: 'ui/teach.start', tabId })}
+        onReload={(tabId) => void browser.tabs.reload(tabId)}
         onEnable={(origin) => {
           const granted = sitesApi.requestAccess(origin); // inside the click: the prompt needs it
           void granted.then(async (ok) => {

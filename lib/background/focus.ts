@@ -21,6 +21,8 @@ export interface FocusStore {
   remove(tabId: number): Promise<void>;
   /** The tab that most recently reported a client, for panels that are not tied to a tab. */
   lastClientTab(): Promise<number | null>;
+  /** The user switched to a tab: if it shows a client, it is now the last client tab. */
+  activated(tabId: number): Promise<void>;
 }
 
 export interface StorageArea {
@@ -31,6 +33,11 @@ export interface StorageArea {
 
 export const FOCUS_KEY_PREFIX = 'focus:';
 const LAST_CLIENT_TAB_KEY = 'focus-last-client-tab';
+
+/** Whether a changed `storage.session` key is about what a tab (or the last client tab) shows. */
+export function isFocusKey(key: string): boolean {
+  return key.startsWith(FOCUS_KEY_PREFIX) || key === LAST_CLIENT_TAB_KEY;
+}
 
 export function createFocusStore(area: StorageArea): FocusStore {
   const key = (tabId: number) => `${FOCUS_KEY_PREFIX}${tabId}`;
@@ -54,6 +61,13 @@ export function createFocusStore(area: StorageArea): FocusStore {
       const stored = await area.get(LAST_CLIENT_TAB_KEY);
       const tabId = stored[LAST_CLIENT_TAB_KEY];
       return typeof tabId === 'number' ? tabId : null;
+    },
+    async activated(tabId) {
+      // A page does not report the same client twice, so switching back to an earlier CRM tab
+      // says nothing by itself: the switch makes it the client a panel page should follow.
+      const stored = await area.get([key(tabId), LAST_CLIENT_TAB_KEY]);
+      const shown = stored[key(tabId)] as TabFocus | undefined;
+      if (shown?.clientId && stored[LAST_CLIENT_TAB_KEY] !== tabId) await area.set({ [LAST_CLIENT_TAB_KEY]: tabId });
     },
   };
 }
@@ -94,5 +108,8 @@ export async function readPanelFocus(
   // invoked Touchbook there (activeTab) or the site is enabled; otherwise it stays unknown.
   const url = (await tabs.get(tabId).catch(() => undefined))?.url;
   const origin = webOrigin(url);
-  return { state: 'no-client', tabId, origin, siteEnabled: origin ? await isSiteEnabled(db, origin) : null };
+  const siteEnabled = origin ? await isSiteEnabled(db, origin) : null;
+  // Touchbook runs on every page of an enabled site and always reports: it has not yet.
+  if (origin && siteEnabled) return { state: 'reading', tabId, origin };
+  return { state: 'no-client', tabId, origin, siteEnabled };
 }

@@ -109,6 +109,7 @@ export function startBackground(): void {
     }),
   );
   browser.tabs.onRemoved.addListener((tabId) => void deps.focus.remove(tabId));
+  browser.tabs.onActivated.addListener(({ tabId }) => void deps.focus.activated(tabId));
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') void forgetFocusIfLeft(deps.focus, tabId, tab.url);
   });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createFocusStore, FOCUS_KEY_PREFIX, forgetFocusIfLeft } from '../../../lib/background/focus';
+import { createFocusStore, FOCUS_KEY_PREFIX, forgetFocusIfLeft, isFocusKey } from '../../../lib/background/focus';
 import { makeFocus } from '../factories';
 
 describe('focus store over storage.session', () => {
@@ -30,6 +30,23 @@ describe('focus store over storage.session', () => {
     await expect(store().lastClientTab()).resolves.toBe(7);
     await store().set(makeFocus({ tabId: 8, clientId: 'b' }));
     await expect(store().lastClientTab()).resolves.toBe(8);
+  });
+
+  it('makes a tab the last client tab when the user switches back to it, if it shows a client', async () => {
+    await store().set(makeFocus({ tabId: 7, clientId: 'a' }));
+    await store().set(makeFocus({ tabId: 8, clientId: 'b' }));
+    await store().set(makeFocus({ tabId: 9, clientId: null }));
+    await store().activated(7);
+    await expect(store().lastClientTab()).resolves.toBe(7);
+    await store().activated(9); // a page without a client
+    await store().activated(10); // a tab Touchbook knows nothing about
+    await expect(store().lastClientTab()).resolves.toBe(7);
+  });
+
+  it('tells focus keys from other session keys', () => {
+    expect(isFocusKey(`${FOCUS_KEY_PREFIX}7`)).toBe(true);
+    expect(isFocusKey('focus-last-client-tab')).toBe(true);
+    expect(isFocusKey('clock-offset')).toBe(false);
   });
 
   it('replaces a tab focus with a later one (the page moved on to no client)', async () => {

@@ -201,6 +201,12 @@ describe('ui/focus.get', () => {
     await expect(focusGet(bg, 5)).resolves.toEqual({ state: 'no-client', tabId: 5, origin: 'https://other-crm.example', siteEnabled: false });
   });
 
+  it('says "reading" for a tab on an enabled site that has not reported yet', async () => {
+    const bg = makeBackground({ tabs: makeTabs([{ id: 5, url: `${CRM_ORIGIN}/clients/42` }]) });
+    await bg.db.sites.put(makeSite());
+    await expect(focusGet(bg, 5)).resolves.toEqual({ state: 'reading', tabId: 5, origin: CRM_ORIGIN });
+  });
+
   it('reports no client, with the origin, for a tab without one or whose client is gone', async () => {
     const bg = makeBackground();
     await bg.focus.set(makeFocus({ tabId: 7, clientId: null }));

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PanelView } from '../../../components/PanelView';
+import type { PanelView as PanelViewState } from '../../../lib/panel/panel-model';
 import { CRM_ORIGIN, makeClient, t } from '../factories';
 import { byTestId, mount } from './render';
 
@@ -29,5 +30,20 @@ describe('PanelView', () => {
     expect(empty.getAttribute('role')).toBe('status');
     expect(empty.querySelector('h2')?.textContent).toBe('No client on this page');
     expect(empty.textContent).toContain('Open a client card in a CRM where Touchbook is enabled.');
+  });
+});
+
+describe('PanelView: a page not read yet', () => {
+  it('says it is reading, then offers to reload a page that stays unread', () => {
+    const onReload = vi.fn();
+    const reading: PanelViewState = { kind: 'focus', state: 'reading', tabId: 7, origin: CRM_ORIGIN };
+    const first = mount(<PanelView view={reading} t={t} onReload={onReload} />);
+    expect(byTestId(first, 'empty-state').textContent).toBe('Reading the client card…');
+    expect(first.querySelector('[data-testid="panel-reload"]')).toBeNull();
+
+    const stalled = mount(<PanelView view={{ ...reading, stalled: true }} t={t} onReload={onReload} />);
+    expect(byTestId(stalled, 'empty-state').textContent).toContain('If the page was open before Touchbook was installed or updated, reload it.');
+    byTestId(stalled, 'panel-reload').click();
+    expect(onReload).toHaveBeenCalledWith(7);
   });
 });

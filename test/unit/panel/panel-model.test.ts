@@ -79,4 +79,24 @@ describe('panel model', () => {
     await model.refresh();
     expect(model.view.value).toEqual({ kind: 'error', message: 'tabs.query failed' });
   });
+
+  it('calls a page that stays "reading" past the patience stalled, and forgets it once the page reports', async () => {
+    const reading: PanelFocus = { state: 'reading', tabId: 7, origin: CRM_ORIGIN };
+    let next: PanelFocus = reading;
+    const model = createPanelModel({ resolveTabId: () => Promise.resolve(7), fetchFocus: () => Promise.resolve(next), patienceMs: 30 });
+    await model.refresh();
+    expect(model.view.value).toEqual({ kind: 'focus', ...reading });
+    await model.refresh(); // a refresh while still reading does not restart the wait
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(model.view.value).toEqual({ kind: 'focus', ...reading, stalled: true });
+    await model.refresh();
+    expect(model.view.value).toMatchObject({ stalled: true });
+
+    next = clientFocus('Anna');
+    await model.refresh();
+    expect(model.view.value).not.toHaveProperty('stalled');
+    next = reading; // the tab navigates again: a new wait
+    await model.refresh();
+    expect(model.view.value).toEqual({ kind: 'focus', ...reading });
+  });
 });
