@@ -1,16 +1,24 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 
-/** An accessible tab list: arrow keys move between tabs, only the chosen panel is rendered. */
+/**
+ * An accessible tab list (WAI-ARIA tabs pattern): arrow keys move between tabs, Home and End go
+ * to the first and last; only the chosen panel is rendered.
+ */
 export function Tabs({ tabs, label }: { tabs: Array<{ id: string; title: string; content: () => ComponentChildren }>; label: string }) {
   const selected = useSignal(tabs[0]?.id ?? '');
   const current = tabs.find((tab) => tab.id === selected.value) ?? tabs[0];
-  const move = (step: number) => {
-    const index = tabs.findIndex((tab) => tab.id === selected.value);
-    const next = tabs[(index + step + tabs.length) % tabs.length];
+  const select = (index: number) => {
+    const next = tabs[(index + tabs.length) % tabs.length];
     if (!next) return;
     selected.value = next.id;
     document.getElementById(`tab-${next.id}`)?.focus();
+  };
+  const KEYS: Record<string, () => number> = {
+    ArrowRight: () => tabs.findIndex((tab) => tab.id === selected.value) + 1,
+    ArrowLeft: () => tabs.findIndex((tab) => tab.id === selected.value) - 1,
+    Home: () => 0,
+    End: () => tabs.length - 1,
   };
   return (
     <div>
@@ -19,8 +27,10 @@ export function Tabs({ tabs, label }: { tabs: Array<{ id: string; title: string;
         role="tablist"
         aria-label={label}
         onKeyDown={(event) => {
-          if (event.key === 'ArrowRight') move(1);
-          if (event.key === 'ArrowLeft') move(-1);
+          const target = KEYS[event.key];
+          if (!target) return;
+          event.preventDefault(); // Home and End would scroll the panel
+          select(target());
         }}
       >
         {tabs.map((tab) => (

@@ -70,4 +70,17 @@ describe('Tabs', () => {
     await rendered();
     expect(state()[0]).toEqual(['next', 'true', 0]);
   });
+
+  it('Home and End go to the first and the last tab', async () => {
+    const { tab, state, press } = renderTabs();
+    tab('next').focus();
+    press('End');
+    await rendered();
+    expect(document.activeElement).toBe(tab('book'));
+    expect(state()[2]).toEqual(['book', 'true', 0]);
+    press('Home');
+    await rendered();
+    expect(document.activeElement).toBe(tab('next'));
+    expect(state()[0]).toEqual(['next', 'true', 0]);
+  });
 });
