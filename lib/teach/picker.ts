@@ -16,7 +16,7 @@ export interface PickedField<F extends string> {
 export interface PickerOptions<F extends string> {
   doc: Document;
   fields: ReadonlyArray<{ id: F; label: string }>;
-  text: { hint: string; cancel: string; whatIsThis: string; saved: string };
+  text: { hint: string; cancel: string; whatIsThis: string; saved: string; failed: (error: string) => string };
   /** Where the clicked value will be found again on other records of this CRM. */
   describe: (element: Element) => { selector?: string; label?: string };
   onPick: (picked: PickedField<F>) => Promise<void>;
@@ -58,6 +58,7 @@ export function startPicker<F extends string>(options: PickerOptions<F>): { stop
   const bar = element(doc, 'div', 'bar');
   const hint = element(doc, 'span', '');
   hint.textContent = options.text.hint;
+  hint.setAttribute('role', 'status'); // "saved" or "failed" is said to screen readers too
   const cancel = element(doc, 'button', '');
   cancel.textContent = options.text.cancel;
   bar.append(hint, cancel);
@@ -117,7 +118,13 @@ export function startPicker<F extends string>(options: PickerOptions<F>): { stop
   const pick = async (field: F) => {
     if (!chosen) return;
     const sample = sampleOf(chosen);
-    await options.onPick({ field, sample, ...options.describe(chosen) });
+    try {
+      await options.onPick({ field, sample, ...options.describe(chosen) });
+    } catch (error) {
+      // The menu stays open on the same value: the manager sees why and can try again.
+      hint.textContent = options.text.failed(error instanceof Error ? error.message : String(error));
+      return;
+    }
     hint.textContent = options.text.saved;
     menu.style.display = 'none';
     outline(null);

@@ -51,7 +51,13 @@ export async function startTeaching(options: {
   const picker = startPicker<TeachableField>({
     doc: options.doc,
     fields: TEACHABLE_FIELDS.map((id) => ({ id, label: t(FIELD_LABELS[id]) })),
-    text: { hint: t('teachHint'), cancel: t('teachDone'), whatIsThis: t('teachWhatIsThis'), saved: t('teachSaved') },
+    text: {
+      hint: t('teachHint'),
+      cancel: t('teachDone'),
+      whatIsThis: t('teachWhatIsThis'),
+      saved: t('teachSaved'),
+      failed: (error) => t('errorGeneric', { error }),
+    },
     describe: options.describe,
     onPick: ({ field, selector, label }) => save(field, { ...(selector ? { selector } : {}), ...(label ? { label } : {}) }),
   });

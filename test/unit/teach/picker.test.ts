@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startPicker } from '../../../lib/teach/picker';
 
 const PAGE = '<main><a id="link" href="#somewhere">Call</a><span id="phone">+44 20 7946 0958</span></main>';
-const TEXT = { hint: 'Click a value', cancel: 'Done', whatIsThis: 'What is', saved: 'Saved' };
+const TEXT = { hint: 'Click a value', cancel: 'Done', whatIsThis: 'What is', saved: 'Saved', failed: (error: string) => `Not saved: ${error}` };
 
 function setUp(onPick = vi.fn(() => Promise.resolve())) {
   document.body.innerHTML = PAGE;
@@ -71,5 +71,21 @@ describe('field picker', () => {
     await vi.waitFor(() => expect(onPick).toHaveBeenCalledTimes(1));
     expect(onPick).toHaveBeenCalledWith({ field: 'phones', selector: '#phone', sample: '+44 20 7946 0958' });
     await vi.waitFor(() => expect(picker.root.querySelector('.bar span')?.textContent).toBe('Saved'));
+  });
+
+  it('says when saving failed and keeps the question open to try again', async () => {
+    const onPick = vi.fn<() => Promise<void>>().mockRejectedValueOnce(new Error('Extension context invalidated.')).mockResolvedValueOnce(undefined);
+    const { picker } = setUp(onPick);
+    document.getElementById('phone')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    const phone = () => picker.root.querySelector<HTMLButtonElement>('.menu button')!;
+    phone().click();
+    const hint = () => picker.root.querySelector('.bar span')!;
+    await vi.waitFor(() => expect(hint().textContent).toBe('Not saved: Extension context invalidated.'));
+    expect(hint().getAttribute('role')).toBe('status');
+    expect(picker.root.querySelector<HTMLElement>('.menu')!.style.display).toBe('block');
+
+    phone().click();
+    await vi.waitFor(() => expect(hint().textContent).toBe('Saved'));
+    expect(onPick).toHaveBeenCalledTimes(2);
   });
 });
