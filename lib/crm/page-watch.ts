@@ -6,7 +6,10 @@
  * a check on every batch of DOM mutations, and a slow poll for routes that change no DOM at all.
  * Mutations only raise a flag; the flag is looked at once per animation frame, and reading waits
  * for the page to be quiet (debounce) but never longer than `maxWaitMs` while it keeps changing
- * (a ticking clock must not starve it). Nothing is read while the tab is hidden: the pending read
+ * (a ticking clock must not starve it). A page that keeps changing without changing the record
+ * (a clock, an animation, a chat widget) is read less and less often: each read of mutations
+ * that found nothing new doubles both waits, up to `MAX_BACKOFF`; a record change, the user's
+ * typing or a read that found something new brings them back. Nothing is read while the tab is hidden: the pending read
  * happens when it is shown again. Every listener, observer and timer ends with `signal`, and no
  * exception escapes into the page.
  */
@@ -15,8 +18,11 @@ export type SettleReason = 'initial' | 'navigation' | 'mutation' | 'visible';
 export interface PageWatchOptions {
   window: Window;
   signal: AbortSignal;
-  /** Called after the page settles; the caller reads the page and decides whether to report. */
-  onSettled: (reason: SettleReason) => void;
+  /**
+   * Called after the page settles; the caller reads the page and decides whether to report.
+   * Returns false when the read found nothing new (the watcher then backs off), else true.
+   */
+  onSettled: (reason: SettleReason) => boolean;
   /** Quiet period after the last change before reading the page again. */
   debounceMs?: number;
   /** Longest a stream of changes may put off a read. */
@@ -31,6 +37,9 @@ const RANK: Record<SettleReason, number> = { visible: 0, mutation: 1, initial: 2
 /** A record change is read after one quiet frame: the manager is waiting for the side panel. */
 const NAVIGATION_QUIET_MS = 20;
 
+/** The most the waits grow for a page whose changes are not the record's: 2^4 = 16 times. */
+const MAX_BACKOFF = 16;
+
 /** Attributes whose changes can show, hide or fill a field (lazy sections, tabs, cached pages). */
 const WATCHED_ATTRIBUTES = ['hidden', 'class', 'style', 'aria-hidden', 'aria-busy', 'value', 'href', 'datetime', 'open'];
 
@@ -43,6 +52,7 @@ export function watchPage({ window: win, signal, onSettled, debounceMs = 150, ma
   let debounceTimer: ReturnType<typeof setTimeout> | undefined;
   let mutated = false;
   let frameRequested = false;
+  let backoff = 1;
 
   const isHidden = () => doc.visibilityState === 'hidden';
 
@@ -53,7 +63,8 @@ export function watchPage({ window: win, signal, onSettled, debounceMs = 150, ma
     const reason = pending;
     pending = null;
     try {
-      onSettled(reason);
+      const foundSomething = onSettled(reason);
+      backoff = foundSomething || reason !== 'mutation' ? 1 : Math.min(backoff * 2, MAX_BACKOFF);
     } catch (error) {
       console.debug('[touchbook] reading the page failed', error);
     }
@@ -65,11 +76,13 @@ export function watchPage({ window: win, signal, onSettled, debounceMs = 150, ma
     if (pending === null || RANK[reason] > RANK[pending]) pending = reason;
     if (isHidden()) return;
     clearTimeout(debounceTimer);
+    if (pending !== 'mutation') backoff = 1;
     const waited = Date.now() - pendingSince;
+    const longest = maxWaitMs * backoff;
     // A record change is what the manager waits for in the side panel: read it sooner. Should the
     // CRM still be rendering, the mutations that follow bring a second read.
-    const quiet = pending === 'navigation' ? Math.min(debounceMs, NAVIGATION_QUIET_MS) : debounceMs;
-    debounceTimer = setTimeout(flush, waited >= maxWaitMs ? 0 : Math.min(quiet, maxWaitMs - waited));
+    const quiet = pending === 'navigation' ? Math.min(debounceMs, NAVIGATION_QUIET_MS) : debounceMs * backoff;
+    debounceTimer = setTimeout(flush, waited >= longest ? 0 : Math.min(quiet, longest - waited));
   };
 
   const checkUrl = (): boolean => {
@@ -118,9 +131,13 @@ export function watchPage({ window: win, signal, onSettled, debounceMs = 150, ma
   // A page restored from the back/forward cache shows what it showed when left; every ordinary
   // load fires pageshow too, and that one the first read already covers.
   win.addEventListener('pageshow', (event) => event.persisted && schedule('navigation'), { signal, passive: true });
-  // Typing into an edit form changes values, not the DOM.
-  listen(doc, 'input', () => schedule('mutation'), true);
-  listen(doc, 'change', () => schedule('mutation'), true);
+  // Typing into an edit form changes values, not the DOM; it is the user, so no backing off.
+  const edited = () => {
+    backoff = 1;
+    schedule('mutation');
+  };
+  listen(doc, 'input', edited, true);
+  listen(doc, 'change', edited, true);
   listen(doc, 'visibilitychange', () => {
     if (isHidden()) return;
     checkUrl();

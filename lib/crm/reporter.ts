@@ -34,10 +34,11 @@ export function startReadingPage(options: ReadingOptions): void {
   let staleCheck: ReturnType<typeof setTimeout> | undefined;
   let navigatedAt = -Infinity;
 
-  const read = (reason?: SettleReason) => {
+  /** Reads the page; false when it found nothing to say that was not said already. */
+  const read = (reason?: SettleReason): boolean => {
     clearTimeout(staleCheck);
     const snapshot = safeExtract(win, getMappings);
-    if (!snapshot && !isTopFrame) return;
+    if (!snapshot && !isTopFrame) return false;
     if (reason === 'navigation') navigatedAt = Date.now();
     // Between two records a CRM shows a skeleton or a spinner while it fetches the next one:
     // "no client" then would flash in the side panel. Only a page still empty after the grace
@@ -45,20 +46,20 @@ export function startReadingPage(options: ReadingOptions): void {
     const sinceNavigation = Date.now() - navigatedAt;
     if (!snapshot && lastSnapshot && sinceNavigation < NO_CLIENT_GRACE_MS) {
       staleCheck = setTimeout(() => read(), NO_CLIENT_GRACE_MS - sinceNavigation);
-      return;
+      return true;
     }
     // Right after a record change the URL is new but the CRM may still show the previous record.
     // Reporting that would give the new record the old person's details: wait for the page.
     if (snapshot && reason === 'navigation' && lastSnapshot && showsPreviousRecord(lastSnapshot, snapshot)) {
       staleCheck = setTimeout(() => read(), STALE_RECHECK_MS);
-      return;
+      return true;
     }
     if (snapshot) lastSnapshot = snapshot;
     const message: ContentMessage = snapshot
       ? { type: 'cs/snapshot', snapshot }
       : { type: 'cs/no-client', url: win.location.href };
     const key = JSON.stringify(message);
-    if (key === lastSent || signal.aborted) return;
+    if (key === lastSent || signal.aborted) return false;
     lastSent = key;
     send(message).then(
       (reply) => {
@@ -69,6 +70,7 @@ export function startReadingPage(options: ReadingOptions): void {
         lastSent = '';
       },
     );
+    return true;
   };
 
   let watching = false;

@@ -12,6 +12,10 @@ interface Harness {
   reasons: SettleReason[];
   controller: AbortController;
   setHidden: (hidden: boolean) => void;
+  /** When each read happened (ms since start). */
+  times: number[];
+  /** What the reader answers: did the read find something new? */
+  foundSomething: boolean;
 }
 
 const harnesses: Harness[] = [];
@@ -29,10 +33,13 @@ function start(options: { hidden?: boolean; debounceMs?: number; maxWaitMs?: num
   let hidden = options.hidden ?? false;
   Object.defineProperty(window.document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
   if (options.navigationApi) Object.defineProperty(window, 'navigation', { configurable: true, value: new window.EventTarget() });
+  const started = Date.now();
   const harness: Harness = {
     window,
     win,
     reasons: [],
+    times: [],
+    foundSomething: true,
     controller: new AbortController(),
     setHidden: (value) => {
       hidden = value;
@@ -42,7 +49,11 @@ function start(options: { hidden?: boolean; debounceMs?: number; maxWaitMs?: num
   watchPage({
     window: win,
     signal: harness.controller.signal,
-    onSettled: (reason) => harness.reasons.push(reason),
+    onSettled: (reason) => {
+      harness.reasons.push(reason);
+      harness.times.push(Date.now() - started);
+      return harness.foundSomething;
+    },
     debounceMs: options.debounceMs ?? 20,
     maxWaitMs: options.maxWaitMs ?? 200,
     pollMs: options.pollMs ?? 0,
@@ -134,6 +145,42 @@ describe('watchPage', () => {
       await sleep(10);
     }
     expect(harness.reasons.filter((reason) => reason === 'mutation').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads a page that keeps changing without news less and less often, and catches up on a record change', async () => {
+    const harness = start({ debounceMs: 10, maxWaitMs: 40 });
+    harness.foundSomething = false; // a ticking clock: every read finds the same record
+    const lazy = harness.window.document.getElementById('lazy')!;
+    const tick = setInterval(() => (lazy.textContent = String(Date.now())), 5);
+    try {
+      await sleep(1_500);
+      const reads = harness.times.slice(1); // after the initial read
+      const gaps = reads.slice(1).map((time, index) => time - reads[index]!);
+      // Without backing off, 1.5 s of changes would be about 35 reads 40 ms apart.
+      expect(reads.length).toBeLessThan(14);
+      expect(Math.max(...gaps)).toBeGreaterThanOrEqual(300);
+
+      harness.window.history.pushState({}, '', '/clients/2');
+      harness.window.dispatchEvent(new harness.window.PopStateEvent('popstate'));
+      const before = harness.reasons.length;
+      await until(() => harness.reasons.slice(before).includes('navigation'), 200);
+    } finally {
+      clearInterval(tick);
+    }
+  });
+
+  it('reads typing in an edit form at once even after backing off', async () => {
+    const harness = start({ debounceMs: 10, maxWaitMs: 40 });
+    harness.foundSomething = false;
+    const lazy = harness.window.document.getElementById('lazy')!;
+    for (let index = 0; index < 40; index += 1) {
+      lazy.textContent = String(index);
+      await sleep(15);
+    }
+    const before = harness.reasons.length;
+    const input = harness.window.document.getElementById('edit')!;
+    input.dispatchEvent(new harness.window.Event('input', { bubbles: true }));
+    await until(() => harness.reasons.length > before, 150);
   });
 
   it('reads a lazily loaded field when it arrives', async () => {
