@@ -30,7 +30,7 @@ export function extractSnapshot(doc: Document, pageUrl: string, mappings?: reado
   const adapterResult = readWithAdapter(doc, url, hints, draft);
   if (adapterResult === NOT_A_RECORD) return null;
   const generic = readGeneric(doc, url, hints, draft, adapterResult?.scope ?? null);
-  if (mappings?.length) applyTaughtMappings(doc, mappings, generic?.pairs ?? [], draft, hints);
+  if (mappings?.length) applyTaughtMappings(doc, mappings, generic.pairs, draft, hints);
 
   completeNames(draft);
   if (draft.recordType === 'unknown' && draft.contactCount() > 0) draft.recordType = 'contact';

@@ -58,6 +58,8 @@ export interface PageScan {
   hcards: Element[];
   /** Elements that name the record they show: `data-record-id`, `data-entity-id`. */
   recordMarkers: Element[];
+  /** Open `<dialog>`s and `role=dialog` or `aria-modal` elements: a record may be open in one, over a list. */
+  dialogs: Element[];
   visited: number;
   truncated: boolean;
 }
@@ -80,7 +82,7 @@ function emptyScan(): PageScan {
   return {
     mains: [], headings: [], subheadings: [], contactLinks: [], terms: [], rows: [], tables: [], labels: [], controls: [],
     ariaLabelled: [], labelTexts: [], inlinePairs: [], icons: [], freeTexts: [], jsonLd: [], microdata: [], hcards: [],
-    recordMarkers: [], visited: 0, truncated: false,
+    recordMarkers: [], dialogs: [], visited: 0, truncated: false,
   };
 }
 
@@ -210,11 +212,12 @@ function visit(element: Element, walk: Walk): Inside {
   if (traits.recordMarker) keep(scan.recordMarkers, element);
   if ((traits.labelledBy || (traits.labelled && !isLeaf)) && !FORM_OR_LINK_TAGS.has(tag)) keep(scan.ariaLabelled, element);
   if (traits.vcard) keep(scan.hcards, element);
+  if (traits.modal || traits.role === 'dialog' || traits.role === 'alertdialog' || (tag === 'dialog' && element.hasAttribute('open'))) keep(scan.dialogs, element);
 
   switch (tag) {
     case 'main': keep(scan.mains, element); break;
     case 'h1': keep(scan.headings, element); break;
-    case 'h2': if (scan.subheadings.length < 5) scan.subheadings.push(element); break;
+    case 'h2': keep(scan.subheadings, element); break;
     case 'a': {
       const href = element.getAttribute('href');
       if (href !== null && CONTACT_HREF.test(href) && scan.contactLinks.length < walk.budget.maxLinks) scan.contactLinks.push(element as HTMLAnchorElement);
@@ -252,10 +255,12 @@ interface AttributeTraits {
   labelled: boolean;
   labelledBy: boolean;
   vcard: boolean;
+  modal: boolean;
 }
 
 const NO_TRAITS: AttributeTraits = {
   hidden: false, feed: false, role: null, headingLevel: null, itemscope: false, recordMarker: false, labelled: false, labelledBy: false, vcard: false,
+  modal: false,
 };
 
 /**
@@ -298,6 +303,9 @@ function readAttributes(element: Element, isContainer: boolean): AttributeTraits
       case 'aria-labelledby':
         traits.labelledBy = true;
         break;
+      case 'aria-modal':
+        traits.modal = element.getAttribute(name) === 'true';
+        break;
       case 'class': {
         const className = element.getAttribute(name) ?? '';
         if (className.includes('vcard')) traits.vcard = true;
@@ -316,7 +324,7 @@ const SHARED_TRAITS: AttributeTraits = { ...NO_TRAITS };
 
 function resetTraits(): AttributeTraits {
   const traits = SHARED_TRAITS;
-  traits.hidden = traits.feed = traits.itemscope = traits.recordMarker = traits.labelled = traits.labelledBy = traits.vcard = false;
+  traits.hidden = traits.feed = traits.itemscope = traits.recordMarker = traits.labelled = traits.labelledBy = traits.vcard = traits.modal = false;
   traits.role = traits.headingLevel = null;
   return traits;
 }

@@ -28,13 +28,21 @@ function isFormTitle(text: string): boolean {
   return words.length <= 4 && words.some((word) => FORM_VERB.test(word)) && words.some((word) => recordTypeFromWord(word) !== null);
 }
 
-export function readHeading(headings: readonly Element[], context: RecordContext): string | null {
-  for (const heading of headings) {
-    if (!context.includes(heading)) continue;
-    const text = visibleText(heading, 300);
+export interface Heading {
+  element: Element;
+  text: string;
+}
+
+/** The record's main heading: the first of these in the record (up to `tries` of them) that names something. */
+export function findHeading(headings: readonly Element[], context: RecordContext, tries = Infinity): Heading | null {
+  let tried = 0;
+  for (const element of headings) {
+    if (!context.includes(element)) continue;
+    if ((tried += 1) > tries) break;
+    const text = visibleText(element, 300);
     if (!text || text.length > 200) continue;
     if (isSectionTitle(text) || isFormTitle(text) || /^[\p{P}\p{S}\d\s]+$/u.test(text)) continue;
-    return text;
+    return { element, text };
   }
   return null;
 }

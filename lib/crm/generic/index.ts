@@ -6,18 +6,21 @@ import { fieldForLabel, type LabelField } from '../labels';
 import type { PageHints } from '../page-hints';
 import { foldCase } from '../text';
 import { readFreeText, readIconValues } from './free-text';
-import { readHeading } from './heading';
+import { recordDialog } from './dialog';
+import { findHeading } from './heading';
 import { readContactLinks } from './links';
 import { collectPairs, type FieldPair } from './pairs';
 import { readProducts } from './products';
 import { recordIdFromUrl, recordTypeFromUrl, recordTypeFromWord } from './record-type';
 import { readStructuredData } from './structured';
+import { readSubtitle } from './subtitle';
 
 /**
  * The generic extractor: reads a record card from any CRM it has never seen. One bounded scan
  * of the page, then readers from the most to the least certain - structured data, contact
- * links, the heading, label/value pairs, icons, free text - each filling what is still empty
- * (or improving what a less certain reader filled). Adapters run before it and set `scope`.
+ * links, the heading, label/value pairs, icons, free text, the line under the heading - each
+ * filling what is still empty (or improving what a less certain reader filled). Adapters run
+ * before it and set `scope`; without one, the record is in an open dialog or in `<main>`.
  */
 export interface GenericReading {
   scan: PageScan;
@@ -25,15 +28,17 @@ export interface GenericReading {
   pairs: FieldPair[];
 }
 
-export function readGeneric(doc: Document, url: URL, hints: PageHints, draft: SnapshotDraft, scope: Element | null): GenericReading | null {
+export function readGeneric(doc: Document, url: URL, hints: PageHints, draft: SnapshotDraft, scope: Element | null): GenericReading {
   const scan = scanPage(doc, DEFAULT_BUDGET, scope ?? doc.getElementsByTagName('main')[0] ?? null);
-  const root = scope ?? pickScope(scan, doc);
-  if (!root) return null;
-  const context = new RecordContext(root);
+  const page = new RecordContext(doc.body);
+  const dialog = scope ? null : recordDialog(scan, page);
+  const context = new RecordContext(scope ?? dialog ?? visibleMain(scan, page));
 
   const structuredType = readStructuredData(scan, context, draft, hints);
   readContactLinks(scan.contactLinks, context, draft, hints);
-  draft.offer('name', readHeading(scan.headings.length ? scan.headings : scan.subheadings, context), 'heading', 0.75);
+  // A page without an h1 is titled by an h2; so is a dialog, over a page whose h1 names the list behind it.
+  const heading = findHeading(scan.headings, context) ?? (dialog || !scan.headings.length ? findHeading(scan.subheadings, context, 5) : null);
+  draft.offer('name', heading?.text, 'heading', 0.75);
 
   const pairs = collectPairs(scan, context);
   for (const pair of pairs) {
@@ -48,6 +53,8 @@ export function readGeneric(doc: Document, url: URL, hints: PageHints, draft: Sn
 
   if (draft.recordType === 'unknown') draft.recordType = markedRecordType(scan, context) ?? recordTypeFromUrl(url) ?? structuredType ?? 'unknown';
   draft.recordId ??= markedRecordId(scan, context) ?? recordIdFromUrl(url);
+  // The line under a person's name is their job and company; under a deal's or a company's, something else.
+  if (heading && draft.recordType !== 'deal' && draft.recordType !== 'company') readSubtitle(heading.element, context, draft);
   return { scan, context, pairs };
 }
 
@@ -76,9 +83,8 @@ function preferReadableName(draft: SnapshotDraft, pairs: readonly FieldPair[]): 
 }
 
 /** The visible `<main>` (or `role=main`), else the body: where a record card normally is. */
-function pickScope(scan: PageScan, doc: Document): Element | null {
-  const page = new RecordContext(doc.body);
-  return scan.mains.find((main) => page.includes(main)) ?? doc.body;
+function visibleMain(scan: PageScan, page: RecordContext): Element {
+  return scan.mains.find((main) => page.includes(main)) ?? page.scope;
 }
 
 function markedRecordType(scan: PageScan, context: RecordContext) {

@@ -21,8 +21,8 @@ export function recordTypeFromWord(word: string | null | undefined): RecordType 
   return null;
 }
 
-/** Query parameters that name the record in server-rendered CRMs (`?module=Contacts&record=…`). */
-const ID_PARAMS = ['record', 'id', 'record_id', 'recordId', 'entity_id', 'entityId', 'contact_id', 'deal_id'];
+/** Query parameters that name the record in server-rendered CRMs (`?module=Contacts&record=…`) or the one open over a list (`?open=405`). */
+const ID_PARAMS = ['record', 'id', 'open', 'record_id', 'recordId', 'entity_id', 'entityId', 'contact_id', 'deal_id'];
 const TYPE_PARAMS = ['module', 'type', 'entity', 'object'];
 
 /** The last typed word in the path or hash route ("/crm/deals/42" -> deal), else in the query. */
