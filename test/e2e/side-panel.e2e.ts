@@ -126,7 +126,7 @@ describe.each(browsersUnderTest())('side panel in %s', (browserName) => {
     expect(severe).toEqual([]);
   });
 
-  it('follows the CRM tab that comes to the front with another client', async () => {
+  it('follows the CRM tab that comes to the front with another client, and back to the first', async () => {
     // Ctrl+click on another client in the card's "Other clients": a background tab in the CRM's
     // window; the panel stays visible in a window of its own.
     const link = 'aside.related a.related-name';
@@ -137,5 +137,9 @@ describe.each(browsersUnderTest())('side panel in %s', (browserName) => {
     const other = client((await second.recordId())!);
     expect(other.name).toBe(otherName);
     await panel.waitForClient(other.name);
+
+    // Back to the first tab: its page says nothing new, the switch itself brings its client back.
+    await crm.page.bringToFront();
+    await panel.waitForClient(olivia.name);
   });
 });
