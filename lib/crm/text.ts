@@ -29,10 +29,14 @@ export function foldCase(text: string): string {
  * no parenthesised hint ("Phone (work)"), no leading icon glyphs, no apostrophes ("Ім'я" = "Ім’я").
  */
 export function normalizeLabel(label: string): string {
-  // Most labels (and every dictionary entry, normalised at start-up on each CRM page) are
-  // plain words already: lower case, nothing to fold, trim or strip.
+  // Most labels are plain words: once lower-cased, nothing is left to fold, trim or strip, and
+  // the half-dozen regular expressions below are skipped (this runs on every short page text).
   const lower = label.toLowerCase();
-  if (PLAIN_WORDS.test(lower)) return lower;
+  return PLAIN_WORDS.test(lower) ? lower : normalizeLabelStepByStep(label);
+}
+
+/** `normalizeLabel` without the shortcut for plain words: every step, whatever the label. */
+export function normalizeLabelStepByStep(label: string): string {
   return collapseSpaces(
     foldCase(label)
       .replace(/\([^)]*\)/g, ' ')

@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { LANGUAGES } from '../../lib/crm/labels/languages';
+import { buildLabelTables } from '../../lib/crm/labels/tables';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticRecordPage } from './extraction-page';
@@ -42,6 +44,8 @@ describe.skipIf(!existsSync(CHROMIUM))('extraction speed in Chromium', () => {
       write: false,
       target: 'chrome120',
       logLevel: 'silent',
+      // As wxt.config.ts builds the content script: the label tables ready-made.
+      define: { 'import.meta.env.PROD': 'true', __TOUCHBOOK_LABEL_TABLES__: JSON.stringify(buildLabelTables(LANGUAGES)) },
     });
     extractorSource = bundle.outputFiles[0]!.text;
     browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });

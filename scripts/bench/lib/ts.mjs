@@ -22,8 +22,9 @@ export async function importTs(entry) {
     target: 'node20',
     write: false,
     logLevel: 'silent',
-    // Modules that branch on the demo build read this; the shipped value is false.
-    define: { __TOUCHBOOK_DEMO_BUILD__: 'false' },
+    // Modules that branch on the demo build read this (the shipped value is false); outside a
+    // Vite build the label tables are built at run time (see lib/crm/labels/tables.ts).
+    define: { __TOUCHBOOK_DEMO_BUILD__: 'false', 'import.meta.env.PROD': 'false' },
   });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'touchbook-bench-ts-'));
   const file = path.join(dir, `${path.basename(entry).replace(/\.[cm]?[jt]sx?$/, '')}.mjs`);
@@ -51,7 +52,7 @@ export async function bundleForBrowser(entry, { globalName, minify = true } = {}
     minify,
     write: false,
     logLevel: 'silent',
-    define: { __TOUCHBOOK_DEMO_BUILD__: 'false' },
+    define: { __TOUCHBOOK_DEMO_BUILD__: 'false', 'import.meta.env.PROD': 'false' },
   });
   return result.outputFiles[0]?.text ?? '';
 }
