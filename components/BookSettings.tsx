@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useSignal } from '@preact/signals';
 import type { BookStatus } from '../lib/background/books';
 import type { BookError } from '../lib/book/errors';
@@ -31,6 +32,7 @@ export function BookSettings({ model, t, locale }: { model: BookModel; t: Transl
       )}
       <BookPreview model={model} t={t} />
       <PersonalAnswers model={model} t={t} />
+      <PersonalNotes model={model} t={t} />
     </section>
   );
 }
@@ -258,61 +260,148 @@ function PersonalAnswers({ model, t }: { model: BookModel; t: Translate }) {
   const why = useSignal('');
   if (!book || !layer) return null;
   const titleOf = (id: string) => book.objections.find((objection) => objection.id === id)?.phrasings[0] ?? id;
-  const mine = Object.entries(layer.responses);
   return (
-    <section class="tb-stack" aria-labelledby="personal-title">
-      <h3 id="personal-title">{t('bookPersonalTitle')}</h3>
-      <p class="tb-muted">{t('bookPersonalHint')}</p>
-      {mine.length === 0 ? (
-        <p class="tb-muted">{t('bookPersonalNone')}</p>
+    <OwnAdditions
+      id="personal"
+      listTestId="personal-answers"
+      title={t('bookPersonalTitle')}
+      hint={t('bookPersonalHint')}
+      empty={t('bookPersonalNone')}
+      items={Object.entries(layer.responses).flatMap(([id, responses]) =>
+        responses.map((response, index) => ({ heading: titleOf(id), text: response.text, remove: () => void model.removePersonalResponse(id, index) })),
+      )}
+      t={t}
+      submit={{
+        label: t('bookPersonalAdd'),
+        enabled: !model.busy.value && objectionId.value !== '' && text.value.trim() !== '',
+        run: () =>
+          void model.addPersonalResponse(objectionId.value, text.value, why.value).then((ok) => {
+            if (ok) text.value = why.value = '';
+          }),
+      }}
+    >
+      <label class="tb-field">
+        <span>{t('bookPersonalObjection')}</span>
+        <select class="tb-input" value={objectionId.value} onChange={(event) => (objectionId.value = event.currentTarget.value)}>
+          <option value="" />
+          {book.objections
+            .filter((objection) => !objection.personal)
+            .map((objection) => (
+              <option value={objection.id}>{objection.phrasings[0]}</option>
+            ))}
+        </select>
+      </label>
+      <label class="tb-field">
+        <span>{t('bookPersonalText')}</span>
+        <textarea class="tb-input" rows={2} value={text.value} onInput={(event) => (text.value = event.currentTarget.value)} />
+      </label>
+      <label class="tb-field">
+        <span>{t('bookPersonalWhy')}</span>
+        <input class="tb-input" type="text" value={why.value} onInput={(event) => (why.value = event.currentTarget.value)} />
+      </label>
+    </OwnAdditions>
+  );
+}
+
+/** The manager's notes under the book's sections ("call before 11 here"), shown in the side panel. */
+function PersonalNotes({ model, t }: { model: BookModel; t: Translate }) {
+  const book = model.book.value?.book;
+  const layer = model.personal.value;
+  const sectionId = useSignal('');
+  const note = useSignal('');
+  if (!book || !layer) return null;
+  const titleOf = (id: string) => book.sections.find((section) => section.id === id)?.title ?? id;
+  const choose = (id: string) => {
+    sectionId.value = id;
+    note.value = layer.notes[id] ?? ''; // editing an existing note starts from it
+  };
+  return (
+    <OwnAdditions
+      id="notes"
+      listTestId="personal-notes"
+      title={t('bookNotesTitle')}
+      empty={t('bookNotesNone')}
+      items={Object.entries(layer.notes).map(([id, text]) => ({ heading: titleOf(id), text, remove: () => void model.saveSectionNote(id, '') }))}
+      t={t}
+      submit={{
+        label: t('bookNotesSave'),
+        enabled: !model.busy.value && sectionId.value !== '' && note.value.trim() !== '',
+        run: () =>
+          void model.saveSectionNote(sectionId.value, note.value).then((ok) => {
+            if (ok) note.value = '';
+          }),
+      }}
+    >
+      <label class="tb-field">
+        <span>{t('bookNotesSection')}</span>
+        <select class="tb-input" value={sectionId.value} onChange={(event) => choose(event.currentTarget.value)}>
+          <option value="" />
+          {book.sections.map((section) => (
+            <option value={section.id}>{section.title}</option>
+          ))}
+        </select>
+      </label>
+      <label class="tb-field">
+        <span>{t('bookNotesText')}</span>
+        <textarea class="tb-input" rows={2} value={note.value} onInput={(event) => (note.value = event.currentTarget.value)} />
+      </label>
+    </OwnAdditions>
+  );
+}
+
+/** A list of the manager's own additions to the book, each removable, and the form to add one. */
+function OwnAdditions({
+  id,
+  listTestId,
+  title,
+  hint,
+  empty,
+  items,
+  t,
+  submit,
+  children,
+}: {
+  id: string;
+  listTestId: string;
+  title: string;
+  hint?: string;
+  empty: string;
+  items: Array<{ heading: string; text: string; remove: () => void }>;
+  t: Translate;
+  submit: { label: string; enabled: boolean; run: () => void };
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="tb-stack" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      {hint && <p class="tb-muted">{hint}</p>}
+      {items.length === 0 ? (
+        <p class="tb-muted">{empty}</p>
       ) : (
-        <ul class="tb-list" data-testid="personal-answers">
-          {mine.flatMap(([id, responses]) =>
-            responses.map((response, index) => (
-              <li>
-                <span>
-                  <strong>{titleOf(id)}</strong>: {response.text}
-                </span>
-                <button class="tb-button" type="button" onClick={() => void model.removePersonalResponse(id, index)}>
-                  {t('bookPersonalRemove')}
-                </button>
-              </li>
-            )),
-          )}
+        <ul class="tb-list" data-testid={listTestId}>
+          {items.map((item) => (
+            <li>
+              <span>
+                <strong>{item.heading}</strong>: {item.text}
+              </span>
+              <button class="tb-button" type="button" onClick={item.remove}>
+                {t('bookPersonalRemove')}
+              </button>
+            </li>
+          ))}
         </ul>
       )}
       <form
         class="tb-stack"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!objectionId.value || !text.value.trim()) return;
-          void model.addPersonalResponse(objectionId.value, text.value, why.value).then((ok) => {
-            if (ok) text.value = why.value = '';
-          });
+          if (submit.enabled) submit.run();
         }}
       >
-        <label class="tb-field">
-          <span>{t('bookPersonalObjection')}</span>
-          <select class="tb-input" value={objectionId.value} onChange={(event) => (objectionId.value = event.currentTarget.value)}>
-            <option value="" />
-            {book.objections
-              .filter((objection) => !objection.personal)
-              .map((objection) => (
-                <option value={objection.id}>{objection.phrasings[0]}</option>
-              ))}
-          </select>
-        </label>
-        <label class="tb-field">
-          <span>{t('bookPersonalText')}</span>
-          <textarea class="tb-input" rows={2} value={text.value} onInput={(event) => (text.value = event.currentTarget.value)} />
-        </label>
-        <label class="tb-field">
-          <span>{t('bookPersonalWhy')}</span>
-          <input class="tb-input" type="text" value={why.value} onInput={(event) => (why.value = event.currentTarget.value)} />
-        </label>
+        {children}
         <div class="tb-row">
-          <button class="tb-button" type="submit" disabled={model.busy.value || !objectionId.value || !text.value.trim()}>
-            {t('bookPersonalAdd')}
+          <button class="tb-button" type="submit" disabled={!submit.enabled}>
+            {submit.label}
           </button>
         </div>
       </form>

@@ -2,7 +2,7 @@ import { signal, type ReadonlySignal } from '@preact/signals';
 import type { BookStatus, ImportResult, LayeredBookReply } from '../background/books';
 import type { BookConfig } from '../book/config';
 import type { BookError } from '../book/errors';
-import { addPersonalResponse, type PersonalLayer } from '../book/layers';
+import { addPersonalResponse, setSectionNote, type PersonalLayer } from '../book/layers';
 
 export interface BookModelDeps {
   status: () => Promise<BookStatus>;
@@ -35,6 +35,8 @@ export interface BookModel {
   unsubscribe: () => Promise<void>;
   addPersonalResponse: (objectionId: string, text: string, why: string) => Promise<boolean>;
   removePersonalResponse: (objectionId: string, index: number) => Promise<void>;
+  /** The manager's own note under a section of the book; an empty note removes it. */
+  saveSectionNote: (sectionId: string, note: string) => Promise<boolean>;
   /** The book in force as a file a team lead can edit and publish. */
   exportJson: () => string | null;
 }
@@ -114,6 +116,8 @@ export function createBookModel(deps: BookModelDeps): BookModel {
         if (remaining.length === 0) delete responses[objectionId];
         return savePersonal({ ...layer, responses });
       }).then(() => undefined),
+    saveSectionNote: (sectionId, note) =>
+      act(async () => savePersonal(setSectionNote(personal.value ?? (await deps.personal()), sectionId, note.trim()))),
     exportJson: () => (book.value ? `${JSON.stringify(withoutPersonal(book.value.book), null, 2)}\n` : null),
   };
 }

@@ -96,6 +96,11 @@ export const el: Messages = {
   bookPersonalWhy: 'Γιατί λειτουργεί (προαιρετικό)',
   bookPersonalAdd: 'Προσθήκη της απάντησής μου',
   bookPersonalRemove: 'Αφαίρεση',
+  bookNotesTitle: 'Οι σημειώσεις μου στις ενότητες του βιβλίου',
+  bookNotesNone: 'Δεν υπάρχουν ακόμη δικές σας σημειώσεις.',
+  bookNotesSection: 'Ενότητα',
+  bookNotesText: 'Η σημείωσή μου',
+  bookNotesSave: 'Αποθήκευση σημείωσης',
 
   panelTeach: 'Διδάξτε ένα πεδίο',
   panelTeachHint: 'Το Touchbook έχασε κάτι; Δείξτε το στη σελίδα.',

@@ -96,6 +96,11 @@ export const en = {
   bookPersonalWhy: 'Why it works (optional)',
   bookPersonalAdd: 'Add my answer',
   bookPersonalRemove: 'Remove',
+  bookNotesTitle: 'My notes on the book’s sections',
+  bookNotesNone: 'No notes of your own yet.',
+  bookNotesSection: 'Section',
+  bookNotesText: 'My note',
+  bookNotesSave: 'Save my note',
 
   panelTeach: 'Teach a field',
   panelTeachHint: 'Touchbook missed something? Point at it on the page.',

@@ -96,6 +96,11 @@ export const ru: Messages = {
   bookPersonalWhy: 'Почему это работает (необязательно)',
   bookPersonalAdd: 'Добавить мой ответ',
   bookPersonalRemove: 'Удалить',
+  bookNotesTitle: 'Мои заметки к разделам книги',
+  bookNotesNone: 'Своих заметок пока нет.',
+  bookNotesSection: 'Раздел',
+  bookNotesText: 'Моя заметка',
+  bookNotesSave: 'Сохранить заметку',
 
   panelTeach: 'Научить поле',
   panelTeachHint: 'Touchbook что-то не прочитал? Покажите это на странице.',

@@ -96,6 +96,11 @@ export const uk: Messages = {
   bookPersonalWhy: 'Чому це працює (необов\'язково)',
   bookPersonalAdd: 'Додати мою відповідь',
   bookPersonalRemove: 'Видалити',
+  bookNotesTitle: 'Мої нотатки до розділів книги',
+  bookNotesNone: 'Власних нотаток поки немає.',
+  bookNotesSection: 'Розділ',
+  bookNotesText: 'Моя нотатка',
+  bookNotesSave: 'Зберегти нотатку',
 
   panelTeach: 'Навчити поле',
   panelTeachHint: 'Touchbook щось не прочитав? Покажіть це на сторінці.',

@@ -128,6 +128,33 @@ describe('BookSettings', () => {
     expect(model.personal.value?.responses).toEqual({});
   });
 
+  it('writes, edits and removes a note of my own under a section of the book', async () => {
+    const { container, model, service } = await renderBookSettings();
+    const notes = container.querySelector<HTMLElement>('section[aria-labelledby="notes-title"]')!;
+    expect(notes.textContent).toContain(t('bookNotesNone'));
+    const select = notes.querySelector('select')!;
+    select.value = 'cold-calls';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    typeText(notes.querySelector('textarea')!, 'Call before 11: the owners are out after lunch.');
+    await vi.waitFor(() => expect(buttonByText(notes, t('bookNotesSave')).disabled).toBe(false));
+    submit(notes.querySelector('form')!);
+
+    const list = await vi.waitFor(() => byTestId(container, 'personal-notes'));
+    const coldCalls = model.book.value!.book.sections.find((section) => section.id === 'cold-calls')!;
+    expect(list.textContent).toContain(`${coldCalls.title}: Call before 11: the owners are out after lunch.`);
+    // The side panel shows it under the section: it is in the layered book.
+    expect((await service.layeredBook()).notes).toEqual({ 'cold-calls': 'Call before 11: the owners are out after lunch.' });
+
+    // Choosing the section again starts from the note, to edit it.
+    select.value = 'cold-calls';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(notes.querySelector('textarea')!.value).toBe('Call before 11: the owners are out after lunch.'));
+
+    buttonByText(list, t('bookPersonalRemove')).click();
+    await vi.waitFor(() => expect(container.querySelector('[data-testid="personal-notes"]')).toBeNull());
+    expect(model.personal.value?.notes).toEqual({});
+  });
+
   it("exports the team book without the manager's own answers", async () => {
     const files = captureDownloads();
     const { form, model } = await renderBookSettings();
