@@ -166,6 +166,36 @@ describe('re-planning a stored client', () => {
     expect(progress).toEqual([[2, 5], [4, 5], [5, 5]]);
     expect(new Set((await db.touches.toArray()).map((touch) => touch.clientId)).size).toBe(5);
   });
+  it('a batch plans each client exactly as planning it alone would, and keeps what was done', async () => {
+    const book = defaultBookFor('en');
+    const cards = [
+      { ...client, id: 'client-0' },
+      { ...client, id: 'client-1', products: [{ name: 'Tyres', category: 'consumables', purchasedAt: '2025-05-01' }] },
+      { ...client, id: 'client-2', birthday: '1980-07-01', products: [] },
+      { ...client, id: 'client-3', stage: 'Lost', products: [] },
+      { ...client, id: 'client-4', products: [{ name: 'Boiler', category: 'construction', purchasedAt: '2024-11-20' }] },
+    ];
+    const alone = makeDb();
+    const batched = makeDb();
+    for (const db of [alone, batched]) {
+      await db.clients.bulkPut(cards);
+      await replanClient(db, 'client-0', { ...options, book });
+      const first = (await touchesForClient(db, 'client-0'))[0]!;
+      await recordOutcome(db, first.id, { outcome: 'reached' }, { now: NOW, timeZone: KYIV, working: OFFICE });
+    }
+    const later = { ...options, book, now: NOW + 40 * 24 * HOUR };
+    for (const card of cards) await replanClient(alone, card.id, later);
+    await replanClients(batched, { ...later, batchSize: 3 });
+
+    const contents = async (db: typeof alone) => ({
+      events: (await db.events.toArray()).sort((a, b) => a.id.localeCompare(b.id)),
+      touches: (await db.touches.toArray()).sort((a, b) => a.id.localeCompare(b.id)),
+    });
+    const expected = await contents(alone);
+    expect(expected.touches.length).toBeGreaterThan(5);
+    expect(expected.touches.some((touch) => touch.state === 'done')).toBe(true);
+    expect(await contents(batched)).toEqual(expected);
+  });
 });
 
 describe('the manager acts on a touch', () => {
