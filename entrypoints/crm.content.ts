@@ -8,6 +8,9 @@ import { followTaughtMappings } from '../lib/teach/content-mappings';
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
+  // A newer copy of this script (after an update) stops this one through a DOM event; WXT's extra
+  // window.postMessage for the same purpose would run every message listener of the CRM page.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let reread = () => {};
     const taught = followTaughtMappings({

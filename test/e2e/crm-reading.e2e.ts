@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../../scripts/lib/browser-session.mjs';
 import { CrmPage, ExtensionProbe, OptionsPage, SidePanelPage, waitFor } from '../../scripts/lib/pages.mjs';
@@ -35,6 +36,53 @@ describe.each(browsersUnderTest())('reading the CRM in %s', (browserName) => {
     await session?.close();
     await demo?.close();
   });
+
+  it('leaves the CRM page as it was: no messages to its listeners, no globals, no styles, no elements', async () => {
+    const olivia = client('c-101');
+    // The same card on an origin Touchbook is not enabled on is what the page is without it.
+    const untouched = await session.browser.newPage();
+    const without = await pageTraces(untouched, demo.url.replace('127.0.0.1', 'localhost'), olivia.id).finally(() => untouched.close());
+    const read = await pageTraces(crm.page, demo.url, olivia.id, () => panel.waitForClient(olivia.name));
+    expect(read.messages).toEqual([]);
+    expect(read.globals).toEqual(without.globals);
+    expect(read.styleSheets).toBe(without.styleSheets);
+    expect(read.elements).toBe(without.elements);
+    expect(read.errors).toEqual([]);
+  });
+
+  /**
+   * Opens a card and reports what the page itself can see of an extension: the messages its
+   * listeners got, its globals, style sheets and elements once the lazy field is in (Touchbook
+   * has read the page again by then), and any error thrown into it.
+   */
+  async function pageTraces(page: Page, baseUrl: string, clientId: string, whileOpen: () => Promise<unknown> = () => Promise.resolve()) {
+    const errors: string[] = [];
+    const onError = (error: unknown) => errors.push(String(error));
+    page.on('pageerror', onError);
+    const { identifier } = await page.evaluateOnNewDocument(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenMessages: string[] }).seenMessages = seen;
+      window.addEventListener('message', (event) => seen.push(JSON.stringify(event.data)));
+    });
+    try {
+      const tab = new CrmPage(page);
+      await page.bringToFront();
+      await tab.openClient(baseUrl, clientId);
+      await whileOpen();
+      await tab.waitForFieldValue('Next contact');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const traces = await page.evaluate(() => ({
+        messages: (window as unknown as { seenMessages: string[] }).seenMessages,
+        globals: Object.keys(window).filter((name) => name !== 'seenMessages').sort(),
+        styleSheets: document.styleSheets.length,
+        elements: document.getElementsByTagName('*').length,
+      }));
+      return { ...traces, errors };
+    } finally {
+      page.off('pageerror', onError);
+      await page.removeScriptToEvaluateOnNewDocument(identifier);
+    }
+  }
 
   it('reads the lazily loaded "Next contact" once the CRM has filled it in', async () => {
     const olivia = client('c-101');
