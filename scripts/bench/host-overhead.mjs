@@ -12,13 +12,22 @@
 // - two pages: the demo CRM card (/clients/c-101) and a synthetic 50,000-node record page
 //   (test/bench/extraction-page.ts, "busy" shape, bundled with esbuild);
 // - each load is a fresh tab: navigate, wait for `load` and 2 more seconds (the content script
-//   reads once the page settles, its watcher polls every second: that work must be in the
-//   window), then read CDP Performance metrics (page.metrics()). They count from the document's
-//   commit (checked: a new navigation resets them), so the figure is the page's main-thread task
-//   time (TaskDuration; ScriptDuration for script alone) from navigation to load + 2 s;
+//   reads once the page settles and again when the card's lazy field arrives: that work must be
+//   in the window), then read CDP Performance metrics (page.metrics()). They count from the
+//   document's commit (checked: a new navigation resets them), so the figure is the page's
+//   main-thread task time (TaskDuration; ScriptDuration for script alone) from navigation to
+//   load + 2 s;
 // - loads alternate with / without, LOADS of each per page after one warm-up pair; the overhead is
 //   estimated three ways (whole-page medians, paired differences, script time alone: see below).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+//
+// Two more figures for the demo card, without budgets, say what the budget row is made of:
+// - same tab: one tab moves from card to card with full page loads, as a manager does in a CRM
+//   that reloads per record. A fresh tab is a new renderer process, where V8 compiles the
+//   content script from nothing; in the same tab it reuses what it compiled for the last page.
+// - the floor: a content script that reads the card once (the shipped extractor, a production
+//   bundle with the label tables ready-made) and does nothing else - no watching, no messages. No content script that reads
+//   the page can cost less than this.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { browserAvailable } from '../lib/browser-session.mjs';
@@ -26,17 +35,20 @@ import { OptionsPage } from '../lib/pages.mjs';
 import { startDemoServer } from '../serve-demo.mjs';
 import { errorRow, loadNote, median, sleep } from './lib/common.mjs';
 import { demoExtensionDir, launchChromiumWith } from './lib/demo-build.mjs';
-import { importTs } from './lib/ts.mjs';
+import { bundleForBrowser, importTs } from './lib/ts.mjs';
 
 const LOADS = 12;
 const SETTLE_MS = 2_000;
 const BUDGET_PERCENT = 5;
-const PAGES = [
-  { label: 'demo CRM card', path: '/clients/c-101' },
-  { label: '50,000-node record page', path: '/bench-pages/record-50k.html' },
-];
+const CARD = { label: 'demo CRM card', path: '/clients/c-101' };
+const PAGES = [CARD, { label: '50,000-node record page', path: '/bench-pages/record-50k.html' }];
+/** The cards the same-tab run moves through (full page loads, not the CRM's pushState). */
+const CARD_PATHS = ['/clients/c-101', '/clients/c-102', '/clients/c-103', '/clients/c-104'];
+const FLOOR_MARK = '[touchbook-floor]';
 
 /** @typedef {import('puppeteer-core').Browser} Browser */
+/** @typedef {import('puppeteer-core').Page} Page */
+/** @typedef {{ task: number, script: number }} Load */
 
 export async function run() {
   /** @type {import('./lib/common.mjs').BenchRow[]} */
@@ -50,8 +62,6 @@ export async function run() {
   const pagesDir = mkdtempSync(path.join(os.tmpdir(), 'touchbook-bench-pages-'));
   /** @type {Awaited<ReturnType<typeof startDemoServer>> | null} */
   let demo = null;
-  /** @type {Awaited<ReturnType<typeof launchChromiumWith>> | null} */
-  let session = null;
   try {
     const { syntheticRecordPage } = await importTs('test/bench/extraction-page.ts');
     const synthetic = syntheticRecordPage(50_000, 'busy');
@@ -59,115 +69,235 @@ export async function run() {
 
     const extensionDir = await demoExtensionDir();
     demo = await startDemoServer({ extraRoutes: { '/bench-pages/': pagesDir } });
-    const enabledOrigin = demo.url; // http://127.0.0.1:<port>
-    const otherOrigin = demo.url.replace('127.0.0.1', 'localhost');
-    session = await launchChromiumWith(extensionDir);
-    const options = new OptionsPage(await session.openExtensionPage('options.html'));
-    await options.enableSite(enabledOrigin);
-    const extensionOrigin = session.baseUrl.replace(/\/$/, ''); // URL.origin is "null" for chrome-extension:
+    const origins = { with: demo.url, without: demo.url.replace('127.0.0.1', 'localhost') };
 
-    for (const page of PAGES) {
-      const name = `extra main-thread time, ${page.label}`;
-      done.add(page.label);
-      try {
-        const withUrl = `${enabledOrigin}${page.path}`;
-        const withoutUrl = `${otherOrigin}${page.path}`;
-        // Warm-up pair (discarded), which also proves the set-up: Touchbook runs on one, not the other.
-        const warmWith = await load(session.browser, withUrl, extensionOrigin);
-        const warmWithout = await load(session.browser, withoutUrl, extensionOrigin);
-        if (!warmWith.contentScript) throw new Error(`Touchbook's content script did not run on ${withUrl}`);
-        if (warmWithout.contentScript) throw new Error(`Touchbook's content script ran on ${withoutUrl}, which is not enabled`);
-
-        const loadBefore = loadNote();
-        /** @type {Array<{ task: number, script: number }>} */
-        const withRuns = [];
-        /** @type {Array<{ task: number, script: number }>} */
-        const withoutRuns = [];
-        for (let index = 0; index < LOADS; index++) {
-          // Alternate which goes first, so a slow spell of the machine hits both alike.
-          const order = index % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
-          for (const variant of order) {
-            if (variant === 'with') withRuns.push(await load(session.browser, withUrl, null));
-            else withoutRuns.push(await load(session.browser, withoutUrl, null));
-          }
+    await withExtension(extensionDir, origins.with, async (session) => {
+      const extensionOrigin = session.baseUrl.replace(/\/$/, ''); // URL.origin is "null" for chrome-extension:
+      for (const page of PAGES) {
+        const name = `extra main-thread time, ${page.label}`;
+        done.add(page.label);
+        try {
+          const urls = { with: `${origins.with}${page.path}`, without: `${origins.without}${page.path}` };
+          await checkSetUp(session.browser, urls, (load) => load.worlds.includes(extensionOrigin));
+          const loadBefore = loadNote();
+          const runs = await alternate((variant) => loadInFreshTab(session.browser, urls[variant]));
+          rows.push(...overheadRows(page.label, runs, `${loadBefore} -> ${loadNote()}`));
+        } catch (error) {
+          rows.push(errorRow(name, error, { unit: '%', budget: BUDGET_PERCENT }));
         }
-        const taskWith = median(withRuns.map((run) => run.task));
-        const taskWithout = median(withoutRuns.map((run) => run.task));
-        const scriptWith = median(withRuns.map((run) => run.script));
-        const scriptWithout = median(withoutRuns.map((run) => run.script));
-        const pairDiffs = withRuns.map((run, index) => run.task - (withoutRuns[index]?.task ?? NaN));
-        const machine = `${loadBefore} -> ${loadNote()}`;
-        // Three estimates of the same overhead, in % of the page's own main-thread time:
-        // - whole: median(with) / median(without) - 1 of TaskDuration, as the budget is worded;
-        // - paired: the median of with-minus-without over the alternating pairs;
-        // - script: ScriptDuration with minus without. On these pages the difference is
-        //   Touchbook's own JavaScript (the 50,000-node page runs none of its own), so it is a
-        //   lower bound (it leaves out the style and layout work the script causes) and far less
-        //   noisy than whole-page time, which swings by hundreds of ms on a busy machine.
-        // The budget row reports the whole-page figure unless the lower bound is higher: then the
-        // whole-page figure is noise, and the overhead is at least the lower bound.
-        const whole = (100 * (taskWith - taskWithout)) / taskWithout;
-        const paired = (100 * median(pairDiffs)) / taskWithout;
-        const script = (100 * (scriptWith - scriptWithout)) / taskWithout;
-        rows.push({
-          name,
-          value: Math.max(whole, script),
-          unit: '%',
-          budget: BUDGET_PERCENT,
-          note: `${script > whole ? 'script-time lower bound (the whole-page figure is below it: noise)' : 'whole-page figure'}; TaskDuration median of ${LOADS}: ${taskWith.toFixed(1)} ms with vs ${taskWithout.toFixed(1)} ms without (navigation to load + ${SETTLE_MS / 1000} s); ${machine}`,
-        });
-        rows.push({ name: `  ${page.label}: whole-page estimate (ratio of TaskDuration medians)`, value: whole, unit: '%' });
-        rows.push({
-          name: `  ${page.label}: paired estimate (median of with - without)`,
-          value: paired,
-          unit: '%',
-          note: `${median(pairDiffs).toFixed(1)} ms; pairs range ${Math.min(...pairDiffs).toFixed(1)}..${Math.max(...pairDiffs).toFixed(1)} ms: the spread of whole-page time on this machine`,
-        });
-        rows.push({
-          name: `  ${page.label}: script-time lower bound (ScriptDuration with - without)`,
-          value: script,
-          unit: '%',
-          note: `ScriptDuration median ${scriptWith.toFixed(1)} ms with vs ${scriptWithout.toFixed(1)} ms without`,
-        });
-      } catch (error) {
-        rows.push(errorRow(name, error, { unit: '%', budget: BUDGET_PERCENT }));
       }
-    }
+      rows.push(await sameTabRow(session.browser, origins));
+    });
+    rows.push(await floorRow(extensionDir, origins));
     return rows;
   } catch (error) {
     return [...rows, ...failAll(error)];
   } finally {
-    await session?.close();
     await demo?.close();
     rmSync(pagesDir, { recursive: true, force: true });
   }
 }
 
 /**
- * One load in a fresh tab; main-thread time in ms. With `extensionOrigin`, also reports whether
- * Touchbook's content script created its isolated world in the page (warm-up loads only: the
- * Runtime domain it needs adds work of its own).
- * @param {Browser} browser @param {string} url @param {string | null} extensionOrigin
+ * The budget row and its three estimates. The budget row reports the whole-page figure unless
+ * the script-time lower bound is higher: then the whole-page figure is noise, and the overhead is
+ * at least the lower bound.
+ * @param {string} label @param {{ with: Load[], without: Load[] }} runs @param {string} machine
  */
-async function load(browser, url, extensionOrigin) {
+function overheadRows(label, runs, machine) {
+  const taskWith = median(runs.with.map((run) => run.task));
+  const taskWithout = median(runs.without.map((run) => run.task));
+  const scriptWith = median(runs.with.map((run) => run.script));
+  const scriptWithout = median(runs.without.map((run) => run.script));
+  const pairDiffs = runs.with.map((run, index) => run.task - (runs.without[index]?.task ?? NaN));
+  // Three estimates of the same overhead, in % of the page's own main-thread time:
+  // - whole: median(with) / median(without) - 1 of TaskDuration, as the budget is worded;
+  // - paired: the median of with-minus-without over the alternating pairs;
+  // - script: ScriptDuration with minus without. On these pages the difference is Touchbook's
+  //   own JavaScript (the 50,000-node page runs none of its own), so it is a lower bound (it
+  //   leaves out the style and layout work the script causes) and far less noisy than
+  //   whole-page time, which swings by hundreds of ms on a busy machine.
+  const whole = (100 * (taskWith - taskWithout)) / taskWithout;
+  const paired = (100 * median(pairDiffs)) / taskWithout;
+  const script = (100 * (scriptWith - scriptWithout)) / taskWithout;
+  return [
+    {
+      name: `extra main-thread time, ${label}`,
+      value: Math.max(whole, script),
+      unit: '%',
+      budget: BUDGET_PERCENT,
+      note: `${script > whole ? 'script-time lower bound (the whole-page figure is below it: noise)' : 'whole-page figure'}: +${(script > whole ? scriptWith - scriptWithout : taskWith - taskWithout).toFixed(1)} ms; TaskDuration median of ${LOADS}: ${taskWith.toFixed(1)} ms with vs ${taskWithout.toFixed(1)} ms without (navigation to load + ${SETTLE_MS / 1000} s, a fresh tab each); ${machine}`,
+    },
+    { name: `  ${label}: whole-page estimate (ratio of TaskDuration medians)`, value: whole, unit: '%' },
+    {
+      name: `  ${label}: paired estimate (median of with - without)`,
+      value: paired,
+      unit: '%',
+      note: `${median(pairDiffs).toFixed(1)} ms; pairs range ${Math.min(...pairDiffs).toFixed(1)}..${Math.max(...pairDiffs).toFixed(1)} ms: the spread of whole-page time on this machine`,
+    },
+    {
+      name: `  ${label}: script-time lower bound (ScriptDuration with - without)`,
+      value: script,
+      unit: '%',
+      note: `ScriptDuration median ${scriptWith.toFixed(1)} ms with vs ${scriptWithout.toFixed(1)} ms without`,
+    },
+  ];
+}
+
+/** @param {string} name @param {{ with: Load[], without: Load[] }} runs @param {string} how */
+function extraTimeRow(name, runs, how) {
+  const taskWith = median(runs.with.map((run) => run.task));
+  const taskWithout = median(runs.without.map((run) => run.task));
+  return {
+    name,
+    value: (100 * (taskWith - taskWithout)) / taskWithout,
+    unit: '%',
+    note: `+${(taskWith - taskWithout).toFixed(1)} ms; TaskDuration median of ${LOADS}: ${taskWith.toFixed(1)} ms with vs ${taskWithout.toFixed(1)} ms without; ${how}`,
+  };
+}
+
+/**
+ * One tab per origin moving through the cards, each brought to the front before it loads
+ * (Touchbook does not read hidden tabs, and hidden tabs render no frames).
+ * @param {Browser} browser @param {{ with: string, without: string }} origins
+ */
+async function sameTabRow(browser, origins) {
+  const name = `  ${CARD.label}: loads in the same tab (no budget)`;
+  /** @type {Record<'with' | 'without', Page>} */
+  const tabs = { with: await browser.newPage(), without: await browser.newPage() };
+  try {
+    let step = 0;
+    const runs = await alternate(async (variant) => {
+      const tab = tabs[variant];
+      await tab.bringToFront();
+      return measureLoad(tab, `${origins[variant]}${CARD_PATHS[Math.floor(step++ / 2) % CARD_PATHS.length]}`);
+    });
+    return extraTimeRow(name, runs, 'one tab per origin goes from card to card with full page loads');
+  } catch (error) {
+    return errorRow(name, error, { unit: '%' });
+  } finally {
+    await Promise.all(Object.values(tabs).map((tab) => tab.close().catch(() => undefined)));
+  }
+}
+
+/**
+ * The same demo build with a content script that reads the card once and does nothing else.
+ * @param {string} extensionDir @param {{ with: string, without: string }} origins
+ */
+async function floorRow(extensionDir, origins) {
+  const name = `  ${CARD.label}: floor, a content script that only reads the card once (no budget)`;
+  const floorDir = mkdtempSync(path.join(os.tmpdir(), 'touchbook-bench-floor-'));
+  try {
+    cpSync(extensionDir, floorDir, { recursive: true });
+    const readOnce = `
+      import { extractSnapshot } from './lib/crm/extract';
+      // Once the card has rendered (the demo CRM fetches its clients after load).
+      const read = () => setTimeout(() => console.debug(${JSON.stringify(FLOOR_MARK)}, extractSnapshot(document, location.href)?.name ?? 'no record'), 300);
+      if (document.readyState === 'complete') read();
+      else addEventListener('load', read, { once: true });
+    `;
+    writeFileSync(path.join(floorDir, 'content-scripts/crm.js'), await bundleForBrowser({ contents: readOnce }, { asContentScript: true }));
+    /** @type {Row | null} */
+    let row = null;
+    await withExtension(floorDir, origins.with, async (session) => {
+      const urls = { with: `${origins.with}${CARD.path}`, without: `${origins.without}${CARD.path}` };
+      await checkSetUp(session.browser, urls, (load) => load.console.some((line) => line.startsWith(FLOOR_MARK) && !line.endsWith('no record')));
+      const runs = await alternate((variant) => loadInFreshTab(session.browser, urls[variant]));
+      row = extraTimeRow(name, runs, 'a fresh tab each, as the budget row');
+    });
+    return row ?? errorRow(name, new Error('no measurement'), { unit: '%' });
+  } catch (error) {
+    return errorRow(name, error, { unit: '%' });
+  } finally {
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+}
+
+/** @typedef {ReturnType<typeof extraTimeRow>} Row */
+
+/**
+ * A Chromium with `extensionDir` loaded and `origin` enabled in its options.
+ * @param {string} extensionDir @param {string} origin
+ * @param {(session: Awaited<ReturnType<typeof launchChromiumWith>>) => Promise<void>} use
+ */
+async function withExtension(extensionDir, origin, use) {
+  const session = await launchChromiumWith(extensionDir);
+  try {
+    const options = new OptionsPage(await session.openExtensionPage('options.html'));
+    await options.enableSite(origin);
+    await use(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * LOADS loads of each variant after one warm-up pair, alternating which goes first so a slow
+ * spell of the machine hits both alike.
+ * @param {(variant: 'with' | 'without') => Promise<Load>} load
+ */
+async function alternate(load) {
+  await load('with');
+  await load('without');
+  /** @type {{ with: Load[], without: Load[] }} */
+  const runs = { with: [], without: [] };
+  for (let index = 0; index < LOADS; index++) {
+    const order = /** @type {const} */ (index % 2 === 0 ? ['with', 'without'] : ['without', 'with']);
+    for (const variant of order) runs[variant].push(await load(variant));
+  }
+  return runs;
+}
+
+/**
+ * A load in each origin that proves the set-up: Touchbook ran on the enabled one (`ran`), and did
+ * not on the other. The Runtime domain this needs adds work of its own, so these are not timed.
+ * @param {Browser} browser @param {{ with: string, without: string }} urls
+ * @param {(load: { worlds: string[], console: string[] }) => boolean} ran
+ */
+async function checkSetUp(browser, urls, ran) {
+  const withLoad = await observeLoad(browser, urls.with);
+  const withoutLoad = await observeLoad(browser, urls.without);
+  if (!ran(withLoad)) throw new Error(`Touchbook's content script did not run (or read nothing) on ${urls.with}`);
+  if (withoutLoad.worlds.length > 0) throw new Error(`a content script ran on ${urls.without}, which is not enabled`);
+}
+
+/** @param {Browser} browser @param {string} url */
+async function observeLoad(browser, url) {
   const page = await browser.newPage();
   try {
     /** @type {string[]} */
     const worlds = [];
-    if (extensionOrigin) {
-      const cdp = await page.createCDPSession();
-      cdp.on('Runtime.executionContextCreated', (event) => worlds.push(event.context.origin));
-      await cdp.send('Runtime.enable');
-    }
+    /** @type {string[]} */
+    const lines = [];
+    const cdp = await page.createCDPSession();
+    cdp.on('Runtime.executionContextCreated', (event) => {
+      if (event.context.origin.startsWith('chrome-extension://')) worlds.push(event.context.origin);
+    });
+    cdp.on('Runtime.consoleAPICalled', (event) => lines.push(event.args.map((arg) => String(arg.value ?? '')).join(' ')));
+    await cdp.send('Runtime.enable');
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await sleep(SETTLE_MS);
-    const metrics = await page.metrics();
-    return {
-      task: (metrics.TaskDuration ?? NaN) * 1000,
-      script: (metrics.ScriptDuration ?? NaN) * 1000,
-      contentScript: extensionOrigin ? worlds.includes(extensionOrigin) : null,
-    };
+    return { worlds, console: lines };
   } finally {
     await page.close();
   }
+}
+
+/** @param {Browser} browser @param {string} url @returns {Promise<Load>} */
+async function loadInFreshTab(browser, url) {
+  const page = await browser.newPage();
+  try {
+    return await measureLoad(page, url);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Main-thread time of one page load, in ms, from navigation to load + SETTLE_MS. */
+/** @param {Page} page @param {string} url @returns {Promise<Load>} */
+async function measureLoad(page, url) {
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await sleep(SETTLE_MS);
+  const metrics = await page.metrics();
+  return { task: (metrics.TaskDuration ?? NaN) * 1000, script: (metrics.ScriptDuration ?? NaN) * 1000 };
 }

@@ -37,22 +37,36 @@ export async function importTs(entry) {
 }
 
 /**
- * Bundles an entry for a browser page as one classic script that sets `globalName`.
- * @param {string} entry @param {{ globalName?: string, minify?: boolean }} [options]
+ * Bundles an entry for a browser page as one classic script that sets `globalName`. `entry` is a
+ * path from the repository root, or `{ contents }`: TypeScript whose imports resolve from there.
+ * `asContentScript` builds it as wxt.config.ts builds the CRM content script: a production
+ * build with the label tables ready-made.
+ * @param {string | { contents: string }} entry
+ * @param {{ globalName?: string, minify?: boolean, asContentScript?: boolean }} [options]
  * @returns {Promise<string>}
  */
-export async function bundleForBrowser(entry, { globalName, minify = true } = {}) {
+export async function bundleForBrowser(entry, { globalName, minify = true, asContentScript = false } = {}) {
+  const define = asContentScript
+    ? { __TOUCHBOOK_DEMO_BUILD__: 'false', 'import.meta.env.PROD': 'true', __TOUCHBOOK_LABEL_TABLES__: JSON.stringify(await labelTables()) }
+    : { __TOUCHBOOK_DEMO_BUILD__: 'false', 'import.meta.env.PROD': 'false' };
   const result = await build({
-    entryPoints: [path.resolve(entry)],
+    ...(typeof entry === 'string' ? { entryPoints: [path.resolve(entry)] } : { stdin: { contents: entry.contents, loader: 'ts', resolveDir: path.resolve('.') } }),
     bundle: true,
     platform: 'browser',
     format: 'iife',
     ...(globalName ? { globalName } : {}),
     target: 'chrome120',
     minify,
+    charset: 'utf8',
     write: false,
     logLevel: 'silent',
-    define: { __TOUCHBOOK_DEMO_BUILD__: 'false', 'import.meta.env.PROD': 'false' },
+    define,
   });
   return result.outputFiles[0]?.text ?? '';
+}
+
+/** The label tables as wxt.config.ts puts them in the content script. */
+async function labelTables() {
+  const [{ buildLabelTables }, { LANGUAGES }] = await Promise.all([importTs('lib/crm/labels/tables.ts'), importTs('lib/crm/labels/languages.ts')]);
+  return buildLabelTables(LANGUAGES);
 }
