@@ -25,7 +25,7 @@ export function PopupView({
     <div class="tb-stack">
       <section class="tb-card tb-stack" aria-label={t('optionsSitesTitle')}>
         {origin === null ? (
-          <p class="tb-muted">{t('popupCannotEnable')}</p>
+          <p class="tb-muted" data-testid="cannot-run">{t('popupCannotEnable')}</p>
         ) : popup.enabledHere.value ? (
           <>
             <p data-testid="enabled-here">{t('popupEnabledHere', { origin })}</p>

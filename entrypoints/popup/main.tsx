@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import { Header } from '../../components/Header';
+import { createFocusStore } from '../../lib/background/focus';
 import { DueList } from '../../components/DueList';
 import { PopupView } from '../../components/PopupView';
 import { createPopupModel } from '../../lib/popup/popup-model';
@@ -17,7 +18,13 @@ async function main() {
   const sites = createSitesModel(sitesApi);
   const popup = createPopupModel({
     sites,
-    activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0] ?? null,
+    // Opened as a tab of its own (npm start's screenshots, tests), it is about the last CRM tab,
+    // as the side panel is; from the toolbar, about the tab it was opened over.
+    activeTab: async () => {
+      if (!(await browser.tabs.getCurrent())) return (await browser.tabs.query({ active: true, currentWindow: true }))[0] ?? null;
+      const last = await createFocusStore(browser.storage.session).lastClientTab();
+      return last === null ? null : browser.tabs.get(last).catch(() => null);
+    },
   });
   await Promise.all([popup.load(), due.load()]);
 

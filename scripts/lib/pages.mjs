@@ -569,6 +569,13 @@ export class PopupPage {
     return this.page.$$eval('h2', (nodes) => nodes.map((node) => node.textContent ?? ''));
   }
 
+  /** What the popup says about the tab it is about: "enabled on …", an offer to enable, or "cannot run". */
+  /** @returns {Promise<string>} */
+  async siteState() {
+    const section = await this.page.waitForSelector('[data-testid="enabled-here"], [data-testid="enable-here"], [data-testid="cannot-run"]');
+    return (await section?.evaluate((node) => node.textContent ?? '')) ?? '';
+  }
+
   /** The due and overdue touches the popup lists, in order, once the list has loaded. */
   /** @returns {Promise<Array<{ client: string, goal: string }>>} */
   async dueTouches() {

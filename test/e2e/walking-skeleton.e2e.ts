@@ -50,9 +50,11 @@ describe.each(browsersUnderTest())('walking skeleton in %s', (browserName) => {
     expect(next.emails).toEqual(second.emails);
   });
 
-  it('shows the popup with its due-touches section', async () => {
+  it('shows the popup with its due-touches section, about the CRM tab', async () => {
     const popup = new PopupPage(await session.openExtensionPage('popup.html'));
     expect((await popup.headings()).length).toBeGreaterThan(0);
+    // Opened as a page of its own, it speaks of the last CRM tab, as the side panel does.
+    expect(await popup.siteState()).toContain(new URL(demo.url).host);
   });
 
   it('stops reading a site once it is disabled', async () => {
