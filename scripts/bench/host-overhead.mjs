@@ -20,7 +20,7 @@
 // - loads alternate with / without, LOADS of each per page after one warm-up pair; the overhead is
 //   estimated three ways (whole-page medians, paired differences, script time alone: see below).
 //
-// Two more figures for the demo card, without budgets, say what the budget row is made of:
+// More figures, without budgets, say what the budget rows are made of:
 // - same tab: one tab moves from card to card with full page loads, as a manager does in a CRM
 //   that reloads per record. A fresh tab is a new renderer process, where V8 compiles the
 //   content script from nothing; in the same tab it reuses what it compiled for the last page.
@@ -88,7 +88,7 @@ export async function run() {
       }
       rows.push(await sameTabRow(session.browser, origins));
     });
-    rows.push(await floorRow(extensionDir, origins));
+    rows.push(...(await floorRows(extensionDir, origins)));
     return rows;
   } catch (error) {
     return [...rows, ...failAll(error)];
@@ -181,33 +181,40 @@ async function sameTabRow(browser, origins) {
 }
 
 /**
- * The same demo build with a content script that reads the card once and does nothing else.
+ * The same demo build with a content script that reads the page once and does nothing else, on
+ * each page the budget rows measure.
  * @param {string} extensionDir @param {{ with: string, without: string }} origins
  */
-async function floorRow(extensionDir, origins) {
-  const name = `  ${CARD.label}: floor, a content script that only reads the card once (no budget)`;
+async function floorRows(extensionDir, origins) {
+  const name = (/** @type {{ label: string }} */ page) => `  ${page.label}: floor, a content script that only reads the page once (no budget)`;
   const floorDir = mkdtempSync(path.join(os.tmpdir(), 'touchbook-bench-floor-'));
+  /** @type {Row[]} */
+  const rows = [];
   try {
     cpSync(extensionDir, floorDir, { recursive: true });
     const readOnce = `
       import { extractSnapshot } from './lib/crm/extract';
-      // Once the card has rendered (the demo CRM fetches its clients after load).
+      // Once the record has rendered (the demo CRM fetches its clients after load).
       const read = () => setTimeout(() => console.debug(${JSON.stringify(FLOOR_MARK)}, extractSnapshot(document, location.href)?.name ?? 'no record'), 300);
       if (document.readyState === 'complete') read();
       else addEventListener('load', read, { once: true });
     `;
     writeFileSync(path.join(floorDir, 'content-scripts/crm.js'), await bundleForBrowser({ contents: readOnce }, { asContentScript: true }));
-    /** @type {Row | null} */
-    let row = null;
     await withExtension(floorDir, origins.with, async (session) => {
-      const urls = { with: `${origins.with}${CARD.path}`, without: `${origins.without}${CARD.path}` };
-      await checkSetUp(session.browser, urls, (load) => load.console.some((line) => line.startsWith(FLOOR_MARK) && !line.endsWith('no record')));
-      const runs = await alternate((variant) => loadInFreshTab(session.browser, urls[variant]));
-      row = extraTimeRow(name, runs, 'a fresh tab each, as the budget row');
+      for (const page of PAGES) {
+        try {
+          const urls = { with: `${origins.with}${page.path}`, without: `${origins.without}${page.path}` };
+          await checkSetUp(session.browser, urls, (load) => load.console.some((line) => line.startsWith(FLOOR_MARK) && !line.endsWith('no record')));
+          const runs = await alternate((variant) => loadInFreshTab(session.browser, urls[variant]));
+          rows.push(extraTimeRow(name(page), runs, 'a fresh tab each, as the budget row'));
+        } catch (error) {
+          rows.push(errorRow(name(page), error, { unit: '%' }));
+        }
+      }
     });
-    return row ?? errorRow(name, new Error('no measurement'), { unit: '%' });
+    return rows;
   } catch (error) {
-    return errorRow(name, error, { unit: '%' });
+    return [...rows, ...PAGES.slice(rows.length).map((page) => errorRow(name(page), error, { unit: '%' }))];
   } finally {
     rmSync(floorDir, { recursive: true, force: true });
   }
