@@ -1,11 +1,8 @@
 // @vitest-environment node
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { LANGUAGES } from '../../lib/crm/labels/languages';
-import { buildLabelTables } from '../../lib/crm/labels/tables';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleForBrowser } from '../../scripts/bench/lib/ts.mjs';
 import { syntheticRecordPage } from './extraction-page';
 import { printTable, saveResults, summarize, type Measurement } from './extraction-results';
 
@@ -35,19 +32,8 @@ const results: Measurement[] = [];
 
 describe.skipIf(!existsSync(CHROMIUM))('extraction speed in Chromium', () => {
   beforeAll(async () => {
-    const bundle = await build({
-      entryPoints: [join(import.meta.dirname, '../../lib/crm/extract.ts')],
-      bundle: true,
-      format: 'iife',
-      globalName: 'touchbookExtract',
-      minify: true,
-      write: false,
-      target: 'chrome120',
-      logLevel: 'silent',
-      // As wxt.config.ts builds the content script: the label tables ready-made.
-      define: { 'import.meta.env.PROD': 'true', __TOUCHBOOK_LABEL_TABLES__: JSON.stringify(buildLabelTables(LANGUAGES)) },
-    });
-    extractorSource = bundle.outputFiles[0]!.text;
+    // As wxt.config.ts builds the content script: a production bundle, the label tables ready-made.
+    extractorSource = await bundleForBrowser('lib/crm/extract.ts', { globalName: 'touchbookExtract', asContentScript: true });
     browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   });
 
