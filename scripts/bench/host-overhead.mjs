@@ -198,7 +198,7 @@ const STAND_INS = [
       const report = () => setTimeout(() => {
         const heading = document.querySelector('h1')?.textContent ?? '';
         console.debug(${JSON.stringify(FLOOR_MARK)}, heading || 'no record');
-        // The background answers "unknown message": the page pays for the send, not for the answer.
+        // The background refuses it as malformed: the page pays for the send, not for any work on it.
         chrome.runtime.sendMessage({ type: 'bench/heading', heading }).catch(() => undefined);
       }, 300);
       if (document.readyState === 'complete') report();
