@@ -24,9 +24,10 @@
 // - same tab: one tab moves from card to card with full page loads, as a manager does in a CRM
 //   that reloads per record. A fresh tab is a new renderer process, where V8 compiles the
 //   content script from nothing; in the same tab it reuses what it compiled for the last page.
-// - two floors (STAND_INS below): what the smallest content script that reports anything costs
-//   (the browser's own price of a content script), and what the shipped extractor costs reading
-//   the page once with nothing else around it.
+// - stand-ins (STAND_INS below), each in place of the content script: what the smallest content
+//   script that reports anything costs (the browser's own price of a content script), what a read
+//   made of native queries only costs, what the extractor's walk alone costs, and what the shipped
+//   extractor costs reading the page once with nothing else around it.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -188,6 +189,10 @@ async function sameTabRow(browser, origins) {
  *   least a content script can do and still report the page. What it costs is the browser's price
  *   of a content script: a JavaScript world of the extension's own in the page's renderer, its
  *   extension API bindings, one message;
+ * - the native read: the browser's own queries (querySelectorAll, innerText) and one message, no
+ *   JavaScript per element: the least a reader can cost that leaves all analysis to the background;
+ * - the walk floor: the extractor's one walk over the page (lib/crm/dom/scan) and one message, none
+ *   of the analysis that follows it;
  * - the reading floor: the shipped extractor reads the page once (a production bundle with the
  *   label tables ready-made), and nothing else - no watching, no messages.
  */
@@ -200,6 +205,36 @@ const STAND_INS = [
         console.debug(${JSON.stringify(FLOOR_MARK)}, heading || 'no record');
         // The background refuses it as malformed: the page pays for the send, not for any work on it.
         chrome.runtime.sendMessage({ type: 'bench/heading', heading }).catch(() => undefined);
+      }, 300);
+      if (document.readyState === 'complete') report();
+      else addEventListener('load', report, { once: true });
+    `,
+  },
+  {
+    label: 'native read, a content script that only asks the browser for candidate elements and the visible text, then sends one message',
+    // What a reader that runs no JavaScript per element in the page would cost at least: the
+    // browser finds the candidates and lays out the text in native code, and all analysis would
+    // be left to the background. Touchbook's extractor is not built this way; the row sizes that design.
+    source: `
+      const CANDIDATES = 'h1,h2,main,[role],a[href^="mailto:"],a[href^="tel:"],dt,dd,tr,label,input,select,textarea,[aria-label],[aria-labelledby],[itemscope],[data-record-id]';
+      const report = () => setTimeout(() => {
+        const candidates = document.querySelectorAll(CANDIDATES).length;
+        const text = document.body.innerText;
+        console.debug(${JSON.stringify(FLOOR_MARK)}, candidates > 0 ? String(candidates) : 'no record');
+        chrome.runtime.sendMessage({ type: 'bench/text', candidates, text }).catch(() => undefined);
+      }, 300);
+      if (document.readyState === 'complete') report();
+      else addEventListener('load', report, { once: true });
+    `,
+  },
+  {
+    label: 'walk floor, a content script that only walks the page (the extractor\'s scan, no analysis), then sends one message',
+    source: `
+      import { scanPage } from './lib/crm/dom/scan';
+      const report = () => setTimeout(() => {
+        const visited = scanPage(document).visited;
+        console.debug(${JSON.stringify(FLOOR_MARK)}, visited > 0 ? String(visited) : 'no record');
+        chrome.runtime.sendMessage({ type: 'bench/scan', visited }).catch(() => undefined);
       }, 300);
       if (document.readyState === 'complete') report();
       else addEventListener('load', report, { once: true });
