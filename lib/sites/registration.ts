@@ -3,7 +3,7 @@ import { matchPatternFor } from './origins';
 
 /** One runtime-registered content script; its matches are the enabled sites. */
 export const CRM_SCRIPT_ID = 'touchbook-crm';
-export const CRM_SCRIPT_FILE = 'content-scripts/crm.js';
+export const CRM_SCRIPT_FILE = 'crm.js';
 
 type Scripting = Pick<
   typeof browser.scripting,
@@ -45,7 +45,8 @@ export async function syncCrmScript(scripting: Scripting, origins: readonly stri
     persistAcrossSessions: true,
   };
   if (!current) await scripting.registerContentScripts([script]);
-  else if (JSON.stringify([...(current.matches ?? [])].sort()) !== JSON.stringify(matches)) {
+  // An update may have moved the script: a registration kept from before would inject nothing.
+  else if (JSON.stringify([...(current.matches ?? [])].sort()) !== JSON.stringify(matches) || current.js?.join() !== CRM_SCRIPT_FILE) {
     await scripting.updateContentScripts([{ id: CRM_SCRIPT_ID, js: [CRM_SCRIPT_FILE], matches }]);
   }
 }

@@ -274,7 +274,7 @@ async function standInRows(standIn, extensionDir, origins) {
   const rows = [];
   try {
     cpSync(extensionDir, floorDir, { recursive: true });
-    writeFileSync(path.join(floorDir, 'content-scripts/crm.js'), await bundleForBrowser({ contents: standIn.source }, { asContentScript: true }));
+    writeFileSync(path.join(floorDir, 'crm.js'), await bundleForBrowser({ contents: standIn.source }, { asContentScript: true }));
     await withExtension(floorDir, origins.with, async (session) => {
       for (const page of PAGES) {
         try {

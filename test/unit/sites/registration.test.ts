@@ -29,6 +29,13 @@ describe('syncCrmScript', () => {
     expect(scripting.registered.get(CRM_SCRIPT_ID)?.matches).toEqual([`${A}/*`, `${B}/*`]);
   });
 
+  it('points a registration kept from an older version at the file the script has now', async () => {
+    const scripting = makeScripting([{ id: CRM_SCRIPT_ID, js: ['content-scripts/crm.js'], matches: [`${A}/*`] }]);
+    await syncCrmScript(scripting as never, [A]);
+    expect(writes(scripting)).toEqual(['updateContentScripts']);
+    expect(scripting.registered.get(CRM_SCRIPT_ID)).toMatchObject({ js: [CRM_SCRIPT_FILE], matches: [`${A}/*`] });
+  });
+
   it('does nothing when the registration already matches, whatever the order', async () => {
     const scripting = makeScripting([{ id: CRM_SCRIPT_ID, js: [CRM_SCRIPT_FILE], matches: [`${B}/*`, `${A}/*`] }]);
     await syncCrmScript(scripting as never, [A, B]);

@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { startReadingPage } from '../lib/crm/reporter';
+import { sendToBackground } from '../lib/messaging/send';
+import { startScriptLifetime } from '../lib/sites/script-lifetime';
+import { followTaughtMappings } from '../lib/teach/content-mappings';
+
+// Registered at run time, only for the CRM origins the user enabled (see lib/sites/registration).
+// An unlisted script rather than a WXT content script: the page pays for every byte of it, and
+// WXT's content-script context would add about 400 bytes gzipped of which this uses the signal.
+export default defineUnlistedScript(() => {
+  const signal = startScriptLifetime(document, browser.runtime.id, 'crm');
+  let reread = () => {};
+  const taught = followTaughtMappings({
+    send: sendToBackground,
+    onMessage: browser.runtime.onMessage,
+    signal,
+    onChange: () => reread(),
+  });
+  startReadingPage({
+    window,
+    signal,
+    send: sendToBackground,
+    getMappings: taught.current,
+    ready: taught.ready,
+    onRereadRequest: (read) => (reread = read),
+  });
+});
