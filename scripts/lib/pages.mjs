@@ -632,6 +632,58 @@ export class ExtensionProbe {
     return reply.data;
   }
 
+  /**
+   * Starts keeping the record id of every snapshot a content script sends: they reach every
+   * extension page as well as the background. Calling it again starts a new list.
+   */
+  async listenForSnapshots() {
+    await this.page.evaluate(() => {
+      // @ts-expect-error: runs in the extension page, where `browser` or `chrome` exists
+      const api = globalThis.browser ?? globalThis.chrome;
+      const probe = /** @type {{ snapshots?: string[], listening?: boolean }} */ (globalThis);
+      probe.snapshots = [];
+      if (probe.listening) return;
+      probe.listening = true;
+      api.runtime.onMessage.addListener((/** @type {any} */ message) => {
+        if (message?.type === 'cs/snapshot') probe.snapshots?.push(String(message.snapshot?.recordId));
+      });
+    });
+  }
+
+  /**
+   * The record ids of the snapshots sent since `listenForSnapshots`, once none has come for
+   * `quietMs` (a read, and a second one when a lazy field arrives, are over by then).
+   * @returns {Promise<string[]>}
+   */
+  async snapshotsOnceQuiet(quietMs = 1_500) {
+    const sent = () => this.page.evaluate(() => [.../** @type {{ snapshots?: string[] }} */ (globalThis).snapshots ?? []]);
+    let last = await sent();
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      const now = await sent();
+      if (now.length === last.length) return now;
+      last = now;
+    }
+  }
+
+  /**
+   * Injects an extension script into the open tabs matching `pattern`, as the background does
+   * for tabs already open after an update.
+   * @param {string} pattern @param {string} file
+   */
+  async injectIntoTabs(pattern, file) {
+    await this.page.evaluate(
+      async (urls, path) => {
+        // @ts-expect-error: runs in the extension page, where `browser` or `chrome` exists
+        const api = globalThis.browser ?? globalThis.chrome;
+        const tabs = /** @type {Array<{ id: number }>} */ (await api.tabs.query({ url: urls }));
+        await Promise.all(tabs.map((tab) => api.scripting.executeScript({ target: { tabId: tab.id }, files: [path] })));
+      },
+      pattern,
+      `/${file}`,
+    );
+  }
+
   /** The toolbar badge's text ('' when it shows nothing). */
   /** @returns {Promise<string>} */
   badgeText() {

@@ -5,6 +5,7 @@ import { launchWithExtension, type ExtensionSession } from '../../scripts/lib/br
 import { CrmPage, ExtensionProbe, OptionsPage, SidePanelPage, waitFor } from '../../scripts/lib/pages.mjs';
 import { startDemoServer } from '../../scripts/serve-demo.mjs';
 import { TEACHABLE_FIELDS } from '../../lib/sites/mappings';
+import { CRM_SCRIPT_FILE } from '../../lib/sites/registration';
 import { browsersUnderTest } from './browsers-under-test';
 
 interface DemoClient {
@@ -110,6 +111,27 @@ describe.each(browsersUnderTest())('reading the CRM in %s', (browserName) => {
     await crm.goForward();
     expect(await crm.recordId()).toBe(second.id);
     await panel.waitForClient(second.name);
+  });
+
+  it('reads the page once, not twice, when a second copy of the reader arrives in an open tab (as after an update)', async () => {
+    const [first, second, third] = [client('c-101'), client('c-102'), client('c-103')];
+    await crm.page.bringToFront();
+    await crm.openClient(demo.url, first.id);
+    await panel.waitForClient(first.name);
+    await probe.listenForSnapshots();
+    await crm.goToNextClient();
+    const oneCopy = await probe.snapshotsOnceQuiet();
+    expect(oneCopy.length).toBeGreaterThan(0);
+    expect(new Set(oneCopy)).toEqual(new Set([second.id]));
+
+    const origin = new URL(demo.url);
+    await probe.injectIntoTabs(`${origin.protocol}//${origin.hostname}/*`, CRM_SCRIPT_FILE);
+    await probe.snapshotsOnceQuiet(); // the new copy reports the card it finds
+    await probe.listenForSnapshots();
+    await crm.goToNextClient();
+    await panel.waitForClient(third.name);
+    // Two live copies would each report the record: twice the messages of one copy.
+    expect(await probe.snapshotsOnceQuiet()).toEqual(oneCopy.map(() => third.id));
   });
 
   it('learns a field the manager points at, and reads it on other records too', async () => {
