@@ -199,15 +199,11 @@ async function sameTabRow(browser, origins) {
 const STAND_INS = [
   {
     label: 'platform floor, a content script that only sends the heading in one message',
-    source: `
-      const report = () => setTimeout(() => {
-        const heading = document.querySelector('h1')?.textContent ?? '';
-        console.debug(${JSON.stringify(FLOOR_MARK)}, heading || 'no record');
-        // The background refuses it as malformed: the page pays for the send, not for any work on it.
-        chrome.runtime.sendMessage({ type: 'bench/heading', heading }).catch(() => undefined);
-      }, 300);
-      if (document.readyState === 'complete') report();
-      else addEventListener('load', report, { once: true });
+    work: `
+      const heading = document.querySelector('h1')?.textContent ?? '';
+      mark(heading);
+      // The background refuses it as malformed: the page pays for the send, not for any work on it.
+      chrome.runtime.sendMessage({ type: 'bench/heading', heading }).catch(() => undefined);
     `,
   },
   {
@@ -215,41 +211,42 @@ const STAND_INS = [
     // What a reader that runs no JavaScript per element in the page would cost at least: the
     // browser finds the candidates and lays out the text in native code, and all analysis would
     // be left to the background. Touchbook's extractor is not built this way; the row sizes that design.
-    source: `
-      const CANDIDATES = 'h1,h2,main,[role],a[href^="mailto:"],a[href^="tel:"],dt,dd,tr,label,input,select,textarea,[aria-label],[aria-labelledby],[itemscope],[data-record-id]';
-      const report = () => setTimeout(() => {
-        const candidates = document.querySelectorAll(CANDIDATES).length;
-        const text = document.body.innerText;
-        console.debug(${JSON.stringify(FLOOR_MARK)}, candidates > 0 ? String(candidates) : 'no record');
-        chrome.runtime.sendMessage({ type: 'bench/text', candidates, text }).catch(() => undefined);
-      }, 300);
-      if (document.readyState === 'complete') report();
-      else addEventListener('load', report, { once: true });
+    work: `
+      const candidates = document.querySelectorAll('h1,h2,main,[role],a[href^="mailto:"],a[href^="tel:"],dt,dd,tr,label,input,select,textarea,[aria-label],[aria-labelledby],[itemscope],[data-record-id]').length;
+      const text = document.body.innerText;
+      mark(candidates > 0 ? String(candidates) : '');
+      chrome.runtime.sendMessage({ type: 'bench/text', candidates, text }).catch(() => undefined);
     `,
   },
   {
     label: 'walk floor, a content script that only walks the page (the extractor\'s scan, no analysis), then sends one message',
-    source: `
-      import { scanPage } from './lib/crm/dom/scan';
-      const report = () => setTimeout(() => {
-        const visited = scanPage(document).visited;
-        console.debug(${JSON.stringify(FLOOR_MARK)}, visited > 0 ? String(visited) : 'no record');
-        chrome.runtime.sendMessage({ type: 'bench/scan', visited }).catch(() => undefined);
-      }, 300);
-      if (document.readyState === 'complete') report();
-      else addEventListener('load', report, { once: true });
+    imports: `import { scanPage } from './lib/crm/dom/scan';`,
+    work: `
+      const visited = scanPage(document).visited;
+      mark(visited > 0 ? String(visited) : '');
+      chrome.runtime.sendMessage({ type: 'bench/scan', visited }).catch(() => undefined);
     `,
   },
   {
     label: 'reading floor, a content script that only reads the page once',
-    source: `
-      import { extractSnapshot } from './lib/crm/extract';
-      const read = () => setTimeout(() => console.debug(${JSON.stringify(FLOOR_MARK)}, extractSnapshot(document, location.href)?.name ?? 'no record'), 300);
-      if (document.readyState === 'complete') read();
-      else addEventListener('load', read, { once: true });
-    `,
+    imports: `import { extractSnapshot } from './lib/crm/extract';`,
+    work: `mark(extractSnapshot(document, location.href)?.name ?? '');`,
   },
 ];
+
+/**
+ * A stand-in's content script: its work runs once the page has loaded and settled a little, and
+ * `mark` logs what it found ('no record' for nothing) after FLOOR_MARK.
+ * @param {{ imports?: string, work: string }} standIn
+ */
+function standInSource({ imports = '', work }) {
+  return `${imports}
+    const mark = (found) => console.debug(${JSON.stringify(FLOOR_MARK)}, found || 'no record');
+    const report = () => setTimeout(() => { ${work} }, 300);
+    if (document.readyState === 'complete') report();
+    else addEventListener('load', report, { once: true });
+  `;
+}
 
 /**
  * The same demo build with each stand-in in place of the content script, on each page the budget
@@ -264,7 +261,7 @@ async function floorRows(extensionDir, origins) {
 }
 
 /**
- * @param {{ label: string, source: string }} standIn
+ * @param {{ label: string, imports?: string, work: string }} standIn
  * @param {string} extensionDir @param {{ with: string, without: string }} origins
  */
 async function standInRows(standIn, extensionDir, origins) {
@@ -274,7 +271,7 @@ async function standInRows(standIn, extensionDir, origins) {
   const rows = [];
   try {
     cpSync(extensionDir, floorDir, { recursive: true });
-    writeFileSync(path.join(floorDir, 'crm.js'), await bundleForBrowser({ contents: standIn.source }, { asContentScript: true }));
+    writeFileSync(path.join(floorDir, 'crm.js'), await bundleForBrowser({ contents: standInSource(standIn) }, { asContentScript: true }));
     await withExtension(floorDir, origins.with, async (session) => {
       for (const page of PAGES) {
         try {
