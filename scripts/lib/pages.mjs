@@ -655,15 +655,17 @@ export class ExtensionProbe {
    * `quietMs` (a read, and a second one when a lazy field arrives, are over by then).
    * @returns {Promise<string[]>}
    */
-  async snapshotsOnceQuiet(quietMs = 1_500) {
+  async snapshotsOnceQuiet(quietMs = 1_500, timeoutMs = 15_000) {
     const sent = () => this.page.evaluate(() => [.../** @type {{ snapshots?: string[] }} */ (globalThis).snapshots ?? []]);
+    const deadline = Date.now() + timeoutMs;
     let last = await sent();
-    for (;;) {
+    while (Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, quietMs));
       const now = await sent();
       if (now.length === last.length) return now;
       last = now;
     }
+    throw new Error(`snapshots kept coming for ${timeoutMs} ms (${last.length} so far): the page is read in a loop`);
   }
 
   /**
