@@ -1,4 +1,5 @@
 import { isKnownLabel } from '../labels';
+import { isPhoneText } from '../parse/phones';
 import { FEED_ROLES, isFeedHint } from './context';
 
 /**
@@ -36,6 +37,15 @@ export interface PageScan {
   mains: Element[];
   headings: Element[];
   subheadings: Element[];
+  /**
+   * h3-h6 and leaves styled as headings (`MuiTypography-h5`, `record-title`): the record's name
+   * in CRMs whose only h1 is the application's title, or that have none.
+   */
+  minorHeadings: Element[];
+  /** Chips, badges and pills: a record's status beside its name, its tags under a "Tags" heading. */
+  chips: Element[];
+  /** Leaves whose whole text is a phone number, written without a link, a label or a "+". */
+  phoneTexts: Element[];
   /** Links whose href is mailto:, tel:, callto:, sms: or a messenger. */
   contactLinks: HTMLAnchorElement[];
   terms: Element[];
@@ -80,7 +90,7 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|content-visibil
 
 function emptyScan(): PageScan {
   return {
-    mains: [], headings: [], subheadings: [], contactLinks: [], terms: [], rows: [], tables: [], labels: [], controls: [],
+    mains: [], headings: [], subheadings: [], minorHeadings: [], chips: [], phoneTexts: [], contactLinks: [], terms: [], rows: [], tables: [], labels: [], controls: [],
     ariaLabelled: [], labelTexts: [], inlinePairs: [], icons: [], freeTexts: [], jsonLd: [], microdata: [], hcards: [],
     recordMarkers: [], dialogs: [], visited: 0, truncated: false,
   };
@@ -212,12 +222,15 @@ function visit(element: Element, walk: Walk): Inside {
   if (traits.recordMarker) keep(scan.recordMarkers, element);
   if ((traits.labelledBy || (traits.labelled && !isLeaf)) && !FORM_OR_LINK_TAGS.has(tag)) keep(scan.ariaLabelled, element);
   if (traits.vcard) keep(scan.hcards, element);
+  if (traits.chip) keep(scan.chips, element);
+  if (traits.styledHeading || (traits.role === 'heading' && traits.headingLevel !== '1')) keep(scan.minorHeadings, element);
   if (traits.modal || traits.role === 'dialog' || traits.role === 'alertdialog' || (tag === 'dialog' && element.hasAttribute('open'))) keep(scan.dialogs, element);
 
   switch (tag) {
     case 'main': keep(scan.mains, element); break;
     case 'h1': keep(scan.headings, element); break;
     case 'h2': keep(scan.subheadings, element); break;
+    case 'h3': case 'h4': case 'h5': case 'h6': keep(scan.minorHeadings, element); break;
     case 'a': {
       const href = element.getAttribute('href');
       if (href !== null && CONTACT_HREF.test(href) && scan.contactLinks.length < walk.budget.maxLinks) scan.contactLinks.push(element as HTMLAnchorElement);
@@ -256,11 +269,14 @@ interface AttributeTraits {
   labelledBy: boolean;
   vcard: boolean;
   modal: boolean;
+  /** A class that styles the element as a heading (read on leaves) or as a chip. */
+  styledHeading: boolean;
+  chip: boolean;
 }
 
 const NO_TRAITS: AttributeTraits = {
   hidden: false, feed: false, role: null, headingLevel: null, itemscope: false, recordMarker: false, labelled: false, labelledBy: false, vcard: false,
-  modal: false,
+  modal: false, styledHeading: false, chip: false,
 };
 
 /**
@@ -310,6 +326,7 @@ function readAttributes(element: Element, isContainer: boolean): AttributeTraits
         const className = element.getAttribute(name) ?? '';
         if (className.includes('vcard')) traits.vcard = true;
         if (isFeedHint(className)) traits.feed = true;
+        traits.chip = CHIP_CLASS.test(className);
         break;
       }
       default:
@@ -325,12 +342,17 @@ const SHARED_TRAITS: AttributeTraits = { ...NO_TRAITS };
 function resetTraits(): AttributeTraits {
   const traits = SHARED_TRAITS;
   traits.hidden = traits.feed = traits.itemscope = traits.recordMarker = traits.labelled = traits.labelledBy = traits.vcard = traits.modal = false;
+  traits.styledHeading = traits.chip = false;
   traits.role = traits.headingLevel = null;
   return traits;
 }
 
-/** Leaves that can be a labelled value or a heading by their attributes. */
+/** Leaves that can be a labelled value, a heading or a chip by their attributes. */
 const LABELLED_LEAF_TAGS = new Set(['div', 'span']);
+/** `MuiTypography-h5`, `h4`, `page-heading`, `record-title`; not a bare "title" (hCard's job title). */
+const HEADING_CLASS = /(^|[\s_-])(h[1-6]|heading|headline|(record|entity|page|profile)[-_]?title)(\s|$)/i;
+/** `MuiChip-root`, `badge`, `ant-tag`; not the chip's own label inside it. */
+const CHIP_CLASS = /((^|[\s_-])(chip|badge|pill|tag)|[a-z](Chip|Badge|Pill|Tag))(-root)?(\s|$)/;
 
 /**
  * A leaf has no subtree to prune, so its hidden state is left to the record context; only the
@@ -340,6 +362,11 @@ function readLeafAttributes(element: Element): AttributeTraits {
   const traits = resetTraits();
   if (!LABELLED_LEAF_TAGS.has(element.localName)) return traits;
   traits.labelledBy = element.hasAttribute('aria-labelledby');
+  const className = element.getAttribute('class');
+  if (className !== null) {
+    traits.styledHeading = HEADING_CLASS.test(className);
+    traits.chip = CHIP_CLASS.test(className);
+  }
   const role = element.getAttribute('role');
   if (role !== null) {
     traits.role = role;
@@ -373,7 +400,10 @@ function isPlainValue(text: string): boolean {
 }
 
 function fileLeafText(element: Element, text: string, scan: PageScan, keep: Keep): void {
-  if (text.length > 400 || isPlainValue(text)) return;
+  if (text.length > 400) return;
+  // A paragraph is prose (a note that is only a number); a field's value is a span, a cell, a link.
+  if (text.length <= 40 && element.localName !== 'p' && isPhoneText(text)) keep(scan.phoneTexts, element);
+  if (isPlainValue(text)) return;
   const trimmed = text.trim();
   const length = trimmed.length;
   if (length === 0 || length > 300) return;
@@ -396,7 +426,8 @@ function fileMixedText(element: Element, tag: string, scan: PageScan, keep: Keep
   if (!first || first.nodeType !== 3) return;
   const data = (first as Text).data;
   const colon = data.indexOf(':');
-  if (colon > 0 && colon <= 40 && data.trim().length <= 60) keep(scan.inlinePairs, element);
+  // "Followed by <a>Kira Mann</a>": a known label needs no colon.
+  if ((colon > 0 && colon <= 40 && data.trim().length <= 60) || (colon < 0 && data.length <= 40 && isKnownLabel(data))) keep(scan.inlinePairs, element);
   if (data.includes('@')) keep(scan.freeTexts, element);
 }
 
@@ -406,8 +437,12 @@ function looksLikeIcon(element: Element, leafText: string): boolean {
   const text = isSvg ? (element.textContent ?? '').slice(0, 40) : '';
   if (!isSvg && leafText.length > 2 && (leafText.length > 8 || leafText.trim().length > 2)) return false;
   if (!element.hasAttributes() && !text) return false;
-  const hint = `${element.getAttribute('class') ?? ''} ${element.getAttribute('data-icon') ?? ''} ${element.getAttribute('title') ?? ''} ${element.getAttribute('aria-label') ?? ''} ${element.getAttribute('alt') ?? ''} ${text}`;
-  return ICON_HINT.test(hint);
+  return ICON_HINT.test(`${iconHint(element)} ${text}`);
+}
+
+/** What names an icon: its class, `data-icon`, `data-testid` (Material UI's "PhoneIcon"), title, label or alt text. */
+export function iconHint(element: Element): string {
+  return ['class', 'data-icon', 'data-testid', 'title', 'aria-label', 'alt'].map((name) => element.getAttribute(name) ?? '').join(' ');
 }
 
 function collectHeadScripts(doc: Document, scan: PageScan): void {

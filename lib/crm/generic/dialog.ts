@@ -31,7 +31,7 @@ export function recordDialog(scan: PageScan, page: RecordContext): Element | nul
 
 function holdsRecord(dialog: Element, scan: PageScan): boolean {
   const inside = (element: Element) => dialog.contains(element);
-  if (!scan.headings.some(inside) && !scan.subheadings.some(inside)) return false;
+  if (!scan.headings.some(inside) && !scan.subheadings.some(inside) && !scan.minorHeadings.some(inside)) return false;
   let details = 0;
   for (const link of scan.contactLinks) if (inside(link) && ++details >= MIN_DETAILS) return true;
   for (const list of [scan.terms, scan.labels, scan.labelTexts]) {

@@ -1,5 +1,6 @@
 import type { RecordContext } from '../dom/context';
 import { visibleText } from '../dom/read';
+import { iconHint } from '../dom/scan';
 import { hasSingleChild } from '../dom/tree';
 import type { SnapshotDraft } from '../draft';
 import { applyFieldValue } from '../field-values';
@@ -38,6 +39,15 @@ export function readIconValues(icons: readonly Element[], context: RecordContext
 
 const INTERNATIONAL_PHONE = /\+\d[\d\s().-]{5,20}\d/g;
 
+/**
+ * Numbers that are a whole value of their own ("<span>(212) 555-0188</span>" beside an icon or
+ * a "Home" note): CRMs built on component kits print phones so, with no link and no label.
+ */
+export function readPlainPhones(elements: readonly Element[], context: RecordContext, draft: SnapshotDraft, hints: PageHints): void {
+  const phones = elements.filter((element) => context.includes(element)).map((element) => parsePhone(visibleText(element, 64), hints.country));
+  draft.add('phones', phones, 'text', 0.55);
+}
+
 export function readFreeText(elements: readonly Element[], context: RecordContext, draft: SnapshotDraft, hints: PageHints): void {
   const wantEmails = draft.list('emails').length === 0;
   const wantPhones = draft.list('phones').length === 0;
@@ -54,7 +64,7 @@ export function readFreeText(elements: readonly Element[], context: RecordContex
 }
 
 function iconField(icon: Element): LabelField | null {
-  const hint = `${icon.getAttribute('class') ?? ''} ${icon.getAttribute('data-icon') ?? ''} ${icon.getAttribute('title') ?? ''} ${icon.getAttribute('aria-label') ?? ''} ${icon.getAttribute('alt') ?? ''} ${icon.localName === 'svg' ? (icon.textContent ?? '') : ''}`;
+  const hint = `${iconHint(icon)} ${icon.localName === 'svg' ? (icon.textContent ?? '') : ''}`;
   for (const [pattern, field] of ICON_FIELDS) if (pattern.test(hint)) return field;
   return null;
 }

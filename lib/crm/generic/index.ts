@@ -5,9 +5,10 @@ import { applyFieldValue } from '../field-values';
 import { fieldForLabel, type LabelField } from '../labels';
 import type { PageHints } from '../page-hints';
 import { foldCase } from '../text';
-import { readFreeText, readIconValues } from './free-text';
+import { readChips } from './chips';
+import { readFreeText, readIconValues, readPlainPhones } from './free-text';
 import { recordDialog } from './dialog';
-import { findHeading } from './heading';
+import { recordHeading } from './heading';
 import { readContactLinks } from './links';
 import { collectPairs, type FieldPair } from './pairs';
 import { readProducts } from './products';
@@ -36,8 +37,7 @@ export function readGeneric(doc: Document, url: URL, hints: PageHints, draft: Sn
 
   const structuredType = readStructuredData(scan, context, draft, hints);
   readContactLinks(scan.contactLinks, context, draft, hints);
-  // A page without an h1 is titled by an h2; so is a dialog, over a page whose h1 names the list behind it.
-  const heading = findHeading(scan.headings, context) ?? (dialog || !scan.headings.length ? findHeading(scan.subheadings, context, 5) : null);
+  const heading = recordHeading(scan, context, dialog !== null);
   draft.offer('name', heading?.text, 'heading', 0.75);
 
   const pairs = collectPairs(scan, context);
@@ -49,7 +49,9 @@ export function readGeneric(doc: Document, url: URL, hints: PageHints, draft: Sn
   preferReadableName(draft, pairs);
   readProducts(scan.tables, context, draft, hints);
   readIconValues(scan.icons, context, draft, hints);
+  readPlainPhones(scan.phoneTexts, context, draft, hints);
   readFreeText(scan.freeTexts, context, draft, hints);
+  readChips(scan.chips, context, heading?.element ?? null, draft);
 
   if (draft.recordType === 'unknown') draft.recordType = markedRecordType(scan, context) ?? recordTypeFromUrl(url) ?? structuredType ?? 'unknown';
   draft.recordId ??= markedRecordId(scan, context) ?? recordIdFromUrl(url);

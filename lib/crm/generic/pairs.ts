@@ -183,7 +183,9 @@ function textAfter(element: Element): string | null {
 /** "Birthday: 12 March 1984" written in one element. */
 function splitInline(element: Element): { label: string; value: ReadValue } | null {
   const text = visibleText(element, 400);
-  const colon = text.indexOf(':');
+  const lead = element.firstChild?.nodeType === 3 ? collapseSpaces((element.firstChild as Text).data) : '';
+  // With no colon, the label is the known label the element starts with (see the scan).
+  const colon = text.includes(':') ? text.indexOf(':') : isKnownLabel(lead) && text.startsWith(lead) ? lead.length : -1;
   if (colon <= 0 || colon > 40) return null;
   const label = text.slice(0, colon).trim();
   const value = text.slice(colon + 1).trim();

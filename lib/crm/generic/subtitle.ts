@@ -23,7 +23,8 @@ export function readSubtitle(heading: Element, context: RecordContext, draft: Sn
   const element = subtitleOf(heading);
   if (!element || !context.includes(element)) return;
   const text = visibleText(element, MAX_SUBTITLE + 1);
-  const read = text.length <= MAX_SUBTITLE ? splitSubtitle(text) : null;
+  const link = element.querySelector('a');
+  const read = text.length <= MAX_SUBTITLE ? splitSubtitle(text, link ? visibleText(link, MAX_SUBTITLE) : null) : null;
   if (!read) return;
   draft.offer('jobTitle', read.jobTitle, 'heading', CONFIDENCE);
   draft.offer('company', read.company, 'heading', CONFIDENCE);
@@ -53,12 +54,18 @@ const SYMMETRIC = /^[,|·•—–-]$/;
 /** Russian and Ukrainian inflect what follows "в"/"у" ("в Ромашке"); only a marked or Latin name keeps its form. */
 const INFLECTING = /^[ву]$/i;
 
-function splitSubtitle(text: string): Subtitle | null {
+/**
+ * `linked` is the text of a link in the line: "Sticky at <a href=/companies/13>Dietrich LLC</a>"
+ * links the company to its own record, which vouches for any job title before it.
+ */
+function splitSubtitle(text: string, linked: string | null): Subtitle | null {
   if (/[:：]|\S@\S/.test(text)) return null; // a "Label: value" line or an email address
   for (const match of text.matchAll(SEPARATOR)) {
     const separator = match[0].trim();
     const before = text.slice(0, match.index).trim();
     const after = text.slice(match.index + match[0].length).trim();
+    const companyLinked = after === linked && !SYMMETRIC.test(separator) && isCompany(after);
+    if (companyLinked && before.length <= MAX_TITLE && !/\d/.test(before) && before.split(' ').length <= 6) return { jobTitle: before, company: after };
     if (isJobTitle(before) && isCompany(after) && (!INFLECTING.test(separator) || keepsItsForm(after))) return { jobTitle: before, company: after };
     if (SYMMETRIC.test(separator) && isJobTitle(after) && isCompany(before)) return { jobTitle: after, company: before };
   }

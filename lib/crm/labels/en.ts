@@ -14,7 +14,7 @@ export const en: LanguageLabels = {
     amount: ['amount', 'deal amount', 'deal value', 'value', 'budget', 'price', 'revenue', 'expected revenue', 'opportunity amount', 'deal size'],
     birthday: ['birthday', 'date of birth', 'birth date', 'birthdate', 'dob'],
     tags: ['tags', 'tag', 'labels', 'segments'],
-    owner: ['owner', 'contact owner', 'deal owner', 'account owner', 'lead owner', 'opportunity owner', 'record owner', 'responsible', 'assigned to', 'sales rep', 'salesperson', 'account manager', 'manager'],
+    owner: ['owner', 'contact owner', 'deal owner', 'account owner', 'lead owner', 'opportunity owner', 'record owner', 'responsible', 'assigned to', 'sales rep', 'salesperson', 'account manager', 'manager', 'followed by'],
     lastPurchase: ['last purchase', 'last purchase date', 'last order', 'last order date', 'purchase date', 'date of purchase'],
     nextContact: ['next contact', 'next contact date', 'next activity', 'next activity date', 'next call', 'follow-up', 'follow up', 'follow-up date', 'next follow-up', 'next meeting', 'callback', 'call back'],
     telegram: ['telegram'],

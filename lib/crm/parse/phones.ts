@@ -56,6 +56,22 @@ export function looksLikePhone(text: string): boolean {
   return digits >= 6 && digits <= 15;
 }
 
+/**
+ * A text that is nothing but a phone number, written without a "+" or a link: "(212) 555-0188",
+ * "1-800-555-0175 x204", "030 1234 5678". Stricter than `looksLikePhone`, since no label vouches
+ * for it: three groups of digits or a leading "(", and not an amount ("1 250 000") or a date.
+ */
+export function isPhoneText(text: string): boolean {
+  const body = text.trim();
+  if (!/^[+(]?\d/.test(body) || !looksLikePhone(body) || THOUSANDS.test(body)) return false;
+  return /^[+(]/.test(body) || stripExtension(body).split(/[\s().\-‐–/]+/).filter(Boolean).length >= 3;
+}
+
+const THOUSANDS = /^\d{1,3}([\s\u00a0.,’']\d{3})+$/;
+
+/** North American numbers as written there: "(212) 555-0188", "1-701-720-5217", "247.740.6847". */
+const NANP = /^(1[\s.-]?)?(\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}$/;
+
 export function parsePhone(raw: string, country: string | null = null): ParsedPhone {
   const text = raw.trim().slice(0, 64);
   return { raw: text, e164: toE164(text, country) };
@@ -69,7 +85,8 @@ export function toE164(raw: string, country: string | null = null): string | nul
   if (explicit !== null) return valid(explicit);
 
   const plan = country ? PLANS[country] : undefined;
-  if (!plan) return null;
+  // With no country to go by, only the North American way of writing a number tells where it is.
+  if (!plan) return NANP.test(body.trim()) ? valid(`1${digits.slice(-10)}`) : null;
   // Russian and Kazakh numbers are written 8 10 <international> for calls abroad.
   if (plan.code === '7' && digits.startsWith('810')) return valid(digits.slice(3));
   if (plan.trunk && digits.startsWith(plan.trunk) && plan.lengths.includes(digits.length - plan.trunk.length)) {

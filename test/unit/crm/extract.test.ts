@@ -83,4 +83,39 @@ describe('extractSnapshot', () => {
       { kind: 'telegram', handle: '@joaopsilva' },
     ]);
   });
+
+  describe('a component-kit CRM (react-admin, Material UI): no h1 of its own, no labels', () => {
+    const APP_BAR = '<header class="MuiAppBar-root"><h1 class="MuiTypography-h6">Acme CRM</h1></header>';
+    const read = (html: string, url = 'http://127.0.0.1:5173/#/contacts/7/show') => {
+      const page = loadPage(`<html lang="en"><body>${html}</body></html>`, url);
+      return extractSnapshot(page.document, page.url);
+    };
+
+    it("takes the content's small heading for the name, never the app bar's title", () => {
+      const snapshot = read(`${APP_BAR}<main><h5>Leah Heller</h5><div><span>(212) 555-0188</span></div></main>`);
+      expect(snapshot).toMatchObject({ name: 'Leah Heller', recordType: 'contact', recordId: '7', phones: [{ raw: '(212) 555-0188', e164: '+12125550188' }] });
+    });
+
+    it('finds no record when the app bar title is the only heading, or the content is a list', () => {
+      expect(read(`${APP_BAR}<main><span>(212) 555-0188</span></main>`)).toBeNull();
+      expect(read(`${APP_BAR}<main><h1>Contacts</h1><h5>Leah Heller</h5><span>(212) 555-0188</span></main>`, 'http://127.0.0.1:5173/#/contacts')).toBeNull();
+    });
+
+    it('reads chips: tags under "Tags", the status beside the name, not actions or another section\'s chips', () => {
+      const chip = (text: string) => `<div class="MuiChip-root" role="button"><span class="MuiChip-label">${text}</span></div>`;
+      const snapshot = read(
+        `${APP_BAR}<main><div><div><h5>Leah Heller</h5></div>${chip('Warm')}</div><a href="mailto:leah@example.com">leah@example.com</a>` +
+          `<div><h6>Tags</h6><hr><div>${chip('vip')}</div><div>${chip('influencer')}</div><div>${chip('Add tag')}</div></div>` +
+          `<div><h6>Tasks</h6><div>${chip('Call')}</div></div></main>`,
+      );
+      expect(snapshot).toMatchObject({ name: 'Leah Heller', stage: 'Warm', tags: ['vip', 'influencer'] });
+    });
+
+    it('takes a job title of any words when the company after "at" is a link to its own record', () => {
+      const snapshot = read(`${APP_BAR}<main><h5>Leah Heller</h5><div>Best-of-breed at <a href="#/companies/13/show">Kassulke, Armstrong and Erdman</a></div><a href="mailto:leah@example.com">leah@example.com</a></main>`);
+      expect(snapshot).toMatchObject({ jobTitle: 'Best-of-breed', company: 'Kassulke, Armstrong and Erdman' });
+      // Without the link, an unknown word before "at" is not taken for a job.
+      expect(read(`${APP_BAR}<main><h5>Leah Heller</h5><div>Best-of-breed at Kassulke</div><a href="mailto:leah@example.com">leah@example.com</a></main>`)).toMatchObject({ jobTitle: null, company: null });
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikePhone, parsePhone, toE164 } from '../../../../lib/crm/parse/phones';
+import { isPhoneText, looksLikePhone, parsePhone, toE164 } from '../../../../lib/crm/parse/phones';
 
 describe('toE164', () => {
   it.each([
@@ -60,5 +60,27 @@ describe('looksLikePhone', () => {
   });
   it.each(['12.03.1984', '2024-01-02', '12 400', 'call me', '+44 20 7946 0958 (Work)', '1234'])('refuses %s', (text) => {
     expect(looksLikePhone(text)).toBe(false);
+  });
+});
+
+describe('isPhoneText (a value that is nothing but a phone number, with no label or link)', () => {
+  it.each(['(212) 555-0188', '1-701-720-5217', '247.740.6847', '+1 (415) 555-0134 ext. 12', '1-800-555-0175 x204', '030 1234 5678', '+30 210 555 0199'])(
+    'is a phone: %s',
+    (text) => expect(isPhoneText(text)).toBe(true),
+  );
+
+  it.each(['1 250 000', '12.500.000', '2019-2024', '2026-09-18', '09/18/2026', '33820', '$59.4K', '4949-2231', 'Call 555 0100 today'])(
+    'is not a phone: %s',
+    (text) => expect(isPhoneText(text)).toBe(false),
+  );
+
+  it('places a North American number with no country to go by, and nothing else', () => {
+    expect(toE164('(297) 275-6833')).toBe('+12972756833');
+    expect(toE164('1-701-720-5217')).toBe('+17017205217');
+    expect(toE164('247.740.6847')).toBe('+12477406847');
+    expect(toE164('020 7946 0958')).toBeNull();
+    expect(toE164('030 1234 5678')).toBeNull();
+    // A page in Germany keeps its own plan: a 3-3-4 number there is German.
+    expect(toE164('030 123 4567', 'DE')).toBe('+49301234567');
   });
 });
