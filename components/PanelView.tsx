@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Translate } from '../lib/i18n';
 import type { PanelView as PanelViewState } from '../lib/panel/panel-model';
+import type { TeachableField } from '../lib/sites/mappings';
 import { ClientCard } from './ClientCard';
 import { EmptyState } from './EmptyState';
 
@@ -14,7 +15,8 @@ export function PanelView({
 }: {
   view: PanelViewState;
   t: Translate;
-  onTeach?: (tabId: number | null) => void;
+  /** Starts the picker on the followed tab; with a field, it asks for that value only. */
+  onTeach?: (tabId: number | null, field?: TeachableField) => void;
   /** Enables Touchbook on the followed tab's site (call from the click: it asks for permission). */
   onEnable?: (origin: string) => void;
   /** Reloads the followed tab: a page opened before Touchbook was installed or updated. */
@@ -57,6 +59,28 @@ export function PanelView({
             {t('popupEnableHere')}
           </button>
         )}
+      </EmptyState>
+    );
+  }
+  // Read on an enabled CRM and nothing recognised: never a dead end, the fields can be taught here.
+  if (view.read && onTeach && view.origin !== null) {
+    const tabId = view.tabId;
+    return (
+      <EmptyState title={t('panelReadNoClient')} hint={t('panelReadNoClientHint')}>
+        <div class="tb-row" data-testid="teach-fields">
+          <button class="tb-button primary" type="button" data-testid="teach-name" onClick={() => onTeach(tabId, 'name')}>
+            {t('panelTeachName')}
+          </button>
+          <button class="tb-button" type="button" data-testid="teach-phone" onClick={() => onTeach(tabId, 'phones')}>
+            {t('panelTeachPhone')}
+          </button>
+          <button class="tb-button" type="button" data-testid="teach-email" onClick={() => onTeach(tabId, 'emails')}>
+            {t('panelTeachEmail')}
+          </button>
+          <button class="tb-button" type="button" data-testid="teach-field" onClick={() => onTeach(tabId)}>
+            {t('panelTeachOther')}
+          </button>
+        </div>
       </EmptyState>
     );
   }

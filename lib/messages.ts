@@ -20,7 +20,7 @@ import type {
 } from './db/schema';
 import { UI_LANGUAGES, type UiLanguage } from './i18n';
 import type { FieldMapping } from './crm/mappings';
-import type { TeachableField } from './sites/mappings';
+import { TEACHABLE_FIELDS, type TeachableField } from './sites/mappings';
 
 /**
  * The one message protocol. Messages are named by direction: `cs/*` come from content scripts in
@@ -63,7 +63,8 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/sites.enable'), origin }),
   z.object({ type: z.literal('ui/sites.disable'), origin }),
   z.object({ type: z.literal('ui/focus.get'), tabId: z.number().int().nonnegative().nullable() }),
-  z.object({ type: z.literal('ui/teach.start'), tabId: z.number().int().nonnegative().nullable() }),
+  // With a field, the picker asks for that one value ("Teach the name") instead of "what is this?".
+  z.object({ type: z.literal('ui/teach.start'), tabId: z.number().int().nonnegative().nullable(), field: z.enum(TEACHABLE_FIELDS).optional() }),
   z.object({ type: z.literal('ui/mappings.list') }),
   z.object({ type: z.literal('ui/mappings.forget'), origin, field: z.enum(SNAPSHOT_FIELDS) }),
   z.object({ type: z.literal('ui/touches.due') }),
@@ -156,6 +157,8 @@ export type PanelFocus =
       origin: string | null;
       /** False on a web page of a site the user has not enabled (the panel offers to enable it). */
       siteEnabled: boolean | null;
+      /** The page was read and reported no client: not a record page, or one the reader did not recognise. */
+      read?: boolean;
     };
 
 /** The data each message answers with. */
@@ -164,7 +167,7 @@ export interface Replies {
   'cs/no-client': null;
   'cs/mappings.get': FieldMapping[];
   'cs/teach': FieldMapping[];
-  'cs/teach.context': { language: UiLanguage; selectionField: TeachableField | null };
+  'cs/teach.context': { language: UiLanguage; selectionField: TeachableField | null; pickField: TeachableField | null };
   'ui/teach.start': { tabId: number };
   'ui/mappings.list': Array<{ origin: string; mappings: FieldMapping[] }>;
   'ui/mappings.forget': FieldMapping[];

@@ -60,7 +60,7 @@ async function main() {
       <PanelView
         view={model.view.value}
         t={t}
-        onTeach={(tabId) => void request({ type: 'ui/teach.start', tabId })}
+        onTeach={(tabId, field) => void request({ type: 'ui/teach.start', tabId, ...(field ? { field } : {}) })}
         onReload={(tabId) => void browser.tabs.reload(tabId)}
         onEnable={(origin) => {
           const granted = sitesApi.requestAccess(origin); // inside the click: the prompt needs it

@@ -103,7 +103,8 @@ export async function readPanelFocus(
   const current = await focus.get(tabId);
   const client = current?.clientId ? await db.clients.get(current.clientId) : undefined;
   if (current && client) return { state: 'client', tabId, origin: current.origin, client };
-  if (current) return { state: 'no-client', tabId, origin: current.origin, siteEnabled: true };
+  // The page reported, and no client was in it: a list, or a record the reader did not recognise.
+  if (current) return { state: 'no-client', tabId, origin: current.origin, siteEnabled: true, read: true };
   // No report from this tab: the browser tells us its address only when the user has just
   // invoked Touchbook there (activeTab) or the site is enabled; otherwise it stays unknown.
   const url = (await tabs.get(tabId).catch(() => undefined))?.url;

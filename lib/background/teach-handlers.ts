@@ -9,6 +9,7 @@ import type { ContentHandlers, UiHandlers } from './router';
 /** The picker's file; injected only when the manager starts "Teach a field". */
 export const PICKER_SCRIPT_FILE = '/content-scripts/picker.js';
 const PENDING_SELECTION_PREFIX = 'teach-selection:';
+const PENDING_PICK_PREFIX = 'teach-pick:';
 
 type TeachContentHandlers = Pick<ContentHandlers, 'cs/mappings.get' | 'cs/teach' | 'cs/teach.context'>;
 type TeachUiHandlers = Pick<UiHandlers, 'ui/teach.start' | 'ui/mappings.list' | 'ui/mappings.forget'>;
@@ -35,13 +36,16 @@ export function createTeachContentHandlers(deps: BackgroundDeps): TeachContentHa
       return mappingsFor(sender.origin);
     },
     'cs/teach.context': async (_message, sender) => {
-      // A context-menu click leaves the field waiting for the picker it injected (one use only).
-      const key = `${PENDING_SELECTION_PREFIX}${sender.tabId}`;
-      const pending = (await deps.session.get(key))[key];
-      await deps.session.remove(key);
+      // A context-menu click, or "Teach the name" in the panel, leaves the field waiting for the
+      // picker it injected (one use only).
+      const keys = [`${PENDING_SELECTION_PREFIX}${sender.tabId}`, `${PENDING_PICK_PREFIX}${sender.tabId}`] as const;
+      const pending = await deps.session.get([...keys]);
+      await deps.session.remove([...keys]);
+      const teachable = (value: unknown) => TEACHABLE_FIELDS.find((field) => field === value) ?? null;
       return {
         language: resolveUiLanguage((await getSettings(db)).uiLanguage, [deps.uiLanguage()]),
-        selectionField: TEACHABLE_FIELDS.find((field) => field === pending) ?? null,
+        selectionField: teachable(pending[keys[0]]),
+        pickField: teachable(pending[keys[1]]),
       };
     },
   };
@@ -56,9 +60,12 @@ export async function teachSelection(deps: BackgroundDeps, tabId: number, frameI
 export function createTeachUiHandlers(deps: BackgroundDeps): TeachUiHandlers {
   const { db, focus, scripting } = deps;
   return {
-    'ui/teach.start': async ({ tabId }) => {
+    'ui/teach.start': async ({ tabId, field }) => {
       const target = tabId ?? (await focus.lastClientTab());
       if (target === null) throw new Error('no CRM page to teach on');
+      const pickKey = `${PENDING_PICK_PREFIX}${target}`;
+      if (field) await deps.session.set({ [pickKey]: field });
+      else await deps.session.remove(pickKey);
       await scripting.executeScript({ target: { tabId: target }, files: [PICKER_SCRIPT_FILE] });
       return { tabId: target };
     },

@@ -21,6 +21,11 @@ export interface PickerOptions<F extends string> {
   describe: (element: Element) => { selector?: string; label?: string };
   onPick: (picked: PickedField<F>) => Promise<void>;
   onEnd?: () => void;
+  /**
+   * The one field the manager was asked to point at ("Teach the name"): the first click saves it
+   * without the "what is this?" menu, then the picker goes on as usual.
+   */
+  preset?: { field: F; hint: string };
 }
 
 const HOST_TAG = 'touchbook-picker';
@@ -57,7 +62,8 @@ export function startPicker<F extends string>(options: PickerOptions<F>): { stop
   style.textContent = STYLE;
   const bar = element(doc, 'div', 'bar');
   const hint = element(doc, 'span', '');
-  hint.textContent = options.text.hint;
+  let preset = options.preset ?? null;
+  hint.textContent = preset?.hint ?? options.text.hint;
   hint.setAttribute('role', 'status'); // "saved" or "failed" is said to screen readers too
   const cancel = element(doc, 'button', '');
   cancel.textContent = options.text.cancel;
@@ -121,10 +127,12 @@ export function startPicker<F extends string>(options: PickerOptions<F>): { stop
     try {
       await options.onPick({ field, sample, ...options.describe(chosen) });
     } catch (error) {
-      // The menu stays open on the same value: the manager sees why and can try again.
+      // The menu (or the request to point at a field) stays: the manager sees why and can try again.
       hint.textContent = options.text.failed(error instanceof Error ? error.message : String(error));
+      if (preset) chosen = null; // no menu to keep open: the next click tries again
       return;
     }
+    if (preset?.field === field) preset = null;
     hint.textContent = options.text.saved;
     menu.style.display = 'none';
     outline(null);
@@ -154,6 +162,11 @@ export function startPicker<F extends string>(options: PickerOptions<F>): { stop
     event.preventDefault();
     event.stopPropagation();
     outline(target);
+    if (preset) {
+      chosen = target;
+      void pick(preset.field);
+      return;
+    }
     showMenu(target, event.clientX, event.clientY);
   });
   listen('keydown', (event) => {

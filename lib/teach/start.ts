@@ -48,8 +48,10 @@ export async function startTeaching(options: {
     return showToast(options.doc, t('teachSavedAs', { field: t(FIELD_LABELS[selectionField]) }));
   }
 
+  const pickField = context.ok ? context.data.pickField : null;
   const picker = startPicker<TeachableField>({
     doc: options.doc,
+    ...(pickField ? { preset: { field: pickField, hint: t('teachPickHint', { field: t(FIELD_LABELS[pickField]) }) } } : {}),
     fields: TEACHABLE_FIELDS.map((id) => ({ id, label: t(FIELD_LABELS[id]) })),
     text: {
       hint: t('teachHint'),

@@ -104,6 +104,13 @@ export const el: Messages = {
 
   panelTeach: 'Διδάξτε ένα πεδίο',
   panelTeachHint: 'Το Touchbook έχασε κάτι; Δείξτε το στη σελίδα.',
+  panelReadNoClient: 'Η σελίδα διαβάστηκε, αλλά δεν αναγνωρίστηκε πελάτης',
+  panelReadNoClientHint: 'Το Touchbook διάβασε αυτή τη σελίδα και δεν βρήκε καρτέλα πελάτη που να γνωρίζει. Αν εδώ είναι ανοιχτός ένας πελάτης, δείξτε πού είναι το όνομά του: μετά το Touchbook θα διαβάζει κάθε εγγραφή αυτού του CRM.',
+  panelTeachName: 'Δείξτε το όνομα',
+  panelTeachPhone: 'Δείξτε το τηλέφωνο',
+  panelTeachEmail: 'Δείξτε το email',
+  panelTeachOther: 'Άλλο πεδίο…',
+  teachPickHint: '{field}: κάντε κλικ σε αυτό στη σελίδα. Πατήστε Esc όταν τελειώσετε.',
   teachHint: 'Κάντε κλικ στην τιμή που πρέπει να διαβάζει το Touchbook. Πατήστε Esc όταν τελειώσετε.',
   teachDone: 'Τέλος',
   teachWhatIsThis: 'Τι είναι το',

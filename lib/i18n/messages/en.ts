@@ -104,6 +104,13 @@ export const en = {
 
   panelTeach: 'Teach a field',
   panelTeachHint: 'Touchbook missed something? Point at it on the page.',
+  panelReadNoClient: 'Read, but no client recognised',
+  panelReadNoClientHint: 'Touchbook read this page and found no client card it knows. If a client is open here, show it where the name is: it will then read every record of this CRM.',
+  panelTeachName: 'Teach the name',
+  panelTeachPhone: 'Teach the phone',
+  panelTeachEmail: 'Teach the email',
+  panelTeachOther: 'Another field…',
+  teachPickHint: '{field}: click it on the page. Press Esc when you are done.',
   teachHint: 'Click the value Touchbook should read. Press Esc when you are done.',
   teachDone: 'Done',
   teachWhatIsThis: 'What is',

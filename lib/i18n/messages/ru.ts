@@ -104,6 +104,13 @@ export const ru: Messages = {
 
   panelTeach: 'Научить поле',
   panelTeachHint: 'Touchbook что-то не прочитал? Покажите это на странице.',
+  panelReadNoClient: 'Страница прочитана, но клиент не распознан',
+  panelReadNoClientHint: 'Touchbook прочитал эту страницу и не нашёл знакомой карточки клиента. Если клиент здесь открыт, покажите, где его имя: после этого Touchbook будет читать все записи этой CRM.',
+  panelTeachName: 'Показать имя',
+  panelTeachPhone: 'Показать телефон',
+  panelTeachEmail: 'Показать почту',
+  panelTeachOther: 'Другое поле…',
+  teachPickHint: '{field}: нажмите на него на странице. Esc — завершить.',
   teachHint: 'Нажмите на значение, которое должен читать Touchbook. Esc — завершить.',
   teachDone: 'Готово',
   teachWhatIsThis: 'Что это:',

@@ -104,6 +104,13 @@ export const uk: Messages = {
 
   panelTeach: 'Навчити поле',
   panelTeachHint: 'Touchbook щось не прочитав? Покажіть це на сторінці.',
+  panelReadNoClient: 'Сторінку прочитано, але клієнта не розпізнано',
+  panelReadNoClientHint: 'Touchbook прочитав цю сторінку й не знайшов знайомої картки клієнта. Якщо клієнта тут відкрито, покажіть, де його ім\'я: після цього Touchbook читатиме всі записи цієї CRM.',
+  panelTeachName: 'Показати ім\'я',
+  panelTeachPhone: 'Показати телефон',
+  panelTeachEmail: 'Показати пошту',
+  panelTeachOther: 'Інше поле…',
+  teachPickHint: '{field}: натисніть на нього на сторінці. Esc — завершити.',
   teachHint: 'Натисніть на значення, яке має читати Touchbook. Esc — завершити.',
   teachDone: 'Готово',
   teachWhatIsThis: 'Що це:',

@@ -207,12 +207,12 @@ describe('ui/focus.get', () => {
     await expect(focusGet(bg, 5)).resolves.toEqual({ state: 'reading', tabId: 5, origin: CRM_ORIGIN });
   });
 
-  it('reports no client, with the origin, for a tab without one or whose client is gone', async () => {
+  it('reports no client, with the origin and that the page was read, for a tab without one or whose client is gone', async () => {
     const bg = makeBackground();
     await bg.focus.set(makeFocus({ tabId: 7, clientId: null }));
     await bg.focus.set(makeFocus({ tabId: 8, clientId: 'deleted-client' }));
-    await expect(focusGet(bg, 7)).resolves.toEqual({ state: 'no-client', tabId: 7, origin: CRM_ORIGIN, siteEnabled: true });
-    await expect(focusGet(bg, 8)).resolves.toEqual({ state: 'no-client', tabId: 8, origin: CRM_ORIGIN, siteEnabled: true });
+    await expect(focusGet(bg, 7)).resolves.toEqual({ state: 'no-client', tabId: 7, origin: CRM_ORIGIN, siteEnabled: true, read: true });
+    await expect(focusGet(bg, 8)).resolves.toEqual({ state: 'no-client', tabId: 8, origin: CRM_ORIGIN, siteEnabled: true, read: true });
   });
 });
 

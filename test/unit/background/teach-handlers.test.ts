@@ -86,8 +86,22 @@ describe('teaching fields', () => {
       args: { target: { tabId: 7, frameIds: [3] }, files: [PICKER_SCRIPT_FILE] },
     });
     const context = createContentHandlers(bg.deps)['cs/teach.context'];
-    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toEqual({ language: 'en', selectionField: 'phones' });
-    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toEqual({ language: 'en', selectionField: null });
+    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toEqual({ language: 'en', selectionField: 'phones', pickField: null });
+    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toEqual({ language: 'en', selectionField: null, pickField: null });
+  });
+
+  it('"Teach the name" from the panel: the injected picker asks for that field once', async () => {
+    const bg = await enabledBackground();
+    const start = createUiHandlers(bg.deps)['ui/teach.start'];
+    await expect(start({ type: 'ui/teach.start', tabId: 7, field: 'name' }, ui)).resolves.toEqual({ tabId: 7 });
+    expect(bg.scripting.calls.at(-1)).toEqual({ method: 'executeScript', args: { target: { tabId: 7 }, files: [PICKER_SCRIPT_FILE] } });
+    const context = createContentHandlers(bg.deps)['cs/teach.context'];
+    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toEqual({ language: 'en', selectionField: null, pickField: 'name' });
+    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toEqual({ language: 'en', selectionField: null, pickField: null });
+    // "Teach a field" without one forgets a request that was never picked up.
+    await start({ type: 'ui/teach.start', tabId: 7, field: 'phones' }, ui);
+    await start({ type: 'ui/teach.start', tabId: 7 }, ui);
+    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toMatchObject({ pickField: null });
   });
 });
 

@@ -49,4 +49,27 @@ describe('PanelView: "Teach a field"', () => {
     expect(byTestId(container, 'full-panel').textContent).toBe('panel');
     expect(container.querySelector('[data-testid="client-card"]')).toBeNull();
   });
+
+  it('says a page was read but no client recognised, and offers to teach the name, phone or email right there', () => {
+    const onTeach = vi.fn();
+    const view: PanelViewState = { kind: 'focus', state: 'no-client', tabId: 7, origin: CRM_ORIGIN, siteEnabled: true, read: true };
+    const container = mount(<PanelView view={view} t={t} onTeach={onTeach} />);
+    expect(byTestId(container, 'empty-state').querySelector('h2')?.textContent).toBe('Read, but no client recognised');
+    byTestId(container, 'teach-name').click();
+    expect(onTeach).toHaveBeenLastCalledWith(7, 'name');
+    byTestId(container, 'teach-phone').click();
+    expect(onTeach).toHaveBeenLastCalledWith(7, 'phones');
+    byTestId(container, 'teach-email').click();
+    expect(onTeach).toHaveBeenLastCalledWith(7, 'emails');
+    teachButton(container)!.click();
+    expect(onTeach).toHaveBeenLastCalledWith(7);
+  });
+
+  it('keeps "no client on this page" for a page not read yet or nowhere to teach', () => {
+    const unread: PanelViewState = { kind: 'focus', state: 'no-client', tabId: 7, origin: CRM_ORIGIN, siteEnabled: true };
+    expect(byTestId(mount(<PanelView view={unread} t={t} onTeach={vi.fn()} />), 'empty-state').querySelector('h2')?.textContent).toBe('No client on this page');
+    const read: PanelViewState = { ...unread, read: true };
+    const container = mount(<PanelView view={read} t={t} />);
+    expect(container.querySelector('[data-testid="teach-name"]')).toBeNull();
+  });
 });

@@ -4,7 +4,7 @@ import { startPicker } from '../../../lib/teach/picker';
 const PAGE = '<main><a id="link" href="#somewhere">Call</a><span id="phone">+44 20 7946 0958</span></main>';
 const TEXT = { hint: 'Click a value', cancel: 'Done', whatIsThis: 'What is', saved: 'Saved', failed: (error: string) => `Not saved: ${error}` };
 
-function setUp(onPick = vi.fn(() => Promise.resolve())) {
+function setUp(onPick = vi.fn(() => Promise.resolve()), preset?: { field: 'phones' | 'emails'; hint: string }) {
   document.body.innerHTML = PAGE;
   const onEnd = vi.fn();
   const picker = startPicker({
@@ -17,6 +17,7 @@ function setUp(onPick = vi.fn(() => Promise.resolve())) {
     describe: (element) => ({ selector: `#${element.id}` }),
     onPick,
     onEnd,
+    ...(preset ? { preset } : {}),
   });
   return { picker, onPick, onEnd, host: document.querySelector('touchbook-picker')! };
 }
@@ -87,5 +88,28 @@ describe('field picker', () => {
     phone().click();
     await vi.waitFor(() => expect(hint().textContent).toBe('Saved'));
     expect(onPick).toHaveBeenCalledTimes(2);
+  });
+
+  it('asked for one field ("Teach the phone"), saves the first click as that field without the menu, then asks as usual', async () => {
+    const { picker, onPick } = setUp(undefined, { field: 'phones', hint: 'Phone: click it on the page.' });
+    const hint = () => picker.root.querySelector('.bar span')!.textContent;
+    expect(hint()).toBe('Phone: click it on the page.');
+    document.getElementById('phone')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(onPick).toHaveBeenCalledWith({ field: 'phones', selector: '#phone', sample: '+44 20 7946 0958' }));
+    expect(picker.root.querySelector<HTMLElement>('.menu')!.style.display).not.toBe('block');
+    await vi.waitFor(() => expect(hint()).toBe('Saved'));
+    document.getElementById('link')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(picker.root.querySelector<HTMLElement>('.menu')!.style.display).toBe('block');
+  });
+
+  it('asked for one field, keeps asking for it when saving failed', async () => {
+    const onPick = vi.fn<() => Promise<void>>().mockRejectedValueOnce(new Error('worker restarting')).mockResolvedValue(undefined);
+    const { picker } = setUp(onPick, { field: 'emails', hint: 'Email: click it.' });
+    const phone = document.getElementById('phone')!;
+    phone.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(picker.root.querySelector('.bar span')!.textContent).toBe('Not saved: worker restarting'));
+    phone.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(onPick).toHaveBeenCalledTimes(2));
+    expect(onPick).toHaveBeenLastCalledWith(expect.objectContaining({ field: 'emails' }));
   });
 });

@@ -18,7 +18,7 @@ const PAGE = `
   </main>`;
 
 /** The background's answers to the picker: the teaching context, and what a saved mapping gives back. */
-function setUp(context: { language?: UiLanguage; selectionField?: TeachableField | null } | null, teach: () => Reply<unknown> = () => ({ ok: true, data: [] })) {
+function setUp(context: { language?: UiLanguage; selectionField?: TeachableField | null; pickField?: TeachableField | null } | null, teach: () => Reply<unknown> = () => ({ ok: true, data: [] })) {
   document.body.innerHTML = PAGE;
   const sent: ContentMessage[] = [];
   const send = ((message: ContentMessage) => {
@@ -27,7 +27,7 @@ function setUp(context: { language?: UiLanguage; selectionField?: TeachableField
       return Promise.resolve(
         context === null
           ? { ok: false, error: 'no reply from the background' }
-          : { ok: true, data: { language: context.language ?? 'en', selectionField: context.selectionField ?? null } },
+          : { ok: true, data: { language: context.language ?? 'en', selectionField: context.selectionField ?? null, pickField: context.pickField ?? null } },
       );
     }
     if (message.type === 'cs/teach') return Promise.resolve(teach());
@@ -141,5 +141,15 @@ describe('startTeaching from the side panel ("Teach a field")', () => {
     await start();
     controller.abort();
     expect(document.querySelector('touchbook-picker')).toBeNull();
+  });
+});
+
+describe('startTeaching from the side panel ("Teach the name")', () => {
+  it('asks for that field in the manager\'s language and saves the first click as it', async () => {
+    const { sent, start, roots } = setUp({ language: 'uk', pickField: 'name' });
+    await start();
+    expect(roots().at(-1)?.querySelector('.bar span')?.textContent).toBe('Ім\'я клієнта: натисніть на нього на сторінці. Esc — завершити.');
+    document.getElementById('contact-email')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(sent.find((message) => message.type === 'cs/teach')).toMatchObject({ mapping: { field: 'name', selector: '#contact-email' } }));
   });
 });
