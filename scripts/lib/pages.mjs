@@ -226,6 +226,49 @@ export class CrmPage {
   }
 }
 
+/**
+ * The react-admin-shaped fixture CRM (test/fixtures/spa/admin-crm): hash routes changed with
+ * pushState only, deal cards that are not links, a deal dialog, and a "people" view to teach on.
+ */
+export class AdminCrmPage {
+  /** @param {Page} page */
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** @param {string} appUrl the app's index URL @param {string} route e.g. '/contacts/1/show' */
+  async open(appUrl, route) {
+    await this.page.goto(`${appUrl}#${route}`, { waitUntil: 'load' });
+    await this.page.waitForSelector('[data-view]');
+  }
+
+  /** Clicks an in-app element (a link, a card) and waits for the route to change, as a person would. */
+  /** @param {string} selector */
+  async click(selector) {
+    await this.page.bringToFront();
+    const before = await this.page.evaluate(() => location.hash);
+    await this.page.locator(selector).click();
+    await this.page.waitForFunction((previous) => location.hash !== previous, {}, before);
+  }
+
+  /** @returns {Promise<string>} */
+  route() {
+    return this.page.evaluate(() => location.hash);
+  }
+
+  /** Clicks the page element holding this exact text (the picker takes the click). */
+  /** @param {string} text */
+  async clickText(text) {
+    await this.page.bringToFront();
+    const handle = await this.page.waitForFunction(
+      (wanted) => [...document.querySelectorAll('main *')].find((node) => node.children.length === 0 && node.textContent === wanted) ?? false,
+      {},
+      text,
+    );
+    await /** @type {import('puppeteer-core').ElementHandle<Element>} */ (handle.asElement()).click();
+  }
+}
+
 export class SidePanelPage {
   /** @param {Page} page */
   constructor(page) {
@@ -245,6 +288,26 @@ export class SidePanelPage {
       emails: [...document.querySelectorAll('[data-testid="client-email"]')].map((node) => node.textContent ?? ''),
       phones: [...document.querySelectorAll('[data-testid="client-phone"]')].map((node) => node.textContent ?? ''),
     }));
+  }
+
+  /** Waits until the panel's empty state (no client) shows this title. */
+  /** @param {string} title */
+  async waitForEmptyState(title, timeoutMs = 10_000) {
+    await this.page.waitForFunction(
+      (expected) => document.querySelector('[data-testid="empty-state"] h2')?.textContent === expected,
+      { timeout: timeoutMs },
+      title,
+    );
+  }
+
+  /**
+   * "Teach the name" (or the phone, the email) offered where a page was read with no client.
+   * @param {'teach-name' | 'teach-phone' | 'teach-email'} testId
+   */
+  async teachOne(testId) {
+    const button = await this.page.waitForSelector(`[data-testid="empty-state"] [data-testid="${testId}"]`, { visible: true });
+    await button?.focus();
+    await this.page.keyboard.press('Enter');
   }
 
   /** @returns {Promise<string | null>} */
@@ -626,7 +689,9 @@ export class ExtensionProbe {
     const reply = await this.page.evaluate(async (sent) => {
       // @ts-expect-error: runs in the extension page, where `browser` or `chrome` exists
       const api = globalThis.browser ?? globalThis.chrome;
-      return /** @type {{ ok: boolean, data?: unknown, error?: string }} */ (await api.runtime.sendMessage(sent));
+      // A plain copy: Firefox hands back nested objects of a reply that the automation protocol
+      // cannot serialise (they arrive as undefined).
+      return /** @type {{ ok: boolean, data?: unknown, error?: string }} */ (JSON.parse(JSON.stringify((await api.runtime.sendMessage(sent)) ?? null)));
     }, message);
     if (!reply?.ok) throw new Error(`${message.type} failed: ${reply?.error ?? 'no reply'}`);
     return reply.data;
