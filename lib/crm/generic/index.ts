@@ -41,10 +41,12 @@ export function readGeneric(doc: Document, url: URL, hints: PageHints, draft: Sn
   draft.offer('name', heading?.text, 'heading', 0.75);
 
   const pairs = collectPairs(scan, context);
+  // A company's "Revenue" is its turnover, not the amount of a deal with it.
+  const isCompany = (draft.recordType === 'unknown' ? recordTypeFromUrl(url) : draft.recordType) === 'company';
   for (const pair of pairs) {
     draft.addPair(pair.label, pair.value.text);
     const match = fieldForLabel(pair.label);
-    if (match) applyFieldValue(draft, match.field, pair.value, { via: 'label', confidence: labelConfidence(match.field, match.exact), hints });
+    if (match && !(isCompany && match.field === 'amount')) applyFieldValue(draft, match.field, pair.value, { via: 'label', confidence: labelConfidence(match.field, match.exact), hints });
   }
   preferReadableName(draft, pairs);
   readProducts(scan.tables, context, draft, hints);

@@ -65,7 +65,7 @@ function splitSubtitle(text: string, linked: string | null): Subtitle | null {
     const before = text.slice(0, match.index).trim();
     const after = text.slice(match.index + match[0].length).trim();
     const companyLinked = after === linked && !SYMMETRIC.test(separator) && isCompany(after);
-    if (companyLinked && before.length <= MAX_TITLE && !/\d/.test(before) && before.split(' ').length <= 6) return { jobTitle: before, company: after };
+    if (companyLinked && before.length <= MAX_TITLE && before.split(' ').length <= 6) return { jobTitle: before, company: after };
     if (isJobTitle(before) && isCompany(after) && (!INFLECTING.test(separator) || keepsItsForm(after))) return { jobTitle: before, company: after };
     if (SYMMETRIC.test(separator) && isJobTitle(after) && isCompany(before)) return { jobTitle: after, company: before };
   }

@@ -117,5 +117,16 @@ describe('extractSnapshot', () => {
       // Without the link, an unknown word before "at" is not taken for a job.
       expect(read(`${APP_BAR}<main><h5>Leah Heller</h5><div>Best-of-breed at Kassulke</div><a href="mailto:leah@example.com">leah@example.com</a></main>`)).toMatchObject({ jobTitle: null, company: null });
     });
+
+    it('takes "24/365 at <linked company>" for a job title too: the link vouches for it (found on Atomic CRM)', () => {
+      const snapshot = read(`${APP_BAR}<main><h5>Dillon Schneider</h5><div>24/365 at <a href="#/companies/4/show">Heller - Kiehn</a></div><a href="mailto:d@example.com">d@example.com</a></main>`);
+      expect(snapshot).toMatchObject({ jobTitle: '24/365', company: 'Heller - Kiehn' });
+    });
+
+    it("does not take a company's revenue for a deal amount (found on Atomic CRM)", () => {
+      const html = `${APP_BAR}<main><h5>Schmeler, Fay and Boyer</h5><span>247.740.6847</span><span>Revenue: <span>$100M</span></span></main>`;
+      expect(read(html, 'http://127.0.0.1:5173/#/companies/1/show')).toMatchObject({ recordType: 'company', amount: null });
+      expect(read(html.replace('Schmeler, Fay and Boyer', 'Fleet renewal'), 'http://127.0.0.1:5173/#/deals/1/show')).toMatchObject({ amount: { value: 100_000_000, currency: 'USD' } });
+    });
   });
 });
