@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.output-demo/**', '.test-results/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench/**', 'docs/**'] },
+  { ignores: ['.output/**', '.output-demo/**', '.test-results/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'bench/**', 'docs/**', 'scripts/real-crm/node_modules/**', 'scripts/real-crm/dist/**', 'scripts/real-crm/src/**'] },
   js.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
