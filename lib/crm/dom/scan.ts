@@ -326,7 +326,7 @@ function readAttributes(element: Element, isContainer: boolean): AttributeTraits
         const className = element.getAttribute(name) ?? '';
         if (className.includes('vcard')) traits.vcard = true;
         if (isFeedHint(className)) traits.feed = true;
-        traits.chip = CHIP_CLASS.test(className);
+        traits.chip = CHIP_WORDS.test(className) && CHIP_CLASS.test(className);
         break;
       }
       default:
@@ -353,6 +353,8 @@ const LABELLED_LEAF_TAGS = new Set(['div', 'span']);
 const HEADING_CLASS = /(^|[\s_-])(h[1-6]|heading|headline|(record|entity|page|profile)[-_]?title)(\s|$)/i;
 /** `MuiChip-root`, `badge`, `ant-tag`; not the chip's own label inside it. */
 const CHIP_CLASS = /((^|[\s_-])(chip|badge|pill|tag)|[a-z](Chip|Badge|Pill|Tag))(-root)?(\s|$)/;
+const CHIP_WORDS = /hip|adge|ill|ag/;
+const LEAF_HINT = /-h[1-6]|^h[1-6]|\sh[1-6]|ead|itle|hip|adge|ill|ag/;
 
 /**
  * A leaf has no subtree to prune, so its hidden state is left to the record context; only the
@@ -363,7 +365,8 @@ function readLeafAttributes(element: Element): AttributeTraits {
   if (!LABELLED_LEAF_TAGS.has(element.localName)) return traits;
   traits.labelledBy = element.hasAttribute('aria-labelledby');
   const className = element.getAttribute('class');
-  if (className !== null) {
+  // One cheap look first: most leaves' classes name neither a heading nor a chip.
+  if (className !== null && LEAF_HINT.test(className)) {
     traits.styledHeading = HEADING_CLASS.test(className);
     traits.chip = CHIP_CLASS.test(className);
   }
@@ -394,6 +397,8 @@ function isDataTable(table: Element | null): boolean {
   return cells >= 3;
 }
 
+const PHONE_START = /^\s*[+(]?\d/;
+
 /** Nothing worth filing: no "@", no colon, no leading "+", and too long or with digits for a label. */
 function isPlainValue(text: string): boolean {
   return !text.includes('@') && !text.includes(':') && !text.includes('：') && (text.length > 48 || /\d/.test(text)) && !/^\s*\+\d/.test(text);
@@ -402,7 +407,7 @@ function isPlainValue(text: string): boolean {
 function fileLeafText(element: Element, text: string, scan: PageScan, keep: Keep): void {
   if (text.length > 400) return;
   // A paragraph is prose (a note that is only a number); a field's value is a span, a cell, a link.
-  if (text.length <= 40 && element.localName !== 'p' && isPhoneText(text)) keep(scan.phoneTexts, element);
+  if (text.length <= 40 && PHONE_START.test(text) && element.localName !== 'p' && isPhoneText(text)) keep(scan.phoneTexts, element);
   if (isPlainValue(text)) return;
   const trimmed = text.trim();
   const length = trimmed.length;
