@@ -11,8 +11,8 @@ import { request } from '../../lib/messaging/send';
 import { createClientPanelModel } from '../../lib/panel/client-model';
 import { clientPanelApi } from '../../lib/panel/panel-api';
 import { createPanelModel } from '../../lib/panel/panel-model';
+import { createScriptValues } from '../../lib/panel/script-context';
 import { watchPanelData } from '../../lib/panel/watch';
-import { scriptValues } from '../../lib/suggest/script-values';
 import { languageOverride, settingsApi, sitesApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
@@ -47,13 +47,10 @@ async function main() {
   });
   refresh();
 
-  const values = {
-    timeZone: () => client.plan.value?.timeZone ?? 'UTC',
-  };
-  const base = (extra: Parameters<typeof scriptValues>[1] extends infer C ? Partial<C> : never) => {
-    const current = client.client.value;
-    return current ? scriptValues(current, { managerName: settings.managerName, companyName: settings.companyName ?? null, locale: language, timeZone: values.timeZone(), ...extra }) : {};
-  };
+  const values = createScriptValues(
+    { managerName: settings.managerName, companyName: settings.companyName ?? null, locale: language },
+    { client: () => client.client.value, plan: () => client.plan.value, offers: () => client.crossSell.value },
+  );
 
   function App() {
     return (
@@ -74,10 +71,7 @@ async function main() {
             model={client}
             t={t}
             locale={language}
-            values={{
-              forTouch: (touch) => base({ touch }),
-              forOffer: (offer) => base({ nextProduct: offer.nextProduct, product: offer.core.product.name }),
-            }}
+            values={values}
             onTeach={() => {
               const view = model.view.value;
               void request({ type: 'ui/teach.start', tabId: view.kind === 'focus' ? view.tabId : null });

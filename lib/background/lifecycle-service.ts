@@ -1,6 +1,6 @@
 import type { TouchbookDb } from '../db/database';
 import type { BuyerTypeId } from '../book/schema';
-import type { ClientRecord, TouchOutcome, TouchRecord } from '../db/schema';
+import type { ClientRecord, EventRecord, TouchOutcome, TouchRecord } from '../db/schema';
 import { getSettings } from '../db/settings';
 import {
   addTouch,
@@ -60,6 +60,17 @@ export interface ClientPlan {
   /** Done, skipped and missed touches, newest first. */
   history: TouchRecord[];
   timeZone: string;
+  /**
+   * What each touch's anchor event was about, by event id: a trade-in touch anchored on the van's
+   * purchase speaks of the van, not of the tyres bought last.
+   */
+  anchors: Record<string, TouchAnchor>;
+}
+
+export interface TouchAnchor {
+  type: EventRecord['type'];
+  product: string | null;
+  category: string | null;
 }
 
 export function createLifecycleService(deps: LifecycleDeps) {
@@ -128,7 +139,12 @@ export function createLifecycleService(deps: LifecycleDeps) {
       const open = openTouchesInOrder(touches, now, timeZone);
       const openIds = new Set(open.map((touch) => touch.id));
       const history = touches.filter((touch) => !openIds.has(touch.id)).sort((a, b) => b.updatedAt - a.updatedAt);
-      return { open, history, timeZone };
+      const anchorIds = [...new Set(touches.flatMap((touch) => (touch.anchorEventId ? [touch.anchorEventId] : [])))];
+      const anchors: Record<string, TouchAnchor> = {};
+      for (const event of await db.events.bulkGet(anchorIds)) {
+        if (event) anchors[event.id] = { type: event.type, product: textOrNull(event.data.product), category: textOrNull(event.data.category) };
+      }
+      return { open, history, timeZone, anchors };
     },
 
     async done(touchId: string, outcome: TouchOutcome, note: string | null, retryAt?: number) {
@@ -204,4 +220,8 @@ export function notificationTexts(t: Translate): NotificationTexts {
     more: (count) => t('notifyMore', { count }),
     open: t('notifyOpen'),
   };
+}
+
+function textOrNull(value: string | number | null | undefined): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
 }

@@ -16,7 +16,10 @@ export interface ScriptContext {
   managerPhone?: string | null;
   /** The touch the script belongs to; a `TouchRecord` will do. */
   touch?: { dueAt: number; goal: string } | null;
-  /** The product the script is about (a touch's anchor purchase); else the latest purchase. */
+  /**
+   * The product the script is about (a touch's anchor purchase; null when that purchase named no
+   * product); left out, the latest purchase.
+   */
   product?: string | null;
   /** The product suggested next: a cross-sell offer's `nextProduct`. */
   nextProduct?: string | null;
@@ -46,7 +49,8 @@ export function scriptValues(client: ClientRecord, context: ScriptContext): Plac
   put('client.email', client.emails[0]);
   put('client.stage', client.stage);
   put('client.owner', client.owner);
-  put('product', context.product ?? latestPurchase(client.products)?.name);
+  // null: the script's purchase is known and its product was not named; a gap, not another purchase.
+  put('product', context.product !== undefined ? context.product : latestPurchase(client.products)?.name);
   put('product.next', context.nextProduct);
   put('manager.name', context.managerName);
   put('manager.phone', context.managerPhone);

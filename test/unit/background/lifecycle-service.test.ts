@@ -33,6 +33,22 @@ describe('lifecycle service', () => {
     await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('1');
   });
 
+  it("gives each touch's anchor purchase with the plan: the product a script about that touch names", async () => {
+    const db = makeDb();
+    const lifecycle = makeLifecycle(db, makeBookService(db));
+    const tyres = { name: 'Winter tyre set', category: 'Tyres', purchasedAt: new Date(NOW - 10 * DAY).toISOString().slice(0, 10) };
+    await db.clients.put({ ...carBuyer(), products: [...carBuyer().products, tyres] });
+    await lifecycle.clientChanged('car-buyer');
+    const plan = await lifecycle.planFor('car-buyer');
+    const anchored = [...plan.open, ...plan.history].filter((touch) => touch.anchorEventId);
+    expect(anchored.length).toBeGreaterThan(0);
+    // Every anchored touch has its anchor in the plan; the van's touches name the van.
+    expect(anchored.every((touch) => plan.anchors[touch.anchorEventId!] !== undefined)).toBe(true);
+    const vanTouches = anchored.filter((touch) => plan.anchors[touch.anchorEventId!]?.product === 'Ford Transit');
+    expect(vanTouches.length).toBeGreaterThan(0);
+    expect(plan.anchors[vanTouches[0]!.anchorEventId!]).toEqual({ type: 'purchase', product: 'Ford Transit', category: 'Commercial vehicle' });
+  });
+
   it('lists due touches with their client for the popup', async () => {
     const db = makeDb();
     const lifecycle = makeLifecycle(db, makeBookService(db));

@@ -103,7 +103,7 @@ describe('client panel model: loading', () => {
 
     expect(model.crossSell.value).toEqual([]);
 
-    borisPlan.resolve({ open: [], history: [], timeZone: 'Europe/Kyiv' });
+    borisPlan.resolve({ open: [], history: [], timeZone: 'Europe/Kyiv', anchors: {} });
     await loading;
     expect(model.next.value).toBeNull();
   });

@@ -194,7 +194,7 @@ describe('NextTouch', () => {
   });
 
   it('says so when nothing is planned', async () => {
-    const { container } = await renderNextTouch(carOwner(), { plan: () => Promise.resolve({ open: [], history: [], timeZone: 'UTC' }) });
+    const { container } = await renderNextTouch(carOwner(), { plan: () => Promise.resolve({ open: [], history: [], timeZone: 'UTC', anchors: {} }) });
     expect(byTestId(container, 'no-touch').textContent).toBe(t('nextTouchNone'));
     expect(container.querySelector('[data-testid="touch-done"]')).toBeNull();
     expect(container.querySelector('[data-testid="following-touches"]')).toBeNull();
