@@ -57,8 +57,13 @@ export class BookSettingsPage {
     this.page = page;
   }
 
-  /** @returns {Promise<{ source: string, title: string, version: string, errors: string[] }>} */
-  status() {
+  /**
+   * The book's status as the page shows it, once it shows one (the page asks the worker for it
+   * after it opens: on a busy machine the first look comes before the answer).
+   * @returns {Promise<{ source: string, title: string, version: string, errors: string[] }>}
+   */
+  async status() {
+    await this.page.waitForFunction(() => (document.querySelector('[data-testid="book-source"]')?.textContent ?? '') !== '', { timeout: 10_000 });
     return this.page.evaluate(() => {
       const text = (/** @type {string} */ selector) => document.querySelector(selector)?.textContent ?? '';
       return {
