@@ -64,20 +64,16 @@ async function measure(browserName) {
     await page.setViewport({ width: 1400, height: 900 });
     const records = [];
 
-    await openList(page, '#/contacts', 'a[href^="#/contacts/"][href$="/show"]');
-    for (const id of await idsIn(page, 'a[href^="#/contacts/"][href$="/show"]', /#\/contacts\/(\d+)\/show/)) {
-      await page.click(`a[href="#/contacts/${id}/show"]`);
-      records.push(await verdict(page, probe, 'contacts', id));
-      await page.goBack();
-      await page.waitForSelector('a[href^="#/contacts/"][href$="/show"]');
-    }
-
-    await openList(page, '#/companies', 'a[href^="#/companies/"][href$="/show"]');
-    for (const id of await idsIn(page, 'a[href^="#/companies/"][href$="/show"]', /#\/companies\/(\d+)\/show/)) {
-      await page.click(`a[href="#/companies/${id}/show"]`);
-      records.push(await verdict(page, probe, 'companies', id));
-      await page.goBack();
-      await page.waitForSelector('a[href^="#/companies/"][href$="/show"]');
+    // Contacts and companies are opened from their lists, whose items are links.
+    for (const resource of ['contacts', 'companies']) {
+      const links = `a[href^="#/${resource}/"][href$="/show"]`;
+      await openList(page, `#/${resource}`, links);
+      for (const id of await idsIn(page, links, new RegExp(`#/${resource}/(\\d+)/show`))) {
+        await page.click(`a[href="#/${resource}/${id}/show"]`);
+        records.push(await verdict(page, probe, resource, id));
+        await page.goBack();
+        await page.waitForSelector(links);
+      }
     }
 
     await openList(page, '#/deals', '[data-rfd-draggable-id]');
