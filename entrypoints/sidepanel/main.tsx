@@ -49,7 +49,13 @@ async function main() {
 
   const values = createScriptValues(
     { managerName: settings.managerName, companyName: settings.companyName ?? null, locale: language },
-    { client: () => client.client.value, plan: () => client.plan.value, offers: () => client.crossSell.value },
+    {
+      client: () => client.client.value,
+      plan: () => client.plan.value,
+      offers: () => client.crossSell.value,
+      bookLanguage: () => client.book.value?.language ?? null,
+      now: clientPanelApi.now,
+    },
   );
 
   function App() {

@@ -23,6 +23,7 @@ export const PLACEHOLDERS = {
   'company.name': 'Your own company’s name',
   'discount.amount': 'The second-purchase discount recorded for the client',
   'discount.until': 'The date the client’s discount expires',
+  greeting: 'A greeting for the time of day (“Good afternoon”), at the manager’s clock, in the book’s language',
 } as const satisfies Record<string, string>;
 
 export type PlaceholderName = keyof typeof PLACEHOLDERS;

@@ -15,6 +15,9 @@ export interface PanelScriptState {
   plan: () => ClientPlan | null;
   /** The client's cross-sell offers as ranked for the panel, best first. */
   offers: () => readonly CrossSellOffer[];
+  /** The book's language: its scripts greet in it. */
+  bookLanguage: () => string | null;
+  now: () => number;
 }
 
 export interface PanelScriptSettings {
@@ -29,7 +32,7 @@ export function createScriptValues(settings: PanelScriptSettings, state: PanelSc
   const fill = (extra: Partial<ScriptContext>): PlaceholderValues => {
     const client = state.client();
     if (!client) return {};
-    return scriptValues(client, { ...settings, timeZone: state.plan()?.timeZone ?? 'UTC', ...extra });
+    return scriptValues(client, { ...settings, timeZone: state.plan()?.timeZone ?? 'UTC', now: state.now(), language: state.bookLanguage(), ...extra });
   };
   return {
     forTouch: (touch: TouchLike) => fill(touchContext(touch, state.plan(), state.offers())),

@@ -2,6 +2,7 @@ import type { PlaceholderName, PlaceholderValues } from '../book/placeholders';
 import type { Product } from '../crm/snapshot';
 import type { ClientRecord } from '../db/schema';
 import { parseLocalDate, resolveTimeZone } from '../lifecycle/time';
+import { timeOfDayGreeting } from './greeting';
 
 /**
  * The values a script's placeholders are filled with (methodology, section 3: address the client
@@ -30,6 +31,10 @@ export interface ScriptContext {
   /** For dates said to the client, in their words: "12 March 2026" or "March 12, 2026". */
   locale: string;
   timeZone: string;
+  /** The moment the script is read, for `{{greeting}}`; without it the greeting stays a gap. */
+  now?: number;
+  /** The script's language (the book's), for `{{greeting}}`; else `locale`'s. */
+  language?: string | null;
 }
 
 export function scriptValues(client: ClientRecord, context: ScriptContext): PlaceholderValues {
@@ -59,6 +64,7 @@ export function scriptValues(client: ClientRecord, context: ScriptContext): Plac
     put('touch.dueDate', formatDate(context.touch.dueAt));
     put('touch.goal', context.touch.goal);
   }
+  if (context.now !== undefined) put('greeting', timeOfDayGreeting(context.now, context.timeZone, context.language ?? context.locale));
   if (context.discount) {
     put('discount.amount', context.discount.amount);
     put('discount.until', formatDate(context.discount.until));

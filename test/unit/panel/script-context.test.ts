@@ -8,6 +8,7 @@ const plan = (anchors: ClientPlan['anchors']): ClientPlan => ({ open: [], histor
 const offer = (ruleId: string, core: { name: string; category: string | null }, nextProduct: string, status: CrossSellOffer['status'] = 'new') =>
   ({ ruleId, nextProduct, status, core: { product: { ...core, purchasedAt: null }, by: 'product', daysSincePurchase: null } }) as unknown as CrossSellOffer;
 
+const NOON_LONDON = Date.UTC(2026, 0, 15, 12, 30);
 const van = { type: 'purchase' as const, product: 'Ford Transit', category: 'Commercial vehicle' };
 const tyres = { type: 'purchase' as const, product: 'Winter tyre set', category: 'Tyres' };
 
@@ -19,7 +20,7 @@ describe('the values a touch script is filled with', () => {
     ],
   });
   const values = (anchors: ClientPlan['anchors'], offers: CrossSellOffer[] = []) =>
-    createScriptValues({ managerName: 'Maria', companyName: 'Northwind', locale: 'en-GB' }, { client: () => client, plan: () => plan(anchors), offers: () => offers });
+    createScriptValues({ managerName: 'Maria', companyName: 'Northwind', locale: 'en-GB' }, { client: () => client, plan: () => plan(anchors), offers: () => offers, bookLanguage: () => 'en', now: () => NOON_LONDON });
 
   it("names the touch's own purchase, not the latest one (the trade-in call about the van)", () => {
     const touch = makeTouch({ anchorEventId: 'e-van' });
@@ -48,8 +49,12 @@ describe('the values a touch script is filled with', () => {
     expect(values({ 'e-van': van }, offers).forTouch(makeTouch({ anchorEventId: 'e-van' }))['product.next']).toBe('fleet insurance');
   });
 
+  it("greets for the manager's time of day in the book's language", () => {
+    expect(values({}).forTouch(makeTouch()).greeting).toBe('Good afternoon');
+  });
+
   it('fills nothing without a client on screen', () => {
-    const none = createScriptValues({ managerName: null, companyName: null, locale: 'en' }, { client: () => null, plan: () => null, offers: () => [] });
+    const none = createScriptValues({ managerName: null, companyName: null, locale: 'en' }, { client: () => null, plan: () => null, offers: () => [], bookLanguage: () => null, now: () => NOON_LONDON });
     expect(none.forTouch(makeTouch())).toEqual({});
   });
 });
