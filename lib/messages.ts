@@ -21,6 +21,7 @@ import type {
 import { UI_LANGUAGES, type UiLanguage } from './i18n';
 import type { FieldMapping } from './crm/mappings';
 import { TEACHABLE_FIELDS, type TeachableField } from './sites/mappings';
+import type { PickerMessages } from './teach/texts';
 
 /**
  * The one message protocol. Messages are named by direction: `cs/*` come from content scripts in
@@ -167,7 +168,7 @@ export interface Replies {
   'cs/no-client': null;
   'cs/mappings.get': FieldMapping[];
   'cs/teach': FieldMapping[];
-  'cs/teach.context': { language: UiLanguage; selectionField: TeachableField | null; pickField: TeachableField | null };
+  'cs/teach.context': { language: UiLanguage; messages: PickerMessages; selectionField: TeachableField | null; pickField: TeachableField | null };
   'ui/teach.start': { tabId: number };
   'ui/mappings.list': Array<{ origin: string; mappings: FieldMapping[] }>;
   'ui/mappings.forget': FieldMapping[];

@@ -1,5 +1,6 @@
 import { listSites, saveSite } from '../db/sites';
-import { resolveUiLanguage } from '../i18n';
+import { MESSAGES, resolveUiLanguage } from '../i18n';
+import { PICKER_MESSAGE_KEYS } from '../teach/texts';
 import { getSettings } from '../db/settings';
 import { bookMappingsFor, mergeMappings, TEACHABLE_FIELDS, withMapping, type TeachableField } from '../sites/mappings';
 import type { BackgroundToContent } from '../messages';
@@ -42,8 +43,10 @@ export function createTeachContentHandlers(deps: BackgroundDeps): TeachContentHa
       const pending = await deps.session.get([...keys]);
       await deps.session.remove([...keys]);
       const teachable = (value: unknown) => TEACHABLE_FIELDS.find((field) => field === value) ?? null;
+      const language = resolveUiLanguage((await getSettings(db)).uiLanguage, [deps.uiLanguage()]);
       return {
-        language: resolveUiLanguage((await getSettings(db)).uiLanguage, [deps.uiLanguage()]),
+        language,
+        messages: Object.fromEntries(PICKER_MESSAGE_KEYS.map((key) => [key, MESSAGES[language][key]])),
         selectionField: teachable(pending[keys[0]]),
         pickField: teachable(pending[keys[1]]),
       };

@@ -1,3 +1,4 @@
+import { formatMessage } from './format';
 import { el } from './messages/el';
 import { en, type MessageKey, type Messages } from './messages/en';
 import { ru } from './messages/ru';
@@ -29,11 +30,5 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 /** A translator bound to one language; `{name}` in a message is replaced by `params.name`. */
 export function createTranslator(language: UiLanguage): Translate {
   const messages = MESSAGES[language];
-  return (key, params) => {
-    const template = messages[key] ?? en[key];
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
-  };
+  return (key, params) => formatMessage(messages[key] ?? en[key], params);
 }

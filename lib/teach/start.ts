@@ -1,10 +1,10 @@
-import { createTranslator, type MessageKey } from '../i18n';
+import { pickerTranslator, type PickerMessageKey } from './texts';
 import type { ContentMessage, ReplyTo } from '../messages';
 import { TEACHABLE_FIELDS, type TeachableField } from '../sites/mappings';
 import { startPicker } from './picker';
 import { showToast } from './toast';
 
-const FIELD_LABELS: Record<TeachableField, MessageKey> = {
+const FIELD_LABELS: Record<TeachableField, PickerMessageKey> = {
   name: 'fieldName',
   phones: 'fieldPhone',
   emails: 'fieldEmail',
@@ -29,7 +29,7 @@ export async function startTeaching(options: {
   describe: (element: Element) => { selector?: string; label?: string };
 }): Promise<void> {
   const context = await options.send({ type: 'cs/teach.context' });
-  const t = createTranslator(context.ok ? context.data.language : 'en');
+  const t = pickerTranslator(context.ok ? context.data.messages : null);
   const save = async (field: TeachableField, place: { selector?: string; label?: string }) => {
     const reply = await options.send({ type: 'cs/teach', mapping: { field, ...place } });
     if (!reply.ok) throw new Error(reply.error);

@@ -4,6 +4,8 @@ import { createTranslator } from '../../../lib/i18n';
 import { createContentHandlers, createUiHandlers } from '../../../lib/background/handlers';
 import type { ContentContext } from '../../../lib/background/router';
 import { PICKER_SCRIPT_FILE, teachSelection } from '../../../lib/background/teach-handlers';
+import { updateSettings } from '../../../lib/db/settings';
+import { PICKER_MESSAGE_KEYS } from '../../../lib/teach/texts';
 import { validBookInput } from '../book/factories';
 import { CRM_ORIGIN, EXTENSION_BASE_URL, makeBackground, makeFocus, makeSite, makeTabs } from '../factories';
 
@@ -86,8 +88,17 @@ describe('teaching fields', () => {
       args: { target: { tabId: 7, frameIds: [3] }, files: [PICKER_SCRIPT_FILE] },
     });
     const context = createContentHandlers(bg.deps)['cs/teach.context'];
-    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toEqual({ language: 'en', selectionField: 'phones', pickField: null });
-    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toEqual({ language: 'en', selectionField: null, pickField: null });
+    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toMatchObject({ language: 'en', selectionField: 'phones', pickField: null });
+    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toMatchObject({ language: 'en', selectionField: null, pickField: null });
+  });
+
+  it("hands the picker its words in the manager's language, and only those", async () => {
+    const bg = await enabledBackground();
+    await updateSettings(bg.db, { uiLanguage: 'uk' });
+    const context = await createContentHandlers(bg.deps)['cs/teach.context']({ type: 'cs/teach.context' }, page);
+    expect(context.language).toBe('uk');
+    expect(context.messages.teachDone).toBe('Готово');
+    expect(Object.keys(context.messages)).toHaveLength(PICKER_MESSAGE_KEYS.length);
   });
 
   it('"Teach the name" from the panel: the injected picker asks for that field once', async () => {
@@ -96,8 +107,8 @@ describe('teaching fields', () => {
     await expect(start({ type: 'ui/teach.start', tabId: 7, field: 'name' }, ui)).resolves.toEqual({ tabId: 7 });
     expect(bg.scripting.calls.at(-1)).toEqual({ method: 'executeScript', args: { target: { tabId: 7 }, files: [PICKER_SCRIPT_FILE] } });
     const context = createContentHandlers(bg.deps)['cs/teach.context'];
-    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toEqual({ language: 'en', selectionField: null, pickField: 'name' });
-    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toEqual({ language: 'en', selectionField: null, pickField: null });
+    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toMatchObject({ language: 'en', selectionField: null, pickField: 'name' });
+    await expect(context({ type: 'cs/teach.context' }, page)).resolves.toMatchObject({ language: 'en', selectionField: null, pickField: null });
     // "Teach a field" without one forgets a request that was never picked up.
     await start({ type: 'ui/teach.start', tabId: 7, field: 'phones' }, ui);
     await start({ type: 'ui/teach.start', tabId: 7 }, ui);

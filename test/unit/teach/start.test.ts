@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { UiLanguage } from '../../../lib/i18n';
+import { MESSAGES, type UiLanguage } from '../../../lib/i18n';
 import type { ContentMessage, Reply } from '../../../lib/messages';
 import type { TeachableField } from '../../../lib/sites/mappings';
 import { describeForTeaching } from '../../../lib/teach/describe';
 import { startTeaching } from '../../../lib/teach/start';
+import { PICKER_MESSAGE_KEYS } from '../../../lib/teach/texts';
 import { captureShadowRoots } from './shadow';
 
 type Send = Parameters<typeof startTeaching>[0]['send'];
@@ -17,6 +18,9 @@ const PAGE = `
     </dl>
   </main>`;
 
+/** The picker's words in a language, as the background sends them. */
+const messagesIn = (language: UiLanguage) => Object.fromEntries(PICKER_MESSAGE_KEYS.map((key) => [key, MESSAGES[language][key]]));
+
 /** The background's answers to the picker: the teaching context, and what a saved mapping gives back. */
 function setUp(context: { language?: UiLanguage; selectionField?: TeachableField | null; pickField?: TeachableField | null } | null, teach: () => Reply<unknown> = () => ({ ok: true, data: [] })) {
   document.body.innerHTML = PAGE;
@@ -27,7 +31,7 @@ function setUp(context: { language?: UiLanguage; selectionField?: TeachableField
       return Promise.resolve(
         context === null
           ? { ok: false, error: 'no reply from the background' }
-          : { ok: true, data: { language: context.language ?? 'en', selectionField: context.selectionField ?? null, pickField: context.pickField ?? null } },
+          : { ok: true, data: { language: context.language ?? 'en', messages: messagesIn(context.language ?? 'en'), selectionField: context.selectionField ?? null, pickField: context.pickField ?? null } },
       );
     }
     if (message.type === 'cs/teach') return Promise.resolve(teach());
