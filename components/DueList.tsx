@@ -77,6 +77,14 @@ function DueItem({
     <li class="tb-touch" data-testid="due-touch">
       <div>
         <strong data-testid="due-client">{client.name}</strong>
+        {item.callList?.group && (
+          <>
+            {' '}
+            <span class="tb-tag" data-testid="due-group" title={`${item.callList.segmentName}: ${item.callList.group.name}`}>
+              {item.callList.group.id}
+            </span>
+          </>
+        )}
         {client.company && <span class="tb-muted"> · {client.company}</span>}
       </div>
       <div data-testid="due-goal">{touch.goal}</div>

@@ -16,6 +16,7 @@ import {
 import type { Translate } from '../i18n';
 import { callbackRequest, managerEvent } from '../lifecycle/events';
 import { openTouchesInOrder } from '../lifecycle/next-touch';
+import { callListPlace, type CallListPlace } from '../lifecycle/segments';
 import { proposeRetry } from '../lifecycle/states';
 import { resolveTimeZone } from '../lifecycle/time';
 import { workingTimeOf } from '../lifecycle/working-time';
@@ -45,6 +46,8 @@ export interface LifecycleDeps {
 export interface DueTouchView {
   touch: TouchRecord;
   client: Pick<ClientRecord, 'id' | 'name' | 'company'> & { url: string | null };
+  /** Set when the touch's programme orders its calls by a segment ("farm group A first"). */
+  callList?: CallListPlace | null;
 }
 
 /** The due list with the clock and time zone it was computed for ("today" is theirs). */
@@ -121,14 +124,20 @@ export function createLifecycleService(deps: LifecycleDeps) {
     },
 
     async due(limit = 50): Promise<DueList> {
-      const { now, timeZone } = await context();
+      const { now, timeZone, book } = await context();
       const touches = openTouchesInOrder(await dueTouches(db, now, limit), now, timeZone);
       const clients = await db.clients.bulkGet([...new Set(touches.map((touch) => touch.clientId))]);
       const byId = new Map(clients.flatMap((client) => (client ? [[client.id, client] as const] : [])));
       const items = touches.flatMap((touch) => {
         const client = byId.get(touch.clientId);
         if (!client) return [];
-        return [{ touch, client: { id: client.id, name: client.name, company: client.company, url: client.records[0]?.url ?? null } }];
+        return [
+          {
+            touch,
+            client: { id: client.id, name: client.name, company: client.company, url: client.records[0]?.url ?? null },
+            callList: callListPlace(book, touch.programmeId, client),
+          },
+        ];
       });
       return { now, timeZone, items };
     },

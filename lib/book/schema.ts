@@ -39,6 +39,10 @@ export const BOOK_LIMITS = {
   steps: 50,
   churnReasons: 100,
   ideas: 300,
+  segments: 50,
+  segmentMeasures: 5,
+  segmentGroups: 20,
+  cardLabels: 20,
   references: 50,
   mappingOrigins: 200,
   mappingsPerOrigin: 100,
@@ -115,6 +119,16 @@ export const RoleSchema = z.strictObject({
   name: requiredText(BOOK_LIMITS.name),
 });
 
+/**
+ * Group ids are what the manager sees next to the client ("A"), so capitals are allowed here,
+ * unlike other ids.
+ */
+export const SegmentGroupIdSchema = z.string().max(16, { abort: true }).regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$/, {
+  error: 'expected a group id of at most 16 letters, digits, "_" or "-", such as "A"',
+});
+
+const SegmentGroupIdsSchema = z.array(SegmentGroupIdSchema).min(1).max(BOOK_LIMITS.segmentGroups);
+
 // ---- lifecycle programmes ----------------------------------------------------------------------
 
 /** The event a programme's "after" intervals count from. `none` is for pure yearly windows. */
@@ -147,6 +161,11 @@ export const TouchConditionSchema = z.strictObject({
   buyerTypes: z.array(BuyerTypeIdSchema).max(BUYER_TYPE_IDS.length).optional(),
   minDaysSinceAnchor: dayCount.optional(),
   maxDaysSinceAnchor: dayCount.optional(),
+  segments: z
+    .record(IdSchema, SegmentGroupIdsSchema)
+    .refine((segments) => Object.keys(segments).length <= BOOK_LIMITS.segments, { error: `expected at most ${BOOK_LIMITS.segments} segments` })
+    .optional()
+    .describe('Segment id -> the groups the client must be in, e.g. { "farm-group": ["A"] }. A client with no group in that segment does not get the touch.'),
 });
 
 /** One planned contact. Exactly one of `after`, `window`, `annual` says when. */
@@ -170,6 +189,7 @@ export const ProgrammeSchema = z.strictObject({
   description: text(BOOK_LIMITS.text).optional(),
   /** Lower runs first when two programmes want the same client on the same day. */
   priority: z.number().int().min(-10_000).max(10_000),
+  callListOrder: IdSchema.optional().describe('A segment id: the due list puts this programme\'s calls in the order of that segment\'s groups (group A first).'),
   appliesTo: AppliesToSchema.optional().describe('Which clients the programme is for; missing or empty means every client.'),
   anchor: AnchorSchema.describe('The event that starts the programme\'s clock; "none" for pure yearly windows.'),
   touches: z.array(TouchSchema).max(BOOK_LIMITS.touches),
@@ -330,6 +350,53 @@ export const IdeaSchema = z.strictObject({
   id: IdSchema,
   title: requiredText(BOOK_LIMITS.title),
   description: text(BOOK_LIMITS.text),
+  /** The side panel suggests the idea for clients of these buyer types; missing: browse only. */
+  forBuyerTypes: z
+    .array(BuyerTypeIdSchema)
+    .max(BUYER_TYPE_IDS.length)
+    .optional()
+    .describe('Buyer types the side panel suggests this idea for (e.g. ["loyal", "advocate"]); without it the idea is only in the book browser.'),
+});
+
+// ---- segments: call lists by size --------------------------------------------------------------
+
+/** Where the number that places a client comes from. */
+export const SegmentMeasureSchema = z.discriminatedUnion('kind', [
+  /** A number field on the CRM card ("Machines: 12"); the first label the card shows is read. */
+  z.strictObject({
+    kind: z.literal('cardNumber'),
+    labels: z.array(requiredText(BOOK_LIMITS.name)).min(1).max(BOOK_LIMITS.cardLabels),
+  }),
+  /** How many of the card's purchases match; none at all tells nothing, so it places no one. */
+  z.strictObject({
+    kind: z.literal('purchaseCount'),
+    products: MatchValuesSchema.optional(),
+    categories: MatchValuesSchema.optional(),
+  }),
+]);
+
+export const SegmentGroupSchema = z.strictObject({
+  id: SegmentGroupIdSchema,
+  name: requiredText(BOOK_LIMITS.name),
+  /** The smallest number that puts a client in this group. */
+  min: z.number().min(0).max(1_000_000_000),
+});
+
+export const SegmentSchema = z.strictObject({
+  id: IdSchema,
+  name: requiredText(BOOK_LIMITS.name),
+  description: text(BOOK_LIMITS.text).optional(),
+  appliesTo: AppliesToSchema.optional().describe('Which clients the segment is for; missing or empty means every client.'),
+  measures: z
+    .array(SegmentMeasureSchema)
+    .min(1)
+    .max(BOOK_LIMITS.segmentMeasures)
+    .describe('Tried in order; the first one that gives a number places the client.'),
+  groups: z
+    .array(SegmentGroupSchema)
+    .min(1)
+    .max(BOOK_LIMITS.segmentGroups)
+    .describe('In call order, each "min" below the one before; a client goes to the first group whose "min" the number reaches.'),
 });
 
 // ---- CRM field mappings ------------------------------------------------------------------------
@@ -394,6 +461,7 @@ export const SalesBookSchema = z.strictObject({
   buyerTypes: z.array(BuyerTypeSchema).max(BUYER_TYPE_IDS.length).default([]),
   loyaltyIdeas: z.array(IdeaSchema).max(BOOK_LIMITS.ideas).default([]),
   promotionIdeas: z.array(IdeaSchema).max(BOOK_LIMITS.ideas).default([]),
+  segments: z.array(SegmentSchema).max(BOOK_LIMITS.segments).default([]),
   fieldMappings: FieldMappingsSchema.default({}),
 });
 
@@ -432,5 +500,8 @@ export type ChurnReason = z.output<typeof ChurnReasonSchema>;
 export type BuyerTypeId = (typeof BUYER_TYPE_IDS)[number];
 export type BuyerType = z.output<typeof BuyerTypeSchema>;
 export type Idea = z.output<typeof IdeaSchema>;
+export type SegmentMeasure = z.output<typeof SegmentMeasureSchema>;
+export type SegmentGroup = z.output<typeof SegmentGroupSchema>;
+export type Segment = z.output<typeof SegmentSchema>;
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 export type FieldMapping = z.output<typeof FieldMappingSchema>;

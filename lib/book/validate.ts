@@ -96,6 +96,8 @@ export function checkBookRules(book: unknown): BookError[] {
     ...checkCrossSell(book),
     ...checkQuestionnaires(book),
     ...checkFieldMappings(book),
+    ...checkSegments(book),
+    ...checkSegmentReferences(book),
     ...checkReferences(book),
     ...checkPlaceholders(book),
   ];
@@ -113,7 +115,11 @@ function checkUniqueIds(book: JsonObject): BookError[] {
     ...uniqueValues(objectsIn(book, 'buyerTypes'), ['buyerTypes'], 'id'),
     ...uniqueValues(objectsIn(book, 'loyaltyIdeas'), ['loyaltyIdeas'], 'id'),
     ...uniqueValues(objectsIn(book, 'promotionIdeas'), ['promotionIdeas'], 'id'),
+    ...uniqueValues(objectsIn(book, 'segments'), ['segments'], 'id'),
   ];
+  for (const [index, segment] of objectsIn(book, 'segments')) {
+    errors.push(...uniqueValues(objectsIn(segment, 'groups'), ['segments', index, 'groups'], 'id'));
+  }
   for (const [index, programme] of objectsIn(book, 'programmes')) {
     errors.push(...uniqueValues(objectsIn(programme, 'touches'), ['programmes', index, 'touches'], 'id'));
   }
@@ -276,6 +282,69 @@ function checkFieldMappings(book: JsonObject): BookError[] {
     for (const [index, mapping] of objectsIn(mappings, origin)) {
       if (!present(mapping, 'selector') && !present(mapping, 'label')) {
         errors.push({ path: formatPath(['fieldMappings', origin, index]), message: 'expected a "selector", a "label" or both' });
+      }
+    }
+  }
+  return errors;
+}
+
+/**
+ * A segment's groups are its call order, so each must start below the one before: with "A" from
+ * 10 machines and "B" from 3, a farm with 12 is plainly A. Groups out of order or sharing a
+ * minimum usually mean a typo, and the call list would not read the way the book does.
+ */
+function checkSegments(book: JsonObject): BookError[] {
+  const errors: BookError[] = [];
+  for (const [segmentIndex, segment] of objectsIn(book, 'segments')) {
+    let previous: { min: number; index: number } | null = null;
+    for (const [groupIndex, group] of objectsIn(segment, 'groups')) {
+      const min = field(group, 'min');
+      if (typeof min !== 'number') continue;
+      if (previous && min >= previous.min) {
+        errors.push({
+          path: formatPath(['segments', segmentIndex, 'groups', groupIndex, 'min']),
+          message: `groups are listed in call order, largest first: expected a "min" below ${previous.min} (the "min" of ${formatPath(['segments', segmentIndex, 'groups', previous.index])}), got ${min}`,
+        });
+      }
+      previous = { min, index: groupIndex };
+    }
+  }
+  return errors;
+}
+
+/** Segment references: a programme's call-list order and the groups a touch condition names. */
+function checkSegmentReferences(book: JsonObject): BookError[] {
+  const groupsBySegment = new Map<string, unknown[]>();
+  for (const [, segment] of objectsIn(book, 'segments')) {
+    const id = field(segment, 'id');
+    if (typeof id === 'string') groupsBySegment.set(id, objectsIn(segment, 'groups').map(([, group]) => field(group, 'id')));
+  }
+  const known = () => (groupsBySegment.size ? `; known segments: ${[...groupsBySegment.keys()].join(', ')}` : '; the book defines no "segments"');
+  const errors: BookError[] = [];
+  for (const [programmeIndex, programme] of objectsIn(book, 'programmes')) {
+    const order = field(programme, 'callListOrder');
+    if (typeof order === 'string' && !groupsBySegment.has(order)) {
+      errors.push({ path: formatPath(['programmes', programmeIndex, 'callListOrder']), message: `no segment has the id ${JSON.stringify(order)}${known()}` });
+    }
+    for (const [touchIndex, touch] of objectsIn(programme, 'touches')) {
+      const condition = field(touch, 'condition');
+      const wanted = isObject(condition) ? field(condition, 'segments') : undefined;
+      if (!isObject(wanted)) continue;
+      const path: BookPath = ['programmes', programmeIndex, 'touches', touchIndex, 'condition', 'segments'];
+      for (const segmentId of Object.keys(wanted)) {
+        const groups = groupsBySegment.get(segmentId);
+        if (!groups) {
+          errors.push({ path: formatPath([...path, segmentId]), message: `no segment has the id ${JSON.stringify(segmentId)}${known()}` });
+          continue;
+        }
+        stringsIn(wanted, segmentId).forEach((groupId, position) => {
+          if (!groups.includes(groupId)) {
+            errors.push({
+              path: formatPath([...path, segmentId, position]),
+              message: `segment ${JSON.stringify(segmentId)} has no group ${JSON.stringify(groupId)}; its groups: ${groups.filter((id) => typeof id === 'string').join(', ')}`,
+            });
+          }
+        });
       }
     }
   }

@@ -1,6 +1,7 @@
 import type { AppliesTo, TouchCondition } from '../book/schema';
 import { foldCase } from '../crm/text';
 import type { ClientRecord } from '../db/schema';
+import type { ClientGroups } from './segments';
 
 /**
  * How the sales book's words meet the CRM card. The book says "car"; the card says "Car (new)":
@@ -59,9 +60,15 @@ export function appliesToClient(appliesTo: AppliesTo | undefined, client: Client
 /**
  * A touch's own condition on the client at planning time. The day counts are measured at the
  * touch's date, so "maxDaysSinceAnchor: 365" stops a repeating reminder after a year; a touch
- * with no anchor event has no day count, and those limits do not apply to it.
+ * with no anchor event has no day count, and those limits do not apply to it. `groups` is where
+ * the client stands in the book's segments (`clientGroups`), for conditions that name groups.
  */
-export function conditionHolds(condition: TouchCondition | undefined, client: ClientRecord, daysSinceAnchor: number | null): boolean {
+export function conditionHolds(
+  condition: TouchCondition | undefined,
+  client: ClientRecord,
+  daysSinceAnchor: number | null,
+  groups: ClientGroups = {},
+): boolean {
   if (!condition) return true;
   const { tagsAny, tagsAll, tagsNone, stages, buyerTypes, minDaysSinceAnchor, maxDaysSinceAnchor } = condition;
   if (isSet(tagsAny) && !someValueContains(client.tags, tagsAny)) return false;
@@ -73,5 +80,14 @@ export function conditionHolds(condition: TouchCondition | undefined, client: Cl
     if (minDaysSinceAnchor !== undefined && daysSinceAnchor < minDaysSinceAnchor) return false;
     if (maxDaysSinceAnchor !== undefined && daysSinceAnchor > maxDaysSinceAnchor) return false;
   }
+  if (condition.segments && !inSegmentGroups(condition.segments, groups)) return false;
   return true;
+}
+
+/** Every segment the condition names must have placed the client in one of its groups. */
+function inSegmentGroups(wanted: Readonly<Record<string, readonly string[]>>, groups: ClientGroups): boolean {
+  return Object.entries(wanted).every(([segmentId, groupIds]) => {
+    const group = Object.hasOwn(groups, segmentId) ? groups[segmentId] : undefined;
+    return group !== undefined && groupIds.includes(group);
+  });
 }

@@ -12,6 +12,7 @@ import {
   windowRuns,
 } from './occurrences';
 import { reconcileTouches, type TouchChanges } from './reconcile';
+import { type ClientGroups, clientGroups } from './segments';
 import { DAY_MS, daysBetween, epochDay, type LocalDate, localDateOf, parseLocalDate, toLocal } from './time';
 import { afterVacation, nextWorkingSlot, type WorkingTime, workDayStartMinutes } from './working-time';
 
@@ -62,13 +63,14 @@ export const FALLBACK_CALLBACK_PROGRAMME: Programme = {
 /** The touches the client should have, each as planned from scratch (no history applied). */
 export function planClient(input: PlanInput): TouchRecord[] {
   const context = occurrenceContext(input);
+  const groups = clientGroups(input.book.segments, input.client);
   const planned = new Map<string, TouchRecord>();
   for (const programme of programmesOf(input.book)) {
     if (!appliesToClient(programme.appliesTo, input.client, programme.anchor.kind !== 'purchase')) continue;
     const anchors = anchorsFor(programme, input.events, input.working, input.timeZone);
     if (!anchors.length) continue;
     for (const touch of programme.touches) {
-      for (const touchRecord of planTemplate(input, context, programme, touch, anchors)) planned.set(touchRecord.id, touchRecord);
+      for (const touchRecord of planTemplate(input, context, groups, programme, touch, anchors)) planned.set(touchRecord.id, touchRecord);
     }
   }
   return [...planned.values()];
@@ -157,10 +159,17 @@ interface Run {
   anchor: Anchor;
 }
 
-function planTemplate(input: PlanInput, context: OccurrenceContext, programme: Programme, touch: Touch, anchors: Anchor[]): TouchRecord[] {
+function planTemplate(
+  input: PlanInput,
+  context: OccurrenceContext,
+  groups: ClientGroups,
+  programme: Programme,
+  touch: Touch,
+  anchors: Anchor[],
+): TouchRecord[] {
   return runsOf(touch, anchors, context)
     .filter(({ occurrence, anchor }) =>
-      conditionHolds(touch.condition, input.client, anchor.eventId ? daysBetween(anchor.date, occurrence.date) : null),
+      conditionHolds(touch.condition, input.client, anchor.eventId ? daysBetween(anchor.date, occurrence.date) : null, groups),
     )
     .map((run) => touchRecord(input, programme, touch, run));
 }

@@ -37,8 +37,8 @@ export function createDueModel(deps: DueModelDeps): DueModel {
     const { items, now, timeZone } = list.value;
     const startOfToday = startOfLocalDay(localDateOf(now, timeZone), timeZone);
     return {
-      overdue: items.filter((item) => item.touch.dueAt < startOfToday),
-      today: items.filter((item) => item.touch.dueAt >= startOfToday),
+      overdue: orderCallLists(items.filter((item) => item.touch.dueAt < startOfToday)),
+      today: orderCallLists(items.filter((item) => item.touch.dueAt >= startOfToday)),
     };
   });
   const now = () => list.value?.now ?? Date.now();
@@ -64,4 +64,28 @@ export function createDueModel(deps: DueModelDeps): DueModel {
     // A calendar day in the manager's time zone: 10:00 stays 10:00 across a clock change.
     snoozeTomorrow: (touchId) => act(() => deps.snooze(touchId, addDuration(now(), 'P1D', list.value?.timeZone ?? 'UTC'))),
   };
+}
+
+/**
+ * The calls of a programme ordered by a segment (`callListOrder`) follow its groups, A before B
+ * before C, clients with no group last, each group in time order; they take the places in the
+ * list the programme's calls had, so every other touch stays where its time puts it.
+ */
+export function orderCallLists(items: readonly DueTouchView[]): DueTouchView[] {
+  const places = new Map<string, number[]>();
+  items.forEach((item, index) => {
+    if (!item.callList) return;
+    const key = item.touch.programmeId;
+    places.set(key, [...(places.get(key) ?? []), index]);
+  });
+  const ordered = [...items];
+  for (const indexes of places.values()) {
+    const calls = indexes.map((index) => items[index]!).sort((a, b) => rankOf(a) - rankOf(b));
+    indexes.forEach((index, position) => (ordered[index] = calls[position]!));
+  }
+  return ordered;
+}
+
+function rankOf(item: DueTouchView): number {
+  return item.callList?.group?.rank ?? Number.MAX_SAFE_INTEGER;
 }

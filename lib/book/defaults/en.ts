@@ -914,7 +914,7 @@ export const enTexts: BookTexts = {
     },
     'concession-seeker': {
       name: 'Concession seeker',
-      description: 'Stays loyal only in exchange for special concessions.',
+      description: 'Stays loyal only in exchange for special concessions. The source methodology calls this type a "terrorist"; the book names the behaviour instead.',
       howToWork: 'Give concessions only in exchange for volume or commitment, and watch the profitability of the client.',
     },
     mercenary: {
@@ -965,6 +965,22 @@ export const enTexts: BookTexts = {
     'master-class': { title: 'Master class', description: 'Clients share or attend a master class with the product.' },
     'review-bonus': { title: 'Bonus for a review', description: 'Points for a review after the order.' },
     'two-plus-one': { title: 'Two plus one', description: 'A set in which one item is free.' },
+  },
+
+  segments: {
+    'farm-group': {
+      name: 'Farm group by fleet size',
+      description:
+        'Farms are called in the order of their fleet: group A first. The largest fleets need the most parts and order early, so in February they hear from us before anyone else. The card field with the number of machines decides; without it, the machines the farm bought from us are counted.',
+      appliesTo: { tags: ['farm', 'agriculture', 'agro'] },
+      cardLabels: ['Machines', 'Number of machines', 'Fleet size'],
+      counted: { categories: ['tractor', 'combine', 'farm machinery'] },
+      groups: {
+        A: 'Large fleet: 10 machines or more',
+        B: '3 to 9 machines',
+        C: 'Up to 2 machines',
+      },
+    },
   },
 };
 

@@ -13,6 +13,7 @@ import type {
   SalesBook,
   SeasonWindow,
   SectionPart,
+  Segment,
 } from '../schema';
 import { BUYER_TYPE_IDS, OPTION_TIERS } from '../schema';
 
@@ -48,6 +49,8 @@ interface TouchFrame {
 
 interface ProgrammeFrame {
   priority: number;
+  /** A segment whose groups set the order of this programme's calls in the due list. */
+  callListOrder?: SegmentId;
   anchor: Anchor;
   touches: Record<string, TouchFrame>;
 }
@@ -102,6 +105,9 @@ export const PROGRAMMES = {
   },
   'agricultural-season': {
     priority: 30,
+    // Ordered rather than limited to group A: smaller farms still need their parts, only later
+    // in the list, and a farm whose card shows no machine count must not drop out of the season.
+    callListOrder: 'farm-group',
     anchor: { kind: 'none' },
     touches: {
       'spare-parts-before-repairs': { window: { from: '02-01', to: '02-28' }, role: 'sales-manager', channel: 'call' },
@@ -346,48 +352,84 @@ export const CHURN_REASONS = {
 
 export type ChurnReasonId = keyof typeof CHURN_REASONS;
 
-export const LOYALTY_IDEAS = [
-  'loyalty-card',
-  'cumulative-discounts',
-  'special-service-terms',
-  'prizes-and-contests',
-  'unique-experience',
-  'client-club',
-  'closed-resources',
-  'after-sales-service',
-  'coalition-programme',
-  'trade-in',
-  'client-training',
-  'support-24-7',
-] as const;
+/**
+ * Each idea with the buyer types the side panel suggests it for (`forBuyerTypes`). The panel
+ * takes a type's ideas in book order, a loyalty tool and a promotion in turn, three at most, so
+ * the marks below are what a manager sees first: an advocate gets the club, a bring-a-friend
+ * bonus and a review bonus (they already recommend us: make it count); a loyal client the card,
+ * growing discounts and first access (reasons to stay, and to start recommending); a concession
+ * seeker concessions that come only with volume; a defector and a mercenary the value of buying
+ * everything here; a hostage the service that turns them into a loyal client.
+ */
+export const LOYALTY_IDEAS = {
+  'loyalty-card': ['loyal'],
+  'cumulative-discounts': ['loyal', 'concession-seeker'],
+  'special-service-terms': ['mercenary', 'hostage'],
+  'prizes-and-contests': [],
+  'unique-experience': [],
+  'client-club': ['advocate'],
+  'closed-resources': [],
+  'after-sales-service': ['hostage'],
+  'coalition-programme': [],
+  'trade-in': [],
+  'client-training': [],
+  'support-24-7': [],
+} as const satisfies Record<string, readonly BuyerTypeId[]>;
 
-export const PROMOTION_IDEAS = [
-  'bundle-offer',
-  'scarcity',
-  'first-access',
-  'weekend-offer',
-  'personal-selection',
-  'buy-more-save-more',
-  'small-gift',
-  'loyalty-points',
-  'price-match',
-  'bring-a-friend',
-  'birthday-gift',
-  'subscribers-only',
-  'old-for-new',
-  'gift-certificates',
-  'tell-a-story',
-  'family-purchase',
-  'service-as-bonus',
-  'master-class',
-  'review-bonus',
-  'two-plus-one',
-] as const;
+export const PROMOTION_IDEAS = {
+  'bundle-offer': ['defector', 'mercenary'],
+  scarcity: [],
+  'first-access': ['loyal'],
+  'weekend-offer': [],
+  'personal-selection': ['defector'],
+  'buy-more-save-more': ['concession-seeker'],
+  'small-gift': ['hostage'],
+  'loyalty-points': [],
+  'price-match': [],
+  'bring-a-friend': ['advocate'],
+  'birthday-gift': [],
+  'subscribers-only': [],
+  'old-for-new': [],
+  'gift-certificates': [],
+  'tell-a-story': [],
+  'family-purchase': [],
+  'service-as-bonus': ['mercenary'],
+  'master-class': [],
+  'review-bonus': ['advocate'],
+  'two-plus-one': ['concession-seeker'],
+} as const satisfies Record<string, readonly BuyerTypeId[]>;
+
+type LoyaltyIdeaId = keyof typeof LOYALTY_IDEAS;
+type PromotionIdeaId = keyof typeof PROMOTION_IDEAS;
 
 export interface IdeaTexts {
   title: string;
   description: string;
 }
+
+// ---- segments ----------------------------------------------------------------------------------
+
+/**
+ * Farms by the size of their fleet (methodology, section 2): call lists go A, B, C, so group A
+ * is called first in February, before the repair season. The card's own count wins; without
+ * one, the machines the farm bought from us are counted.
+ */
+export const SEGMENTS = {
+  'farm-group': { groups: { A: { min: 10 }, B: { min: 3 }, C: { min: 0 } } },
+} as const satisfies Record<string, { groups: Record<string, { min: number }> }>;
+
+export type SegmentId = keyof typeof SEGMENTS;
+
+export type SegmentTexts<S extends SegmentId> = {
+  name: string;
+  description: string;
+  appliesTo?: AppliesTo;
+  /** Labels of the card field holding the number, as the CRMs in this language write them. */
+  cardLabels: string[];
+  /** What counts as one unit when the card has no such field. */
+  counted: ProductSet;
+  groups: Record<keyof (typeof SEGMENTS)[S]['groups'], string>;
+};
 
 // ---- everything a language provides --------------------------------------------------------------
 
@@ -403,9 +445,16 @@ export interface BookTexts {
   objections: Record<ObjectionId, ObjectionTexts>;
   sections: Record<SectionId, SectionTexts>;
   churnReasons: Record<ChurnReasonId, { reason: string; response: string }>;
+  /**
+   * The source's names, except one: it calls the concession seeker a "terrorist". The name is
+   * shown in a dropdown colleagues read over each other's shoulders and may end up in a CRM note
+   * a client sees, so every book names the behaviour ("Concession seeker") and keeps the source's
+   * word in the description, where it explains rather than labels.
+   */
   buyerTypes: Record<BuyerTypeId, { name: string; description: string; howToWork: string }>;
-  loyaltyIdeas: Record<(typeof LOYALTY_IDEAS)[number], IdeaTexts>;
-  promotionIdeas: Record<(typeof PROMOTION_IDEAS)[number], IdeaTexts>;
+  loyaltyIdeas: Record<LoyaltyIdeaId, IdeaTexts>;
+  promotionIdeas: Record<PromotionIdeaId, IdeaTexts>;
+  segments: { [S in SegmentId]: SegmentTexts<S> };
 }
 
 // ---- frame + texts -> book ------------------------------------------------------------------------
@@ -455,10 +504,41 @@ function assembleBook(language: string, texts: BookTexts): SalesBook {
       ...(frame.programmes ? { suggestProgrammeIds: [...frame.programmes] } : {}),
     })),
     buyerTypes: BUYER_TYPE_IDS.map((id) => ({ id, ...texts.buyerTypes[id] })),
-    loyaltyIdeas: LOYALTY_IDEAS.map((id) => ({ id, ...texts.loyaltyIdeas[id] })),
-    promotionIdeas: PROMOTION_IDEAS.map((id) => ({ id, ...texts.promotionIdeas[id] })),
+    loyaltyIdeas: buildIdeas(LOYALTY_IDEAS, texts.loyaltyIdeas),
+    promotionIdeas: buildIdeas(PROMOTION_IDEAS, texts.promotionIdeas),
+    segments: buildSegments(texts),
     fieldMappings: {},
   };
+}
+
+function buildIdeas<I extends string>(frame: Record<I, readonly BuyerTypeId[]>, texts: Record<I, IdeaTexts>): SalesBook['loyaltyIdeas'] {
+  return entries(frame).map(([id, buyerTypes]) => ({
+    id,
+    ...texts[id],
+    ...(buyerTypes.length > 0 ? { forBuyerTypes: [...buyerTypes] } : {}),
+  }));
+}
+
+function buildSegments(texts: BookTexts): Segment[] {
+  return entries(SEGMENTS).map(([id, frame]) => {
+    const words: SegmentTexts<SegmentId> = texts.segments[id];
+    const groupNames = words.groups as Record<string, string>;
+    return {
+      id,
+      name: words.name,
+      description: words.description,
+      ...(words.appliesTo ? { appliesTo: words.appliesTo } : {}),
+      measures: [
+        { kind: 'cardNumber', labels: words.cardLabels },
+        { kind: 'purchaseCount', ...words.counted },
+      ],
+      groups: entries(frame.groups as Record<string, { min: number }>).map(([groupId, group]) => ({
+        id: groupId,
+        name: groupNames[groupId] ?? groupId,
+        min: group.min,
+      })),
+    };
+  });
 }
 
 function buildProgrammes(texts: BookTexts): SalesBook['programmes'] {
@@ -470,6 +550,7 @@ function buildProgrammes(texts: BookTexts): SalesBook['programmes'] {
       name: words.name,
       description: words.description,
       priority: frame.priority,
+      ...('callListOrder' in frame ? { callListOrder: frame.callListOrder } : {}),
       ...(words.appliesTo ? { appliesTo: words.appliesTo } : {}),
       anchor: frame.anchor,
       touches: entries(frame.touches as Record<string, TouchFrame>).map(([touchId, touch]) => {

@@ -32,8 +32,10 @@ function idMap(book: SalesBook): Record<string, string[]> {
     sections: book.sections.map((item) => `${item.id}:${item.number}:${item.steps.length}`),
     churnReasons: book.churnReasons.map((item) => item.id),
     buyerTypes: book.buyerTypes.map((item) => item.id),
-    loyaltyIdeas: book.loyaltyIdeas.map((item) => item.id),
-    promotionIdeas: book.promotionIdeas.map((item) => item.id),
+    loyaltyIdeas: book.loyaltyIdeas.map((item) => `${item.id}:${(item.forBuyerTypes ?? []).join('+')}`),
+    promotionIdeas: book.promotionIdeas.map((item) => `${item.id}:${(item.forBuyerTypes ?? []).join('+')}`),
+    segments: book.segments.map((item) => `${item.id}:${item.measures.map((measure) => measure.kind).join('+')}:${item.groups.map((group) => `${group.id}>=${group.min}`).join(',')}`),
+    callListOrders: book.programmes.flatMap((item) => (item.callListOrder ? [`${item.id}:${item.callListOrder}`] : [])),
   };
 }
 
@@ -134,6 +136,26 @@ describe.each(books)('the default %s book', (language, book) => {
     expect(book.buyerTypes.every((type) => type.howToWork.length > 20)).toBe(true);
     expect(book.loyaltyIdeas.length).toBeGreaterThanOrEqual(10);
     expect(book.promotionIdeas.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('marks loyalty tools and promotions for loyal clients and advocates', () => {
+    const marked = (buyerType: string) =>
+      [...book.loyaltyIdeas, ...book.promotionIdeas].filter((idea) => idea.forBuyerTypes?.some((type) => type === buyerType)).map((idea) => idea.id);
+    expect(marked('advocate')).toEqual(expect.arrayContaining(['client-club', 'bring-a-friend', 'review-bonus']));
+    expect(marked('loyal')).toEqual(expect.arrayContaining(['loyalty-card', 'cumulative-discounts', 'first-access']));
+  });
+
+  it('orders the agricultural calls by the farm group, for farm clients', () => {
+    const segment = book.segments.find((candidate) => candidate.id === 'farm-group');
+    expect(segment?.groups.map((group) => group.id)).toEqual(['A', 'B', 'C']);
+    expect(segment?.appliesTo).toEqual(programme(book, 'agricultural-season').appliesTo);
+    expect(programme(book, 'agricultural-season').callListOrder).toBe('farm-group');
+  });
+
+  it('names the concession seeker for what they do, and keeps the source\'s word in the description', () => {
+    const seeker = book.buyerTypes.find((type) => type.id === 'concession-seeker')!;
+    expect(seeker.name).not.toMatch(/террор|терор|τρομοκρ|terror/i);
+    expect(seeker.description).toMatch(/«террорист|«терорист|«τρομοκράτ|"terrorist"/);
   });
 });
 

@@ -115,4 +115,25 @@ describe('DueList', () => {
     await vi.waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toBe('Something went wrong: <b>touch</b> not found'));
     expect(container.querySelector('[role="alert"] b')).toBeNull();
   });
+
+  it('shows the farm group next to the client, in group order, as text', async () => {
+    const farm = (id: string, name: string, group: { id: string; name: string; rank: number } | null): DueTouchView => ({
+      ...item({ id, dueAt: at('2026-03-10 09:00', KYIV), programmeId: 'agricultural-season' }, { id: `client-${id}`, name }),
+      callList: { segmentId: 'farm-group', segmentName: 'Farm group <b>by fleet</b>', group },
+    });
+    const { rows } = await renderDue([
+      farm('c', 'Small farm', { id: 'C', name: 'Up to 2 machines', rank: 2 }),
+      farm('none', 'Farm with no count', null),
+      farm('a', 'Large farm', { id: 'A', name: '10 machines or more', rank: 0 }),
+      today,
+    ]);
+    expect(rows().map((row) => row.querySelector('[data-testid="due-client"]')!.textContent)).toEqual(['Large farm', 'Small farm', 'Farm with no count', 'Boris Ivanov']);
+    const group = rows()[0]!.querySelector<HTMLElement>('[data-testid="due-group"]')!;
+    expect(group.textContent).toBe('A');
+    expect(group.title).toBe('Farm group <b>by fleet</b>: 10 machines or more');
+    expect(rows()[0]!.querySelector('b')).toBeNull();
+    expect(rows()[1]!.querySelector('[data-testid="due-group"]')!.textContent).toBe('C');
+    expect(rows()[2]!.querySelector('[data-testid="due-group"]')).toBeNull();
+    expect(rows()[3]!.querySelector('[data-testid="due-group"]')).toBeNull();
+  });
 });

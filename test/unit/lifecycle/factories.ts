@@ -62,6 +62,7 @@ export function makeBook(programmes: Programme[], overrides: Partial<SalesBook> 
     buyerTypes: [],
     loyaltyIdeas: [],
     promotionIdeas: [],
+    segments: [],
     fieldMappings: {},
     ...overrides,
   };

@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DueList, DueTouchView } from '../../../lib/background/lifecycle-service';
 import type { TouchRecord } from '../../../lib/db/schema';
-import { createDueModel, type DueModelDeps } from '../../../lib/popup/due-model';
-import { makeBackground } from '../factories';
+import type { CallListPlace } from '../../../lib/lifecycle/segments';
+import { createDueModel, orderCallLists, type DueModelDeps } from '../../../lib/popup/due-model';
+import { makeBackground, makeBookService, makeLifecycle, makeSnapshot } from '../factories';
 import { at, KYIV, makeTouch, NEW_YORK } from '../lifecycle/factories';
 import { daysAgo, makeClient, makeProduct } from '../suggest/factories';
 
@@ -26,6 +27,17 @@ function makeDeps(list: DueList, overrides: Partial<DueModelDeps> = {}) {
 }
 
 const ids = (items: DueTouchView[]) => items.map((view) => view.touch.id);
+
+/** A farm call of the agricultural programme, for a client in `group` of the farm segment. */
+function farmCall(id: string, dueAt: number, group: 'A' | 'B' | 'C' | null): DueTouchView {
+  const ranks = { A: 0, B: 1, C: 2 };
+  const callList: CallListPlace = {
+    segmentId: 'farm-group',
+    segmentName: 'Farm group',
+    group: group === null ? null : { id: group, name: `Group ${group}`, rank: ranks[group] },
+  };
+  return { ...item({ id, dueAt, programmeId: 'agricultural-season' }), callList };
+}
 
 describe('due model', () => {
   it('is empty until loaded', () => {
@@ -122,6 +134,39 @@ describe('due model', () => {
   });
 });
 
+describe('orderCallLists', () => {
+  it("puts a programme's calls in group order, A first and no group last, in the places its calls had", () => {
+    const car = item({ id: 'car', dueAt: 1 * HOUR, programmeId: 'durable-goods' });
+    const c = farmCall('farm-c', 2 * HOUR, 'C');
+    const unknown = farmCall('farm-unknown', 3 * HOUR, null);
+    const tyres = item({ id: 'tyres', dueAt: 4 * HOUR, programmeId: 'seasonal-tyres' });
+    const a = farmCall('farm-a', 5 * HOUR, 'A');
+    const b = farmCall('farm-b', 6 * HOUR, 'B');
+    expect(ids(orderCallLists([car, c, unknown, tyres, a, b]))).toEqual(['car', 'farm-a', 'farm-b', 'tyres', 'farm-c', 'farm-unknown']);
+  });
+
+  it('keeps time order within a group and leaves a list without call lists as it is', () => {
+    const early = farmCall('a-early', 1 * HOUR, 'A');
+    const late = farmCall('a-late', 2 * HOUR, 'A');
+    const b = farmCall('b', 0, 'B');
+    expect(ids(orderCallLists([b, early, late]))).toEqual(['a-early', 'a-late', 'b']);
+    const plain = [item({ id: 'x', dueAt: 2 }), item({ id: 'y', dueAt: 1 })];
+    expect(ids(orderCallLists(plain))).toEqual(['x', 'y']);
+  });
+
+  it('the model orders the overdue and today groups each by call list', async () => {
+    const now = at('2026-02-10 12:00', KYIV);
+    const c = farmCall('c', at('2026-02-09 09:00', KYIV), 'C');
+    const a = farmCall('a', at('2026-02-09 10:00', KYIV), 'A');
+    const todayB = farmCall('b', at('2026-02-10 09:00', KYIV), 'B');
+    const todayA = farmCall('a2', at('2026-02-10 11:00', KYIV), 'A');
+    const model = createDueModel(makeDeps({ now, timeZone: KYIV, items: [c, a, todayB, todayA] }));
+    await model.load();
+    expect(ids(model.groups.value.overdue)).toEqual(['a', 'c']);
+    expect(ids(model.groups.value.today)).toEqual(['a2', 'b']);
+  });
+});
+
 describe('due model over the real lifecycle service', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -143,5 +188,29 @@ describe('due model over the real lifecycle service', () => {
     await model.done(due!.touch.id);
     expect(model.list.value?.items).toEqual([]);
     await expect(db.touches.get(due!.touch.id)).resolves.toMatchObject({ state: 'done', outcome: 'reached' });
+  });
+
+  it('orders the February spare-parts calls by farm group, from the machines on each card', async () => {
+    const { db } = makeBackground();
+    const lifecycle = makeLifecycle(db, makeBookService(db), { clock: () => Promise.resolve(Date.parse('2026-02-10T09:00:00Z')) });
+    const farm = (id: string, name: string, machines: string | null) => {
+      const fields = machines === null ? [] : [{ label: 'Machines', value: machines }];
+      return makeClient({ id, name, tags: ['farm'], products: [], birthday: null, stage: null, lastSnapshot: makeSnapshot({ fields, products: [], birthday: null, stage: null }) });
+    };
+    // Ids in an order of their own, so the list cannot come out right by id or by insertion.
+    for (const client of [farm('farm-1', 'Small farm', '2'), farm('farm-2', 'Farm with no count', null), farm('farm-3', 'Large farm', '14'), farm('farm-4', 'Middle farm', '5')]) {
+      await db.clients.put(client);
+      await lifecycle.clientChanged(client.id);
+    }
+    const model = createDueModel({ list: () => lifecycle.due(), done: vi.fn(), snooze: vi.fn() });
+    await model.load();
+    const calls = [...model.groups.value.overdue, ...model.groups.value.today].filter((view) => view.touch.templateId === 'spare-parts-before-repairs');
+    expect(calls.map((view) => [view.client.name, view.callList?.group?.id ?? null])).toEqual([
+      ['Large farm', 'A'],
+      ['Middle farm', 'B'],
+      ['Small farm', 'C'],
+      ['Farm with no count', null],
+    ]);
+    expect(calls[0]?.callList).toMatchObject({ segmentId: 'farm-group', group: { name: 'Large fleet: 10 machines or more' } });
   });
 });
