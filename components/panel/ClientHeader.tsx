@@ -3,6 +3,7 @@ import type { MessageKey, Translate } from '../../lib/i18n';
 import type { ClientPanelModel } from '../../lib/panel/client-model';
 import type { RiskReason } from '../../lib/suggest/profile';
 import { ClientCard } from '../ClientCard';
+import { BuyerTypeIdeas } from './Ideas';
 
 const RISK_LABELS: Record<'low' | 'medium' | 'high', MessageKey> = { low: 'riskLow', medium: 'riskMedium', high: 'riskHigh' };
 const REASON_LABELS: Record<RiskReason['code'], MessageKey> = {
@@ -35,6 +36,11 @@ export function ClientHeader({ model, t, onTeach }: { model: ClientPanelModel; t
     <div class="tb-stack">
       <ClientCard client={client} t={t} />
       <div class="tb-row">
+        {model.segments.value.map((placement) => (
+          <span class="tb-tag" data-testid="client-segment" data-segment-id={placement.segment.id} title={placement.group.name}>
+            {placement.segment.name}: {placement.group.id}
+          </span>
+        ))}
         {risk && (
           <span class={`tb-tag tb-risk-${risk.level}`} data-testid="churn-risk" title={risk.reasons.map((reason) => t(REASON_LABELS[reason.code])).join('; ')}>
             {t(RISK_LABELS[risk.level])}
@@ -68,6 +74,7 @@ export function ClientHeader({ model, t, onTeach }: { model: ClientPanelModel; t
         </label>
       </div>
       {profile?.buyerType && <p class="tb-muted">{profile.buyerType.howToWork}</p>}
+      <BuyerTypeIdeas model={model} t={t} />
       {profile?.churnReason && <p class="tb-notice" data-testid="churn-advice">{profile.churnReason.response}</p>}
       <details data-testid="what-was-read">
         <summary>{t('whatWasRead')}</summary>

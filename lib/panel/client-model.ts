@@ -4,6 +4,7 @@ import type { ClientPlan } from '../background/lifecycle-service';
 import type { LayeredObjection } from '../book/layers';
 import type { BuyerTypeId } from '../book/schema';
 import type { AnswerRecord, ClientRecord, OfferStatus, TouchOutcome, TouchRecord } from '../db/schema';
+import { placementsOf, type SegmentPlacement } from '../lifecycle/segments';
 import { rankCrossSell, type CrossSellOffer } from '../suggest/cross-sell';
 import {
   buildObjectionIndex,
@@ -12,6 +13,7 @@ import {
   searchObjections,
   type ObjectionMatch,
 } from '../suggest/objections';
+import { ideasForBuyerType, type SuggestedIdea } from '../suggest/ideas';
 import { churnRisk, suggestionsForProfile, type ChurnRisk, type ProfileSuggestions } from '../suggest/profile';
 import { AnswerValueSchema, progress, questionnaireFor, type Progress } from '../suggest/questionnaire';
 
@@ -81,6 +83,10 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
   const profile = computed<ProfileSuggestions | null>(() =>
     client.value && book.value ? suggestionsForProfile(book.value, client.value) : null,
   );
+  /** Loyalty tools and promotions the book suggests for the client's buyer type. */
+  const ideas = computed<SuggestedIdea[]>(() => (client.value && book.value ? ideasForBuyerType(book.value, client.value.buyerType) : []));
+  /** The client's groups in the book's segments ("Farm group: A"). */
+  const segments = computed<SegmentPlacement[]>(() => (client.value && book.value ? placementsOf(book.value.segments, client.value) : []));
   const risk = computed<ChurnRisk | null>(() =>
     client.value
       ? churnRisk(client.value, [...(plan.value?.open ?? []), ...(plan.value?.history ?? [])], deps.now(), {
@@ -200,6 +206,8 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
     questionnaireProgress,
     answers: answers as ReadonlySignal<AnswerRecord[]>,
     profile,
+    ideas,
+    segments,
     risk,
     query,
     objectionResults,

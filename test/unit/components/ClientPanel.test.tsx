@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ClientPanel } from '../../../components/ClientPanel';
-import { t } from '../factories';
+import { makeSnapshot, t } from '../factories';
 import { carOwner, panelFor, rendered } from './panel/setup';
 import { byTestId, mount } from './render';
 
@@ -60,6 +60,48 @@ describe('ClientPanel', () => {
     await rendered();
     expect((byTestId(container, 'buyer-type') as HTMLSelectElement).value).toBe('defector');
     expect(container.textContent).toContain(model.book.value!.buyerTypes.find((type) => type.id === 'defector')!.howToWork);
+  });
+
+  it('a loyal client or an advocate brings ideas chosen for that buyer type', async () => {
+    const { container, deps, model } = await renderClientPanel();
+    expect(container.querySelector('[data-testid="buyer-type-ideas"]')).toBeNull();
+    const choose = async (buyerType: string) => {
+      const select = byTestId(container, 'buyer-type') as HTMLSelectElement;
+      select.value = buyerType;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await vi.waitFor(() => expect(deps.profile).toHaveBeenLastCalledWith('client-anna', { buyerType }));
+      await vi.waitFor(() => expect(model.client.value?.buyerType).toBe(buyerType));
+      await rendered();
+    };
+    const shown = () =>
+      [...byTestId(container, 'buyer-type-ideas').querySelectorAll<HTMLElement>('[data-idea-id]')].map((entry) => [
+        entry.dataset.ideaId,
+        entry.querySelector('.tb-tag')!.textContent,
+      ]);
+
+    await choose('loyal');
+    expect(byTestId(container, 'buyer-type-ideas').querySelector('h3')!.textContent).toBe('Ideas for “Loyal” clients');
+    expect(shown()).toEqual([
+      ['loyalty-card', 'Loyalty tool'],
+      ['first-access', 'Promotion'],
+      ['cumulative-discounts', 'Loyalty tool'],
+    ]);
+    expect(byTestId(container, 'buyer-type-ideas').textContent).toContain('The discount grows with the total of purchases.');
+
+    await choose('advocate');
+    expect(byTestId(container, 'buyer-type-ideas').querySelector('h3')!.textContent).toBe('Ideas for “Advocate” clients');
+    expect(shown().map(([id]) => id)).toEqual(['client-club', 'bring-a-friend', 'review-bonus']);
+  });
+
+  it("shows a farm's group from the machines on its card, and none for a client the card says nothing about", async () => {
+    const farm = carOwner({ tags: ['farm'], lastSnapshot: makeSnapshot({ fields: [{ label: 'Machines', value: '4 units' }] }) });
+    const { container } = await renderClientPanel(farm);
+    const tag = byTestId(container, 'client-segment');
+    expect(tag.textContent).toBe('Farm group by fleet size: B');
+    expect(tag.title).toBe('3 to 9 machines');
+
+    const { container: carDealer } = await renderClientPanel(carOwner());
+    expect(carDealer.querySelector('[data-testid="client-segment"]')).toBeNull();
   });
 
   it('a churn reason brings its advice', async () => {

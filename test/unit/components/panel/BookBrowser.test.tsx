@@ -10,11 +10,13 @@ async function renderBook(...args: Parameters<typeof panelFor>) {
   const panel = await panelFor(...args);
   const container = mount(<BookBrowser model={panel.model} t={t} />);
   const sections = () => [...container.querySelectorAll<HTMLDetailsElement>('details[data-section-id]')];
+  const ideaList = (kind: 'loyalty' | 'promotion') => container.querySelector<HTMLDetailsElement>(`details[data-ideas="${kind}"]`);
+  const ideaIds = (kind: 'loyalty' | 'promotion') => [...(ideaList(kind)?.querySelectorAll<HTMLElement>('[data-idea-id]') ?? [])].map((entry) => entry.dataset.ideaId);
   const search = async (text: string) => {
     typeInto(container.querySelector('input[type="search"]')!, text);
     await rendered();
   };
-  return { ...panel, container, sections, search };
+  return { ...panel, container, sections, search, ideaList, ideaIds };
 }
 
 describe('BookBrowser', () => {
@@ -75,5 +77,44 @@ describe('BookBrowser', () => {
     first.querySelector<HTMLButtonElement>('[data-testid="copy"]')!.click();
     const coldCalls = model.book.value!.sections.find((section) => section.id === 'cold-calls')!;
     expect(writeText).toHaveBeenCalledWith(coldCalls.steps.find((step) => step.script)!.script);
+  });
+
+  it('has the loyalty tools and promotion ideas as their own sections, closed, after the numbered ones', async () => {
+    const { container, ideaList, ideaIds, model } = await renderBook();
+    const book = model.book.value!;
+    expect(ideaList('loyalty')!.querySelector('summary')!.textContent).toBe('Loyalty tools');
+    expect(ideaList('promotion')!.querySelector('summary')!.textContent).toBe('Promotion ideas');
+    expect(ideaIds('loyalty')).toEqual(book.loyaltyIdeas.map((idea) => idea.id));
+    expect(ideaIds('promotion')).toEqual(book.promotionIdeas.map((idea) => idea.id));
+    expect(ideaList('loyalty')!.open).toBe(false);
+    const lastSection = [...container.querySelectorAll('details[data-section-id]')].at(-1)!;
+    expect(lastSection.compareDocumentPosition(ideaList('loyalty')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('says which buyer types an idea is suggested for, in the book\'s names', async () => {
+    const { ideaList } = await renderBook();
+    const friend = ideaList('promotion')!.querySelector('[data-idea-id="bring-a-friend"]')!;
+    expect(friend.querySelector('strong')!.textContent).toBe('Bring a friend');
+    expect(friend.textContent).toContain('A bonus for the client when a friend they referred buys.');
+    expect(friend.textContent).toContain('Suggested for: Advocate');
+    const scarcity = ideaList('promotion')!.querySelector('[data-idea-id="scarcity"]')!;
+    expect(scarcity.textContent).not.toContain('Suggested for');
+  });
+
+  it('search finds ideas by their words and by the buyer types they suit, and opens their list', async () => {
+    const { ideaList, ideaIds, sections, search, container } = await renderBook();
+    await search('loyalty card');
+    expect(ideaIds('loyalty')).toEqual(['loyalty-card']);
+    expect(ideaList('loyalty')!.open).toBe(true);
+
+    await search('concession seeker');
+    expect(ideaIds('loyalty')).toEqual(['cumulative-discounts']);
+    expect(ideaIds('promotion')).toEqual(['buy-more-save-more', 'two-plus-one']);
+
+    await search('weekend');
+    expect(ideaList('loyalty')).toBeNull();
+    expect(ideaIds('promotion')).toEqual(['weekend-offer']);
+    expect(sections()).toEqual([]);
+    expect(byTestId(container, 'book-browser').textContent).not.toContain('Nothing found in the book.');
   });
 });

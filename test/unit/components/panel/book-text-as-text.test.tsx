@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ClientPanel } from '../../../../components/ClientPanel';
 import { createClientPanelModel } from '../../../../lib/panel/client-model';
 import { editableDefaultBook } from '../../book/factories';
-import { t } from '../../factories';
+import { makeSnapshot, t } from '../../factories';
 import { makePanelBackend } from '../../panel/client-deps';
 import { byTestId, mount, typeInto } from '../render';
 import { carOwner, rendered, valuesFor } from './setup';
@@ -27,12 +27,26 @@ async function renderHostilePanel() {
   wheels.benefit = `Benefit ${MARKUP}`;
   wheels.options[0]!.title = `Option ${MARKUP}`;
   book.questionnaires.find((questionnaire) => questionnaire.id === 'negotiation')!.questions[0]!.text = `Question ${MARKUP}`;
+  const club = book.loyaltyIdeas.find((idea) => idea.id === 'client-club')!;
+  club.title = `Club ${MARKUP}`;
+  club.description = `Club description ${MARKUP}`;
+  book.buyerTypes.find((type) => type.id === 'advocate')!.name = `Advocate ${MARKUP}`;
+  const farmGroup = book.segments.find((segment) => segment.id === 'farm-group')!;
+  farmGroup.name = `Farm group ${MARKUP}`;
 
   const backend = makePanelBackend();
   const imported = await backend.background.deps.books.importBook(JSON.stringify(book));
   expect(imported.ok ? [] : imported.errors).toEqual([]);
   // The card's own text is the page's, as untrusted as the book's.
-  const client = await backend.seed(carOwner({ name: `Anna ${MARKUP}`, firstName: `Anna${MARKUP}` }));
+  const client = await backend.seed(
+    carOwner({
+      name: `Anna ${MARKUP}`,
+      firstName: `Anna${MARKUP}`,
+      buyerType: 'advocate',
+      tags: ['tuning', 'alloy wheels', 'farm'],
+      lastSnapshot: makeSnapshot({ fields: [{ label: 'Machines', value: '12' }] }),
+    }),
+  );
   const model = createClientPanelModel(backend.deps);
   await model.load(client);
   const container = mount(<ClientPanel model={model} t={t} locale="en" values={valuesFor(() => model.client.value)} onTeach={() => undefined} />);
@@ -93,6 +107,26 @@ describe('book and page text is shown as text', () => {
     const step = container.querySelector('details[data-section-id="cold-calls"] ol > li')!;
     expect(step.querySelector('strong')!.textContent).toBe(`Step ${MARKUP}`);
     expect(step.querySelector('.tb-script')!.textContent).toBe(`Step script ${MARKUP}`);
+    expectInert(container);
+  });
+
+  it('in the ideas for the buyer type and the client\'s segment group', async () => {
+    const { container } = await renderHostilePanel();
+    const ideas = byTestId(container, 'buyer-type-ideas');
+    expect(ideas.querySelector('h3')!.textContent).toBe(`Ideas for “Advocate ${MARKUP}” clients`);
+    const club = ideas.querySelector('[data-idea-id="client-club"]')!;
+    expect(club.querySelector('strong')!.textContent).toBe(`Club ${MARKUP}`);
+    expect(club.textContent).toContain(`Club description ${MARKUP}`);
+    expect(byTestId(container, 'client-segment').textContent).toBe(`Farm group ${MARKUP}: A`);
+    expectInert(container);
+  });
+
+  it("in the book's loyalty tools", async () => {
+    const { container, show } = await renderHostilePanel();
+    await show('book');
+    const club = container.querySelector('details[data-ideas="loyalty"] [data-idea-id="client-club"]')!;
+    expect(club.querySelector('strong')!.textContent).toBe(`Club ${MARKUP}`);
+    expect(club.textContent).toContain(`Suggested for: Advocate ${MARKUP}`);
     expectInert(container);
   });
 });
