@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { PlaceholderValues } from '../../lib/book/placeholders';
+import { touchScript } from '../../lib/panel/script-context';
 import type { TouchOutcome, TouchRecord } from '../../lib/db/schema';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import { addDuration } from '../../lib/lifecycle/time';
@@ -16,6 +17,10 @@ const OUTCOMES: Array<[TouchOutcome, MessageKey]> = [
 ];
 
 type Panel = 'done' | 'snooze' | 'skip' | 'callback' | 'purchase' | null;
+
+function TouchScript({ touch, values, t }: { touch: TouchRecord; values: PlaceholderValues; t: Translate }) {
+  return <Script text={touchScript(touch, values)} values={values} t={t} />;
+}
 
 /** The next touch: what to do, who, how, when, why, the script, and the actions on it. */
 export function NextTouch({
@@ -69,7 +74,7 @@ export function NextTouch({
             </span>
           </p>
           <p class="tb-muted tb-why">{t('nextTouchWhy', { programme: touch.programmeName || touch.programmeId })}</p>
-          <Script text={touch.script} values={values(touch)} t={t} />
+          <TouchScript touch={touch} values={values(touch)} t={t} />
           <div class="tb-row" role="group" aria-label={t('nextTouchActions')}>
             {(
               [

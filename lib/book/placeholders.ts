@@ -125,3 +125,12 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+/**
+ * The wording to read: the first candidate the values fill completely, else the last one (the
+ * book's plain `script`, which should need the least). "You mentioned {{product.next}}" is never
+ * read with a gap when a wording without it exists.
+ */
+export function firstFilledScript(candidates: readonly string[], values: PlaceholderValues): string {
+  return candidates.find((text) => fillPlaceholders(text, values).every((part) => part.kind === 'text')) ?? candidates[candidates.length - 1] ?? '';
+}

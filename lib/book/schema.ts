@@ -153,6 +153,19 @@ export const AnnualDateSchema = z.strictObject({
 
 const dayCount = z.number().int().min(0).max(36_500);
 
+/**
+ * "At least two service visits in the last three months": events of one kind counted over the
+ * days before the touch. Purchases can be narrowed to products or categories (a service visit is
+ * a purchase of the service category on most cards).
+ */
+export const RecentEventsSchema = z.strictObject({
+  kind: z.enum(['purchase', 'dealWon', 'callbackRequested']).default('purchase'),
+  products: MatchValuesSchema.optional(),
+  categories: MatchValuesSchema.optional(),
+  atLeast: z.number().int().min(1).max(1_000),
+  withinDays: z.number().int().min(1).max(3_660),
+});
+
 export const TouchConditionSchema = z.strictObject({
   tagsAny: MatchValuesSchema.optional(),
   tagsAll: MatchValuesSchema.optional(),
@@ -166,6 +179,17 @@ export const TouchConditionSchema = z.strictObject({
     .refine((segments) => Object.keys(segments).length <= BOOK_LIMITS.segments, { error: `expected at most ${BOOK_LIMITS.segments} segments` })
     .optional()
     .describe('Segment id -> the groups the client must be in, e.g. { "farm-group": ["A"] }. A client with no group in that segment does not get the touch.'),
+  recentEvents: z
+    .array(RecentEventsSchema)
+    .max(10)
+    .optional()
+    .describe('Counts of events in the days before the touch, all of which must hold. A touch whose count is reached later falls on the day it is reached.'),
+});
+
+/** Another wording of a touch's script, used when its condition holds and the card fills it. */
+export const ScriptVariantSchema = z.strictObject({
+  condition: TouchConditionSchema.optional(),
+  script: scriptText(),
 });
 
 /** One planned contact. Exactly one of `after`, `window`, `annual` says when. */
@@ -180,6 +204,15 @@ export const TouchSchema = z.strictObject({
   role: RoleSchema,
   channel: z.enum(CHANNELS),
   script: scriptText(),
+  /**
+   * Wordings tried before `script`, in order: the first whose condition holds and whose
+   * placeholders the card fills is read to the client. `script` is the one that always fits.
+   */
+  variants: z
+    .array(ScriptVariantSchema)
+    .max(10)
+    .optional()
+    .describe('Other wordings, tried in order before "script": the first whose condition holds and whose placeholders all have values is shown. Keep "script" free of claims the card may not support.'),
   condition: TouchConditionSchema.optional(),
 });
 
@@ -478,6 +511,8 @@ export type AnnualDate = z.output<typeof AnnualDateSchema>;
 export type Role = z.output<typeof RoleSchema>;
 export type Channel = (typeof CHANNELS)[number];
 export type TouchCondition = z.output<typeof TouchConditionSchema>;
+export type RecentEvents = z.output<typeof RecentEventsSchema>;
+export type ScriptVariant = z.output<typeof ScriptVariantSchema>;
 export type Touch = z.output<typeof TouchSchema>;
 export type Programme = z.output<typeof ProgrammeSchema>;
 export type ProductSet = z.output<typeof ProductSetSchema>;

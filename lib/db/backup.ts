@@ -80,6 +80,7 @@ const TouchSchema = z.object({
   role: shortText,
   channel: shortText,
   script: longText,
+  scriptVariants: z.array(longText).max(10).optional(),
   outcome: z.enum(['reached', 'no-answer', 'rescheduled', 'not-interested']).nullable(),
   note: longText.nullable(),
   updatedAt: time,

@@ -79,6 +79,11 @@ export interface TouchRecord {
   role: string;
   channel: string;
   script: string;
+  /**
+   * Wordings to prefer over `script`, in order, whose book conditions held when planned; the
+   * panel reads the first one the card fills. Absent when the book's touch has no variants.
+   */
+  scriptVariants?: string[];
   outcome: TouchOutcome | null;
   note: string | null;
   updatedAt: number;

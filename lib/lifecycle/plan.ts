@@ -1,4 +1,4 @@
-import type { Programme, SalesBook, Touch } from '../book/schema';
+import type { Programme, SalesBook, Touch, TouchCondition } from '../book/schema';
 import { parseMonthDay } from '../book/timing';
 import { normalizeLabel } from '../crm/text';
 import type { ClientRecord, EventRecord, TouchRecord } from '../db/schema';
@@ -11,9 +11,10 @@ import {
   toYearlyWindow,
   windowRuns,
 } from './occurrences';
+import { type CountedEvent, countedEvents, firstDayRecentEventsHold, recentEventsHold } from './recent-events';
 import { reconcileTouches, type TouchChanges } from './reconcile';
 import { type ClientGroups, clientGroups } from './segments';
-import { DAY_MS, daysBetween, epochDay, type LocalDate, localDateOf, parseLocalDate, toLocal } from './time';
+import { atMinutes, DAY_MS, daysBetween, epochDay, fromEpochDay, type LocalDate, localDateOf, parseLocalDate, toLocal } from './time';
 import { afterVacation, nextWorkingSlot, type WorkingTime, workDayStartMinutes } from './working-time';
 
 /**
@@ -167,11 +168,34 @@ function planTemplate(
   touch: Touch,
   anchors: Anchor[],
 ): TouchRecord[] {
-  return runsOf(touch, anchors, context)
-    .filter(({ occurrence, anchor }) =>
-      conditionHolds(touch.condition, input.client, anchor.eventId ? daysBetween(anchor.date, occurrence.date) : null, groups),
-    )
-    .map((run) => touchRecord(input, programme, touch, run));
+  const events = countedEvents(input.events, input.timeZone);
+  const holds = (condition: TouchCondition | undefined, { occurrence, anchor }: Run) =>
+    conditionHolds(condition, input.client, anchor.eventId ? daysBetween(anchor.date, occurrence.date) : null, groups);
+  return runsOf(touch, anchors, context).flatMap((planned) => {
+    const run = whenCountsReached(touch.condition?.recentEvents, events, planned, context);
+    if (!run || !holds(touch.condition, run)) return [];
+    const variants = (touch.variants ?? []).filter(
+      (variant) => holds(variant.condition, run) && recentEventsHold(variant.condition?.recentEvents ?? [], events, epochDay(run.occurrence.date)),
+    );
+    return [touchRecord(input, programme, touch, run, variants.map((variant) => variant.script))];
+  });
+}
+
+/**
+ * A run whose event counts are reached later than its own date moves to the day they are
+ * reached, within its own chance (a closed window stays closed) and the horizon; null when the
+ * known events do not reach them.
+ */
+function whenCountsReached(rules: TouchCondition['recentEvents'], events: readonly CountedEvent[], run: Run, context: OccurrenceContext): Run | null {
+  if (!rules?.length) return run;
+  const planned = epochDay(run.occurrence.date);
+  const day = firstDayRecentEventsHold(rules, events, planned);
+  if (day === null) return null;
+  if (day === planned) return run;
+  const date = fromEpochDay(day);
+  const at = atMinutes(date, context.dayStartMinutes, context.timeZone);
+  if (at > context.horizonEnd || (run.occurrence.expiresAt !== null && at >= run.occurrence.expiresAt)) return null;
+  return { ...run, occurrence: { ...run.occurrence, at, date } };
 }
 
 /**
@@ -201,7 +225,7 @@ function annualWindow(date: string | undefined) {
   return day ? { from: day, to: day } : null;
 }
 
-function touchRecord(input: PlanInput, programme: Programme, touch: Touch, { occurrence, anchor }: Run): TouchRecord {
+function touchRecord(input: PlanInput, programme: Programme, touch: Touch, { occurrence, anchor }: Run, scriptVariants: string[]): TouchRecord {
   const dueAt = scheduleAt(occurrence.at, programme, input);
   return {
     id: touchId(input.client.id, programme.id, touch.id, occurrence.key),
@@ -214,6 +238,7 @@ function touchRecord(input: PlanInput, programme: Programme, touch: Touch, { occ
     role: touch.role.name,
     channel: touch.channel,
     script: touch.script,
+    ...(touch.variants?.length ? { scriptVariants } : {}),
     outcome: null,
     note: null,
     updatedAt: input.now,

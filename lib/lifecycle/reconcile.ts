@@ -29,6 +29,7 @@ const PLANNED_FIELDS = [
   'roleId',
   'channel',
   'script',
+  'scriptVariants',
   'programmeName',
   'priority',
   'anchorEventId',
@@ -37,7 +38,7 @@ const PLANNED_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof TouchRecord>;
 
 /** The wording fields: the only part of a snoozed touch a new plan may change. */
-const WORDING_FIELDS = ['goal', 'role', 'roleId', 'channel', 'script', 'programmeName', 'priority'] as const satisfies ReadonlyArray<
+const WORDING_FIELDS = ['goal', 'role', 'roleId', 'channel', 'script', 'scriptVariants', 'programmeName', 'priority'] as const satisfies ReadonlyArray<
   keyof TouchRecord
 >;
 
@@ -83,8 +84,14 @@ function withFields(
   fields: ReadonlyArray<keyof TouchRecord>,
   now: number,
 ): TouchRecord | null {
-  if (fields.every((field) => before[field] === source[field])) return null;
+  if (fields.every((field) => sameValue(before[field], source[field]))) return null;
   return { ...before, ...pick(source, fields), updatedAt: now };
+}
+
+/** Field values are scalars, or lists of strings (script variants). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => item === b[index]);
+  return a === b;
 }
 
 function pick(source: TouchRecord, fields: ReadonlyArray<keyof TouchRecord>): Partial<TouchRecord> {

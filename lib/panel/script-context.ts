@@ -1,6 +1,6 @@
 import type { ClientPlan } from '../background/lifecycle-service';
 import type { ClientRecord } from '../db/schema';
-import type { PlaceholderValues } from '../book/placeholders';
+import { firstFilledScript, type PlaceholderValues } from '../book/placeholders';
 import type { CrossSellOffer } from '../suggest/cross-sell';
 import { scriptValues, type ScriptContext } from '../suggest/script-values';
 
@@ -56,4 +56,9 @@ export function touchContext(touch: TouchLike, plan: ClientPlan | null, offers: 
     (purchase?.category ? open.find((candidate) => candidate.core.product.category === purchase.category) : undefined) ??
     open[0];
   return { touch, ...(purchase ? { product: purchase.product } : {}), nextProduct: offer?.nextProduct ?? null };
+}
+
+/** The touch's wording for this client: a variant planned for the card, when the card fills it. */
+export function touchScript(touch: { script: string; scriptVariants?: readonly string[] }, values: PlaceholderValues): string {
+  return firstFilledScript([...(touch.scriptVariants ?? []), touch.script], values);
 }

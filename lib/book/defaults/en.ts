@@ -49,7 +49,8 @@ export const enTexts: BookTexts = {
         'add-on-offer': {
           goal: 'Offer an additional product or service, especially one the card says the client was interested in',
           script:
-            '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. When you bought the {{product}} you mentioned {{product.next}}. We now have three options for it; may I tell you briefly how they differ?',
+            '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. You have had the {{product}} for three months now. There are a few additions our clients choose for it most often; may I tell you about them in two minutes?',
+          variants: [{ script: '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. Many clients who bought the {{product}} add {{product.next}} later on: it makes everyday use easier. We have three options for it; may I tell you briefly how they differ?' }],
         },
         'service-reminder': {
           goal: 'Remind the client that scheduled maintenance is due and book a visit',
@@ -62,7 +63,8 @@ export const enTexts: BookTexts = {
             '{{client.firstName}}, good afternoon, this is the finance department of {{company.name}}. The insurance on your {{product}} is coming up for renewal. We can prepare the documents in advance so it takes you ten minutes. When would you like to drop by?',
         },
         'trade-in-offer': {
-          goal: 'After a year of use (and especially after frequent service visits) offer to buy back the old item and sell a new one on special terms',
+          goal: 'After a year of use, for a client with frequent service visits (two or more in the last three months): offer to buy back the old item and sell a new one on special terms',
+          countedPurchases: { categories: ['service'], products: ['service', 'maintenance', 'repair', 'inspection'] },
           script:
             '{{client.firstName}}, good afternoon, this is the trade-in team of {{company.name}}. Looking at your service visits, your {{product}} has been needing attention lately. As a regular client you can hand it over to us and move to a new model on special terms. Shall I work out the figures for you?',
         },

@@ -14,6 +14,7 @@ import type {
   SeasonWindow,
   SectionPart,
   Segment,
+  TouchCondition,
 } from '../schema';
 import { BUYER_TYPE_IDS, OPTION_TIERS } from '../schema';
 
@@ -45,6 +46,9 @@ interface TouchFrame {
   channel: Channel;
   /** The language file names the tags that must be on the card (`TouchTexts.tagsAny`). */
   needsTags?: true;
+  /** Purchases that must be on the card in the days before the touch; the language file names
+   *  what counts (`TouchTexts.countedPurchases`), e.g. service visits. */
+  needsRecentPurchases?: { atLeast: number; withinDays: number };
 }
 
 interface ProgrammeFrame {
@@ -70,7 +74,8 @@ export const PROGRAMMES = {
       'add-on-offer': { after: 'P3M', role: 'sales-manager', channel: 'call' },
       'service-reminder': { after: 'P6M', role: 'service-advisor', channel: 'call' },
       'insurance-renewal': { after: 'P12M', role: 'finance', channel: 'call' },
-      'trade-in-offer': { after: 'P13M', role: 'trade-in-team', channel: 'call' },
+      // "After a year of use, frequent service visits": two or more in the last three months.
+      'trade-in-offer': { after: 'P13M', role: 'trade-in-team', channel: 'call', needsRecentPurchases: { atLeast: 2, withinDays: 92 } },
     },
   },
   'construction-object': {
@@ -139,15 +144,23 @@ export type ProgrammeId = keyof Programmes;
 
 export interface TouchTexts {
   goal: string;
+  /** The wording that is true for every client the touch reaches. */
   script: string;
   tagsAny?: string[];
+  /** Wordings to prefer when the card supports them (`TouchSchema.variants`). */
+  variants?: Array<{ tagsAny?: string[]; script: string }>;
+  countedPurchases?: ProductSet;
 }
+
+type TextsForTouch<F> = TouchTexts &
+  (F extends { needsTags: true } ? { tagsAny: string[] } : unknown) &
+  (F extends { needsRecentPurchases: object } ? { countedPurchases: ProductSet } : unknown);
 
 export type ProgrammeTexts<P extends ProgrammeId> = {
   name: string;
   description: string;
   appliesTo?: AppliesTo;
-  touches: { [T in keyof Programmes[P]['touches']]: Programmes[P]['touches'][T] extends { needsTags: true } ? TouchTexts & { tagsAny: string[] } : TouchTexts };
+  touches: { [T in keyof Programmes[P]['touches']]: TextsForTouch<Programmes[P]['touches'][T]> };
 };
 
 // ---- cross-selling -----------------------------------------------------------------------------
@@ -554,15 +567,24 @@ function buildProgrammes(texts: BookTexts): SalesBook['programmes'] {
       ...(words.appliesTo ? { appliesTo: words.appliesTo } : {}),
       anchor: frame.anchor,
       touches: entries(frame.touches as Record<string, TouchFrame>).map(([touchId, touch]) => {
-        const { goal, script, tagsAny } = touchTexts[touchId] as TouchTexts;
-        const { role, needsTags: _needsTags, ...timing } = touch;
+        const { goal, script, tagsAny, variants, countedPurchases } = touchTexts[touchId] as TouchTexts;
+        const { role, needsTags: _needsTags, needsRecentPurchases, ...timing } = touch;
+        const condition: TouchCondition = {
+          ...(tagsAny ? { tagsAny } : {}),
+          ...(needsRecentPurchases && countedPurchases
+            ? { recentEvents: [{ kind: 'purchase' as const, ...countedPurchases, ...needsRecentPurchases }] }
+            : {}),
+        };
         return {
           id: touchId,
           ...timing,
           goal,
           role: { id: role, name: texts.roles[role] },
           script,
-          ...(tagsAny ? { condition: { tagsAny } } : {}),
+          ...(variants?.length
+            ? { variants: variants.map(({ tagsAny: tags, script: text }) => ({ ...(tags ? { condition: { tagsAny: tags } } : {}), script: text })) }
+            : {}),
+          ...(Object.keys(condition).length > 0 ? { condition } : {}),
         };
       }),
     };

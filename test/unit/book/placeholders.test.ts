@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  firstFilledScript,
   fillPlaceholders,
   findPlaceholders,
   findUnknownPlaceholders,
@@ -72,5 +73,20 @@ describe('suggestPlaceholder', () => {
     expect(suggestPlaceholder('client.nmae')).toBe('client.name');
     expect(suggestPlaceholder('Client.FirstName')).toBe('client.firstName');
     expect(suggestPlaceholder('weather.tomorrow')).toBeUndefined();
+  });
+});
+
+describe('firstFilledScript', () => {
+  const candidates = ['Add {{product.next}} to your {{product}}?', 'How is your {{product}}?', 'How are you?'];
+
+  it('takes the first wording every placeholder of which has a value', () => {
+    expect(firstFilledScript(candidates, { product: 'car', 'product.next': 'wheels' })).toBe(candidates[0]);
+    expect(firstFilledScript(candidates, { product: 'car', 'product.next': null })).toBe(candidates[1]);
+    expect(firstFilledScript(candidates, {})).toBe(candidates[2]);
+  });
+
+  it('falls back to the last wording when none is filled, and to nothing without wordings', () => {
+    expect(firstFilledScript(['{{a}}', '{{b}}'], {})).toBe('{{b}}');
+    expect(firstFilledScript([], {})).toBe('');
   });
 });

@@ -54,7 +54,7 @@ describe('validateBook reports, with the path to the problem', () => {
 
   it('unknown keys, naming the fields that are allowed', () => {
     const errors = errorsOf(validBookInput({ programmes: [validProgramme({ touches: [validTouch({ scirpt: 'x' })] })], colour: 'red' }));
-    expect(messageAt(errors, 'programmes[0].touches[0].scirpt')).toMatch(/^unknown field "scirpt"; allowed fields here: id, after, window, annual, repeatEvery, goal, role, channel, script, condition$/);
+    expect(messageAt(errors, 'programmes[0].touches[0].scirpt')).toMatch(/^unknown field "scirpt"; allowed fields here: id, after, window, annual, repeatEvery, goal, role, channel, script, variants, condition$/);
     expect(messageAt(errors, 'colour')).toContain('unknown field "colour"');
   });
 

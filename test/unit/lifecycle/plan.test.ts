@@ -426,8 +426,8 @@ describe('a client seen for the first time, long after the events', () => {
       'add-on-offer 2025-06-02 09:00 due',
       'service-reminder 2025-09-02 09:00 planned',
       'insurance-renewal 2026-03-02 09:00 planned',
-      'trade-in-offer 2026-04-02 09:00 planned',
     ]);
+    // No service visits on the card: no trade-in call that speaks of frequent visits.
     expect(durable.find((touch) => touch.state === 'due')).toMatchObject({
       programmeName: 'Durable goods: the first year after the purchase',
       roleId: 'sales-manager',
@@ -436,5 +436,40 @@ describe('a client seen for the first time, long after the events', () => {
     // Programmes for other goods stay quiet; the New Year greeting goes to everyone.
     expect(new Set(put.map((touch) => touch.programmeId))).toEqual(new Set(['durable-goods', 'holidays']));
     expect(put.filter((touch) => touch.state === 'due')).toHaveLength(1);
+  });
+});
+
+describe('script variants', () => {
+  const withVariants = makeProgramme({
+    appliesTo: { categories: ['car'] },
+    touches: [
+      makeTouchTemplate({
+        after: 'P1M',
+        script: 'Hello, how is the car?',
+        variants: [
+          { script: 'Hello, VIP: {{product.next}}?', condition: { tagsAny: ['vip'] } },
+          { script: 'Hello, you add {{product.next}} often', condition: { recentEvents: [{ kind: 'purchase', categories: ['service'], atLeast: 1, withinDays: 60 }] } },
+          { script: 'Hello {{product.next}}' },
+        ],
+      }),
+    ],
+  });
+  const client = (tags: string[], products: ClientRecord['products']) => makeClient({ birthday: null, tags, products: [{ name: 'Car', category: 'Car', purchasedAt: '2025-03-01' }, ...products] });
+  const variantsOf = (changes: TouchChanges) => changes.put.map((touch) => touch.scriptVariants);
+
+  it('stores, in the book\'s order, only the variants whose conditions hold on the touch\'s day', () => {
+    const now = at('2025-03-10 12:00', KYIV);
+    expect(variantsOf(plan({ programmes: [withVariants], client: client([], []), now }))).toEqual([['Hello {{product.next}}']]);
+    expect(variantsOf(plan({ programmes: [withVariants], client: client(['VIP'], []), now }))).toEqual([['Hello, VIP: {{product.next}}?', 'Hello {{product.next}}']]);
+    const serviced = client([], [{ name: 'Oil change', category: 'Service', purchasedAt: '2025-03-20' }]);
+    expect(variantsOf(plan({ programmes: [withVariants], client: serviced, now }))).toEqual([['Hello, you add {{product.next}} often', 'Hello {{product.next}}']]);
+    // A visit after the touch's day (2025-04-01) does not make its variant true on that day.
+    const servicedLater = client([], [{ name: 'Oil change', category: 'Service', purchasedAt: '2025-04-05' }]);
+    expect(variantsOf(plan({ programmes: [withVariants], client: servicedLater, now }))).toEqual([['Hello {{product.next}}']]);
+  });
+
+  it('a touch without variants stores none', () => {
+    const plain = makeProgramme({ touches: [makeTouchTemplate({ after: 'P1M' })] });
+    expect(plan({ programmes: [plain], client: client([], []), now: at('2025-03-10 12:00', KYIV) }).put[0]).not.toHaveProperty('scriptVariants');
   });
 });

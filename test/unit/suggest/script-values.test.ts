@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders, partsToText } from '../../../lib/book/placeholders';
+import { fillPlaceholders, firstFilledScript, partsToText, type PlaceholderValues } from '../../../lib/book/placeholders';
 import { rankCrossSell } from '../../../lib/suggest/cross-sell';
 import { latestPurchase, scriptValues, type ScriptContext } from '../../../lib/suggest/script-values';
 import { NOW, book, daysAgo, makeClient, makeProduct, makeTouch } from './factories';
@@ -12,10 +12,16 @@ const context = (overrides: Partial<ScriptContext> = {}): ScriptContext => ({
   ...overrides,
 });
 
-const scriptOf = (programmeId: string, touchId: string): string => {
+const touchOf = (programmeId: string, touchId: string) => {
   const touch = book.programmes.find((programme) => programme.id === programmeId)?.touches.find((candidate) => candidate.id === touchId);
   if (!touch) throw new Error(`no touch ${programmeId}/${touchId}`);
-  return touch.script;
+  return touch;
+};
+const scriptOf = (programmeId: string, touchId: string): string => touchOf(programmeId, touchId).script;
+/** The wording the panel shows: the first of the touch's variants the values fill, else its script. */
+const shownScript = (programmeId: string, touchId: string, values: PlaceholderValues): string => {
+  const touch = touchOf(programmeId, touchId);
+  return partsToText(fillPlaceholders(firstFilledScript([...(touch.variants ?? []).map((variant) => variant.script), touch.script], values), values));
 };
 
 describe('scriptValues', () => {
@@ -55,15 +61,19 @@ describe('scriptValues', () => {
     expect(partsToText(parts)).not.toContain('undefined');
   });
 
-  it('fills the default book\'s add-on script for a car buyer with the cross-sell offer', () => {
+  it('names the cross-sell offer in the default book\'s add-on script when there is one, and claims nothing the card lacks', () => {
     const client = makeClient({ tags: ['Interested: alloy wheels'] });
     const [offer] = rankCrossSell(book, client, { now: NOW });
 
-    const text = partsToText(fillPlaceholders(scriptOf('durable-goods', 'add-on-offer'), scriptValues(client, context({ nextProduct: offer?.nextProduct }))));
-
-    expect(text).toBe(
-      'Anna, good afternoon, Oleg Bondar from Northwind Motors. When you bought the Toyota RAV4 Hybrid you mentioned alloy wheels. We now have three options for it; may I tell you briefly how they differ?',
+    expect(shownScript('durable-goods', 'add-on-offer', scriptValues(client, context({ nextProduct: offer?.nextProduct })))).toBe(
+      'Anna, good afternoon, Oleg Bondar from Northwind Motors. Many clients who bought the Toyota RAV4 Hybrid add alloy wheels later on: it makes everyday use easier. We have three options for it; may I tell you briefly how they differ?',
     );
+    // Without an offer the base wording reads whole: no gap where the product would be.
+    const withoutOffer = shownScript('durable-goods', 'add-on-offer', scriptValues(client, context({ nextProduct: null })));
+    expect(withoutOffer).toBe(
+      'Anna, good afternoon, Oleg Bondar from Northwind Motors. You have had the Toyota RAV4 Hybrid for three months now. There are a few additions our clients choose for it most often; may I tell you about them in two minutes?',
+    );
+    expect(withoutOffer).not.toMatch(/mentioned/);
   });
 
   it('formats the due date in the manager\'s language and time zone', () => {
