@@ -164,12 +164,17 @@ export const enTexts: BookTexts = {
     'feedback-after-deal': {
       name: 'Feedback after the deal',
       description:
-        'A few days after a deal closes, the person responsible for feedback asks how it went, and then every quarter runs a fuller survey. Decisions follow from the answers, otherwise the survey is pointless.',
+        'A few days after a deal closes, the person responsible for feedback asks how it went, then calls once a month with two quick questions and every quarter runs a fuller survey instead. Decisions follow from the answers, otherwise the survey is pointless.',
       touches: {
         'feedback-call': {
           goal: 'Ask for feedback on the deal with the feedback questionnaire',
           script:
             'Good afternoon, {{client.firstName}}, this is {{company.name}}. We have just completed your order and would like to do even better next time. May I ask you a few short questions? It will take three minutes.',
+        },
+        'monthly-quick-call': {
+          goal: 'Monthly quick call: is the client comfortable working with us and with the people who serve them',
+          script:
+            '{{client.firstName}}, good afternoon, {{company.name}} here. A quick call, just two questions: is everything working well for you, and is it easy to work with our team? If anything gets in the way, tell me and I will sort it out.',
         },
         'quarterly-review': {
           goal: 'Quarterly in-depth survey: what to change, what else the client would buy from us',

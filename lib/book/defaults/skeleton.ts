@@ -49,6 +49,8 @@ interface TouchFrame {
   /** Purchases that must be on the card in the days before the touch; the language file names
    *  what counts (`TouchTexts.countedPurchases`), e.g. service visits. */
   needsRecentPurchases?: { atLeast: number; withinDays: number };
+  /** Says the same as another touch of the programme: the language files word it once. */
+  textsFrom?: string;
 }
 
 interface ProgrammeFrame {
@@ -122,8 +124,12 @@ export const PROGRAMMES = {
   'feedback-after-deal': {
     priority: 40,
     anchor: { kind: 'dealWon' },
+    // "A call a month is enough: a quick survey; once a quarter a detailed one." The quick call
+    // comes in the two months of each quarter the detailed survey leaves free.
     touches: {
       'feedback-call': { after: 'P3D', role: 'client-service', channel: 'call' },
+      'monthly-quick-call': { after: 'P1M', repeatEvery: 'P3M', role: 'client-service', channel: 'call' },
+      'monthly-quick-call-2': { after: 'P2M', repeatEvery: 'P3M', role: 'client-service', channel: 'call', textsFrom: 'monthly-quick-call' },
       'quarterly-review': { after: 'P3M', repeatEvery: 'P3M', role: 'client-service', channel: 'call' },
     },
   },
@@ -160,7 +166,9 @@ export type ProgrammeTexts<P extends ProgrammeId> = {
   name: string;
   description: string;
   appliesTo?: AppliesTo;
-  touches: { [T in keyof Programmes[P]['touches']]: TextsForTouch<Programmes[P]['touches'][T]> };
+  touches: {
+    [T in keyof Programmes[P]['touches'] as Programmes[P]['touches'][T] extends { textsFrom: string } ? never : T]: TextsForTouch<Programmes[P]['touches'][T]>;
+  };
 };
 
 // ---- cross-selling -----------------------------------------------------------------------------
@@ -567,8 +575,8 @@ function buildProgrammes(texts: BookTexts): SalesBook['programmes'] {
       ...(words.appliesTo ? { appliesTo: words.appliesTo } : {}),
       anchor: frame.anchor,
       touches: entries(frame.touches as Record<string, TouchFrame>).map(([touchId, touch]) => {
-        const { goal, script, tagsAny, variants, countedPurchases } = touchTexts[touchId] as TouchTexts;
-        const { role, needsTags: _needsTags, needsRecentPurchases, ...timing } = touch;
+        const { goal, script, tagsAny, variants, countedPurchases } = touchTexts[touch.textsFrom ?? touchId] as TouchTexts;
+        const { role, needsTags: _needsTags, needsRecentPurchases, textsFrom: _textsFrom, ...timing } = touch;
         const condition: TouchCondition = {
           ...(tagsAny ? { tagsAny } : {}),
           ...(needsRecentPurchases && countedPurchases

@@ -96,14 +96,14 @@ describe('serve-demo', () => {
     await missing.body?.cancel();
   });
 
-  it('serves 14 well-formed clients in clients.json', async () => {
+  it('serves 15 well-formed clients in clients.json', async () => {
     const res = await fetch(`${server.url}/clients.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const clients = (await res.json()) as Client[];
 
-    expect(clients).toHaveLength(14);
-    expect(new Set(clients.map((c) => c.id)).size).toBe(14);
+    expect(clients).toHaveLength(15);
+    expect(new Set(clients.map((c) => c.id)).size).toBe(15);
     for (const c of clients) {
       expect(c.id, c.id).toMatch(/^c-\d+$/);
       expect(c.name.trim().split(/\s+/).length, c.id).toBeGreaterThanOrEqual(2);

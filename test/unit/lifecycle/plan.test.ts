@@ -473,3 +473,39 @@ describe('script variants', () => {
     expect(plan({ programmes: [plain], client: client([], []), now: at('2025-03-10 12:00', KYIV) }).put[0]).not.toHaveProperty('scriptVariants');
   });
 });
+
+describe('feedback after a deal in the default books', () => {
+  for (const language of ['en', 'ru', 'uk', 'el'] as const) {
+    it(`${language}: a call a month, the quarter's third month a detailed survey instead`, () => {
+      // The card shows the deal won when Touchbook first sees it, on 1 March.
+      const now = at('2025-03-01 12:00', KYIV);
+      const client = makeClient({ birthday: null, tags: [], stage: 'Won', products: [] });
+      const book = defaultBookFor(language);
+      const { put } = plan({ book, client, now, working: ANY_DAY });
+      const feedback = summary(put.filter((touch) => touch.programmeId === 'feedback-after-deal')).map((line) => line.split(' ').slice(0, 2).join(' '));
+      expect(feedback.slice(0, 8)).toEqual([
+        'feedback-call 2025-03-04',
+        'monthly-quick-call 2025-04-01',
+        'monthly-quick-call-2 2025-05-01',
+        'quarterly-review 2025-06-01',
+        'monthly-quick-call 2025-07-01',
+        'monthly-quick-call-2 2025-08-01',
+        'quarterly-review 2025-09-01',
+        'monthly-quick-call 2025-10-01',
+      ]);
+      // One feedback touch a month at most, never two in the same month.
+      const months = feedback.slice(1).map((line) => line.split(' ')[1]!.slice(0, 7));
+      expect(new Set(months).size).toBe(months.length);
+      // Each repeats every quarter, so the months go quick, quick, detailed, quick, quick, detailed...
+      const touches = book.programmes.find((programme) => programme.id === 'feedback-after-deal')!.touches;
+      expect(touches.filter((touch) => touch.repeatEvery).map((touch) => `${touch.id} ${touch.after} ${touch.repeatEvery}`)).toEqual([
+        'monthly-quick-call P1M P3M',
+        'monthly-quick-call-2 P2M P3M',
+        'quarterly-review P3M P3M',
+      ]);
+      const byTemplate = Object.fromEntries(put.map((touch) => [touch.templateId, touch]));
+      expect(byTemplate['monthly-quick-call-2']?.goal).toBe(byTemplate['monthly-quick-call']?.goal);
+      expect(byTemplate['monthly-quick-call']?.goal).not.toBe(byTemplate['quarterly-review']?.goal);
+    });
+  }
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultBookFor } from '../../../lib/book/defaults';
 import {
   AnswerValueSchema,
   answersAsText,
@@ -266,4 +267,21 @@ describe('AnswerValueSchema', () => {
       'not among the choices: Friendly staff; expected some of: Price, Delivery time, Quality, Service and support, Payment terms',
     );
   });
+});
+
+describe('a 4 on any rating asks why not 5, in every default book', () => {
+  for (const language of ['en', 'ru', 'uk', 'el'] as const) {
+    it(language, () => {
+      const ratings = defaultBookFor(language).questionnaires.flatMap((questionnaire) => questionnaire.questions.filter((question) => question.answer.type === 'rating'));
+      expect(ratings.length).toBeGreaterThanOrEqual(2);
+      const labels = { notAnswered: '-', whyNotTop: `why-not-5 (${language})` };
+      for (const question of ratings) {
+        const asked = followUpFor(question, 4, labels);
+        expect(asked, question.id).not.toBeNull();
+        // Either the book's own question about the missing point, or the panel's "what would make it a 5?".
+        expect(/5|пят|п’ят|πέντε/i.test(asked!) || asked === labels.whyNotTop, `${question.id}: ${asked}`).toBe(true);
+        expect(followUpFor(question, 5, labels), question.id).toBeNull();
+      }
+    });
+  }
 });
