@@ -38,6 +38,7 @@ export const BOOK_LIMITS = {
   sections: 300,
   steps: 50,
   churnReasons: 100,
+  campaigns: 100,
   ideas: 300,
   segments: 50,
   segmentMeasures: 5,
@@ -143,7 +144,11 @@ export const AnchorSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** A yearly window; `from` after `to` means it runs over New Year. */
-export const SeasonWindowSchema = z.strictObject({ from: MonthDaySchema, to: MonthDaySchema });
+export const SeasonWindowSchema = z.strictObject({
+  from: MonthDaySchema,
+  to: MonthDaySchema,
+  year: z.number().int().min(2000).max(2100).optional().describe('Only in this year (the year the window opens): a one-off window, e.g. a promotion that will not come back.'),
+});
 
 /** A yearly date: a fixed one (a holiday) or the anchor's own day (the birthday itself). */
 export const AnnualDateSchema = z.strictObject({
@@ -226,6 +231,24 @@ export const ProgrammeSchema = z.strictObject({
   appliesTo: AppliesToSchema.optional().describe('Which clients the programme is for; missing or empty means every client.'),
   anchor: AnchorSchema.describe('The event that starts the programme\'s clock; "none" for pure yearly windows.'),
   touches: z.array(TouchSchema).max(BOOK_LIMITS.touches),
+});
+
+/**
+ * News about products and promotions: one touch to the clients of an audience while the window
+ * is open, every year or once (`window.year`). Planned like a programme with no anchor.
+ */
+export const CampaignSchema = z.strictObject({
+  id: IdSchema,
+  name: requiredText(BOOK_LIMITS.title),
+  description: text(BOOK_LIMITS.text).optional(),
+  window: SeasonWindowSchema.describe('When the campaign runs: every year between these days, or once with "year".'),
+  audience: AppliesToSchema.optional().describe('Which clients hear about it (products or categories they bought, tags, stages); missing means every client.'),
+  condition: TouchConditionSchema.optional(),
+  goal: requiredText(BOOK_LIMITS.text),
+  role: RoleSchema,
+  channel: z.enum(CHANNELS),
+  script: scriptText(),
+  variants: z.array(ScriptVariantSchema).max(10).optional(),
 });
 
 // ---- cross-selling -----------------------------------------------------------------------------
@@ -495,6 +518,7 @@ export const SalesBookSchema = z.strictObject({
   loyaltyIdeas: z.array(IdeaSchema).max(BOOK_LIMITS.ideas).default([]),
   promotionIdeas: z.array(IdeaSchema).max(BOOK_LIMITS.ideas).default([]),
   segments: z.array(SegmentSchema).max(BOOK_LIMITS.segments).default([]),
+  campaigns: z.array(CampaignSchema).max(BOOK_LIMITS.campaigns).default([]),
   fieldMappings: FieldMappingsSchema.default({}),
 });
 
@@ -507,6 +531,7 @@ export type AppliesTo = z.output<typeof AppliesToSchema>;
 export type Anchor = z.output<typeof AnchorSchema>;
 export type AnchorKind = Anchor['kind'];
 export type SeasonWindow = z.output<typeof SeasonWindowSchema>;
+export type Campaign = z.output<typeof CampaignSchema>;
 export type AnnualDate = z.output<typeof AnnualDateSchema>;
 export type Role = z.output<typeof RoleSchema>;
 export type Channel = (typeof CHANNELS)[number];

@@ -103,7 +103,7 @@ export function afterOccurrences(touch: Touch, anchor: AnchorPoint, context: Occ
 export function toYearlyWindow(window: SeasonWindow): YearlyWindow | null {
   const from = parseMonthDay(window.from);
   const to = parseMonthDay(window.to);
-  return from && to ? { from, to } : null;
+  return from && to ? { from, to, ...(window.year !== undefined ? { year: window.year } : {}) } : null;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   toYearlyWindow,
   windowRuns,
 } from './occurrences';
+import { campaignProgramme } from './campaigns';
 import { type CountedEvent, countedEvents, firstDayRecentEventsHold, recentEventsHold } from './recent-events';
 import { reconcileTouches, type TouchChanges } from './reconcile';
 import { type ClientGroups, clientGroups } from './segments';
@@ -84,7 +85,8 @@ export function planTouches(input: PlanInput & { existing: readonly TouchRecord[
 
 function programmesOf(book: SalesBook): Programme[] {
   const hasCallbacks = book.programmes.some((programme) => programme.anchor.kind === 'callbackRequested');
-  return hasCallbacks ? book.programmes : [...book.programmes, FALLBACK_CALLBACK_PROGRAMME];
+  const campaigns = (book.campaigns ?? []).map(campaignProgramme);
+  return [...book.programmes, ...(hasCallbacks ? [] : [FALLBACK_CALLBACK_PROGRAMME]), ...campaigns];
 }
 
 function occurrenceContext(input: PlanInput): OccurrenceContext {

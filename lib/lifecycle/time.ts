@@ -296,6 +296,8 @@ export function addDurationToLocal(local: LocalDateTime, duration: IsoDuration, 
 export interface YearlyWindow {
   from: MonthDay;
   to: MonthDay;
+  /** Only the run that opens in this year: a one-off window. */
+  year?: number;
 }
 
 /** One year's run of a window, both days inclusive. */
@@ -313,6 +315,7 @@ export function windowOccurrences(window: YearlyWindow, today: LocalDate, until:
   const wraps = window.from.month * 100 + window.from.day > window.to.month * 100 + window.to.day;
   const occurrences: WindowOccurrence[] = [];
   for (let year = today.year - 1; year <= until.year; year++) {
+    if (window.year !== undefined && year !== window.year) continue;
     const start = monthDayIn(window.from, year);
     const end = monthDayIn(window.to, wraps ? year + 1 : year);
     if (compareDates(end, today) >= 0 && compareDates(start, until) <= 0) occurrences.push({ start, end });

@@ -974,6 +974,15 @@ export const enTexts: BookTexts = {
     'two-plus-one': { title: 'Two plus one', description: 'A set in which one item is free.' },
   },
 
+  campaigns: {
+    'year-end-restock': {
+      name: 'Year-end restock',
+      description: 'From late November to mid-December, clients who buy consumables hear from us before the holidays slow deliveries down, so they do not run out in January.',
+      audience: { categories: ['consumables', 'supplies', 'cartridges', 'filters'] },
+      goal: 'Before the holidays: offer to repeat the client\'s usual consumables order so it arrives in time',
+      script: '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. Deliveries slow down over the holidays, so many of our clients restock before the middle of December. Shall I put together your usual order so it reaches you in time?',
+    },
+  },
   segments: {
     'farm-group': {
       name: 'Farm group by fleet size',

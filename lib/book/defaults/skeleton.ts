@@ -146,6 +146,30 @@ export const PROGRAMMES = {
 } as const satisfies Record<string, ProgrammeFrame>;
 
 type Programmes = typeof PROGRAMMES;
+
+// ---- campaigns ---------------------------------------------------------------------------------
+
+interface CampaignFrame {
+  window: SeasonWindow;
+  role: RoleId;
+  channel: Channel;
+}
+
+/** News and promotions on a date window; the language files word them and name the audience. */
+export const CAMPAIGNS = {
+  // Before the holidays deliveries slow down: consumables clients restock for January in time.
+  'year-end-restock': { window: { from: '11-20', to: '12-15' }, role: 'account-manager', channel: 'call' },
+} as const satisfies Record<string, CampaignFrame>;
+
+export type CampaignId = keyof typeof CAMPAIGNS;
+
+export interface CampaignTexts {
+  name: string;
+  description: string;
+  audience: AppliesTo;
+  goal: string;
+  script: string;
+}
 export type ProgrammeId = keyof Programmes;
 
 export interface TouchTexts {
@@ -476,6 +500,7 @@ export interface BookTexts {
   loyaltyIdeas: Record<LoyaltyIdeaId, IdeaTexts>;
   promotionIdeas: Record<PromotionIdeaId, IdeaTexts>;
   segments: { [S in SegmentId]: SegmentTexts<S> };
+  campaigns: Record<CampaignId, CampaignTexts>;
 }
 
 // ---- frame + texts -> book ------------------------------------------------------------------------
@@ -528,6 +553,10 @@ function assembleBook(language: string, texts: BookTexts): SalesBook {
     loyaltyIdeas: buildIdeas(LOYALTY_IDEAS, texts.loyaltyIdeas),
     promotionIdeas: buildIdeas(PROMOTION_IDEAS, texts.promotionIdeas),
     segments: buildSegments(texts),
+    campaigns: entries(CAMPAIGNS).map(([id, frame]: [CampaignId, CampaignFrame]) => {
+      const { audience, ...words } = texts.campaigns[id];
+      return { id, ...words, window: { ...frame.window }, audience, role: { id: frame.role, name: texts.roles[frame.role] }, channel: frame.channel };
+    }),
     fieldMappings: {},
   };
 }

@@ -63,6 +63,7 @@ export function makeBook(programmes: Programme[], overrides: Partial<SalesBook> 
     loyaltyIdeas: [],
     promotionIdeas: [],
     segments: [],
+    campaigns: [],
     fieldMappings: {},
     ...overrides,
   };
