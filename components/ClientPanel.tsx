@@ -32,7 +32,7 @@ export function ClientPanel({
 }) {
   return (
     <div class="tb-stack" data-testid="client-panel" data-client-id={model.client.value?.id} aria-busy={!model.ready.value}>
-      <ClientHeader model={model} t={t} onTeach={onTeach} />
+      <ClientHeader model={model} t={t} locale={locale} onTeach={onTeach} />
       {model.problem.value && (
         <p class="tb-error" role="alert">
           {t('errorGeneric', { error: model.problem.value })}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BookStatus, ImportResult, LayeredBookReply } from './background/books';
 import type { ClientPlan, DueList } from './background/lifecycle-service';
 import { BUYER_TYPE_IDS } from './book/schema';
+import { DISCOUNT_AMOUNT_MAX } from './lifecycle/discount';
 import { TOUCH_OUTCOMES } from './lifecycle/states';
 import { BookConfigSchema } from './book/config';
 import type { BookError } from './book/errors';
@@ -93,6 +94,16 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
     clientId,
     buyerType: z.enum(BUYER_TYPE_IDS).nullable().optional(),
     churnReason: z.string().max(64).nullable().optional(),
+  }),
+  z.object({
+    type: z.literal('ui/client.discount'),
+    clientId,
+    discount: z
+      .object({
+        amount: z.string().trim().min(1).max(DISCOUNT_AMOUNT_MAX),
+        until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').nullable(),
+      })
+      .nullable(),
   }),
   z.object({ type: z.literal('ui/answers.get'), clientId }),
   z.object({
@@ -193,6 +204,7 @@ export interface Replies {
   'ui/client.callback': null;
   'ui/client.purchase': null;
   'ui/client.profile': ClientRecord | undefined;
+  'ui/client.discount': ClientRecord | undefined;
   'ui/debug.clock': { now: number };
   'ui/answers.get': AnswerRecord[];
   'ui/answer.save': AnswerRecord;

@@ -3,6 +3,7 @@ import type { MessageKey, Translate } from '../../lib/i18n';
 import type { ClientPanelModel } from '../../lib/panel/client-model';
 import type { RiskReason } from '../../lib/suggest/profile';
 import { ClientCard } from '../ClientCard';
+import { DiscountField } from './Discount';
 import { BuyerTypeIdeas } from './Ideas';
 
 const RISK_LABELS: Record<'low' | 'medium' | 'high', MessageKey> = { low: 'riskLow', medium: 'riskMedium', high: 'riskHigh' };
@@ -25,13 +26,15 @@ const ORIGIN_LABELS: Record<string, MessageKey> = {
 };
 
 /** Who the client is, what Touchbook read and from where, and the manager's view of them. */
-export function ClientHeader({ model, t, onTeach }: { model: ClientPanelModel; t: Translate; onTeach: () => void }) {
+export function ClientHeader({ model, t, locale, onTeach }: { model: ClientPanelModel; t: Translate; locale: string; onTeach: () => void }) {
   const client = model.client.value;
   if (!client) return null;
   const risk = model.risk.value;
   const book = model.book.value;
   const profile = model.profile.value;
   const provenance = client.lastSnapshot.provenance;
+  // The programmes the churn reason started, by name, so the manager knows why new touches came.
+  const started = (profile?.programmeIds ?? []).flatMap((id) => book?.programmes.find((programme) => programme.id === id)?.name ?? []);
   return (
     <div class="tb-stack">
       <ClientCard client={client} t={t} />
@@ -69,13 +72,21 @@ export function ClientHeader({ model, t, onTeach }: { model: ClientPanelModel; t
             onChange={(event) => void model.setProfile({ churnReason: event.currentTarget.value || null })}
           >
             <option value="">—</option>
-            {book?.churnReasons.map((reason) => <option value={reason.id}>{reason.reason}</option>)}
+            {book?.churnReasons.map((reason) => (
+              <option value={reason.id}>{reason.share === undefined ? reason.reason : t('churnReasonShare', { reason: reason.reason, share: reason.share })}</option>
+            ))}
           </select>
         </label>
       </div>
       {profile?.buyerType && <p class="tb-muted">{profile.buyerType.howToWork}</p>}
       <BuyerTypeIdeas model={model} t={t} />
-      {profile?.churnReason && <p class="tb-notice" data-testid="churn-advice">{profile.churnReason.response}</p>}
+      {profile?.churnReason && (
+        <div class="tb-notice" data-testid="churn-advice">
+          <p>{profile.churnReason.response}</p>
+          {started.length > 0 && <p class="tb-small-text" data-testid="churn-programmes">{t('churnStarted', { programmes: started.join(', ') })}</p>}
+        </div>
+      )}
+      <DiscountField model={model} t={t} locale={locale} />
       <details data-testid="what-was-read">
         <summary>{t('whatWasRead')}</summary>
         <dl class="tb-fields">

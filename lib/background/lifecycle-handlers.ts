@@ -12,6 +12,7 @@ type LifecycleUiHandlers = Pick<
   | 'ui/client.callback'
   | 'ui/client.purchase'
   | 'ui/client.profile'
+  | 'ui/client.discount'
 >;
 
 /** The manager's actions on touches and clients, from the popup and the side panel. */
@@ -36,5 +37,6 @@ export function createLifecycleHandlers(lifecycle: LifecycleService): LifecycleU
         ...(buyerType === undefined ? {} : { buyerType }),
         ...(churnReason === undefined ? {} : { churnReason }),
       }),
+    'ui/client.discount': ({ clientId, discount }) => lifecycle.setDiscount(clientId, discount),
   };
 }

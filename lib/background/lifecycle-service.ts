@@ -14,6 +14,7 @@ import {
   TouchNotFoundError,
 } from '../db/touches';
 import type { Translate } from '../i18n';
+import { recordedDiscount } from '../lifecycle/discount';
 import { callbackRequest, managerEvent } from '../lifecycle/events';
 import { openTouchesInOrder } from '../lifecycle/next-touch';
 import { callListPlace, type CallListPlace } from '../lifecycle/segments';
@@ -208,7 +209,24 @@ export function createLifecycleService(deps: LifecycleDeps) {
     /** Buyer type and churn reason change which touches and offers apply. */
     async setProfile(clientId: string, profile: { buyerType?: BuyerTypeId | null; churnReason?: string | null }) {
       const client = await requireClient(clientId);
-      await db.clients.put({ ...client, ...profile, updatedAt: await deps.clock() });
+      const now = await deps.clock();
+      // A new reason starts the book's programmes for it from today; the same one keeps its day.
+      const churnReasonAt =
+        profile.churnReason === undefined || profile.churnReason === client.churnReason
+          ? (client.churnReasonAt ?? null)
+          : profile.churnReason
+            ? now
+            : null;
+      await db.clients.put({ ...client, ...profile, churnReasonAt, updatedAt: now });
+      await replan(clientId);
+      return db.clients.get(clientId);
+    },
+
+    /** The second-purchase discount the manager granted (null clears it): scripts quote it, touches follow it. */
+    async setDiscount(clientId: string, discount: { amount: string; until: string | null } | null) {
+      const client = await requireClient(clientId);
+      const now = await deps.clock();
+      await db.clients.put({ ...client, discount: discount ? recordedDiscount(client.discount, discount, now) : null, updatedAt: now });
       await replan(clientId);
       return db.clients.get(clientId);
     },

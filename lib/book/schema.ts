@@ -140,6 +140,7 @@ export const AnchorSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('callbackRequested') }),
   z.strictObject({ kind: z.literal('birthday') }),
   z.strictObject({ kind: z.literal('customDate'), field: requiredText(BOOK_LIMITS.name) }),
+  z.strictObject({ kind: z.literal('discount') }).describe('The discount recorded for the client: counts from the day it was granted; "before" counts back from its last day.'),
   z.strictObject({ kind: z.literal('none') }),
 ]);
 
@@ -197,12 +198,16 @@ export const ScriptVariantSchema = z.strictObject({
   script: scriptText(),
 });
 
-/** One planned contact. Exactly one of `after`, `window`, `annual` says when. */
+/**
+ * One planned contact. Exactly one of `after`, `window`, `annual`, `before` says when; `before`
+ * may bring `after` along for anchors that have no end date.
+ */
 export const TouchSchema = z.strictObject({
   id: IdSchema,
   after: IsoDurationSchema.optional().describe('Timing: this long after the programme\'s anchor event. Use exactly one of after, window, annual.'),
   window: SeasonWindowSchema.optional().describe('Timing: every year between these days; "from" after "to" runs over New Year.'),
   annual: AnnualDateSchema.optional().describe('Timing: every year on a fixed "date", or on the anchor\'s own day ("anchorDate": true).'),
+  before: IsoDurationSchema.optional().describe('Timing: this long before the anchor\'s date: a card date such as a policy\'s expiry ("customDate"), or the last day of the client\'s discount ("discount"). Together with "after", "after" is used when the anchor has no end date.'),
   /** For consumables: after the first touch, again every this long. Only with `after`. */
   repeatEvery: IsoDurationSchema.optional().describe('After the first touch, repeat every this long (only together with "after").'),
   goal: requiredText(BOOK_LIMITS.text),

@@ -165,17 +165,22 @@ function checkProgrammes(book: JsonObject): BookError[] {
   return errors;
 }
 
-const TIMINGS = ['after', 'window', 'annual'] as const;
+const TIMINGS = ['after', 'window', 'annual', 'before'] as const;
+
+/** Anchors with a date to count back from: a card date, the end of a discount. */
+const ANCHORS_WITH_A_DATE: readonly unknown[] = ['customDate', 'discount'];
 
 function checkTouchTiming(touch: JsonObject, path: BookPath, anchorKind: unknown): BookError[] {
   const errors: BookError[] = [];
-  const timings = TIMINGS.filter((key) => present(touch, key));
+  // "before" the end of a discount, or "after" its start when it has no end.
+  const fallback = present(touch, 'before') && present(touch, 'after') && anchorKind === 'discount';
+  const timings = TIMINGS.filter((key) => present(touch, key) && !(fallback && key === 'after'));
   if (timings.length !== 1) {
     errors.push({
       path: formatPath(path),
       message:
         timings.length === 0
-          ? 'a touch needs exactly one timing: "after" (e.g. "P7D"), "window" ({ "from": "MM-DD", "to": "MM-DD" }) or "annual"'
+          ? 'a touch needs exactly one timing: "after" (e.g. "P7D"), "window" ({ "from": "MM-DD", "to": "MM-DD" }), "annual" or "before" (e.g. "P3D")'
           : `a touch needs exactly one timing, but this one has ${timings.map((key) => `"${key}"`).join(' and ')}`,
     });
   }
@@ -183,6 +188,12 @@ function checkTouchTiming(touch: JsonObject, path: BookPath, anchorKind: unknown
     errors.push({
       path: formatPath([...path, 'after']),
       message: 'this programme\'s anchor is "none", so there is no date to count from; use "window" or "annual" instead',
+    });
+  }
+  if (present(touch, 'before') && !ANCHORS_WITH_A_DATE.includes(anchorKind)) {
+    errors.push({
+      path: formatPath([...path, 'before']),
+      message: '"before" counts back from the anchor\'s date, so the anchor must be "customDate" or "discount"',
     });
   }
   const repeat = field(touch, 'repeatEvery');

@@ -3,7 +3,9 @@ import { BUYER_TYPE_IDS } from '../book/schema';
 import { FieldMappingsSchema } from '../crm/mapping-schema';
 import { ClientSnapshotSchema, PhoneSchema, ProductSchema } from '../crm/snapshot';
 import { UI_LANGUAGES } from '../i18n';
+import { DISCOUNT_AMOUNT_MAX } from '../lifecycle/discount';
 import type { TouchbookDb } from './database';
+import { EVENT_TYPES } from './schema';
 import type {
   AnswerRecord,
   BookRecord,
@@ -57,12 +59,22 @@ const ClientSchema = z.object({
   updatedAt: time,
   buyerType: z.enum(BUYER_TYPE_IDS).nullable().optional(),
   churnReason: shortText.nullable().optional(),
+  churnReasonAt: time.nullable().optional(),
+  discount: z
+    .object({
+      amount: z.string().trim().min(1).max(DISCOUNT_AMOUNT_MAX),
+      until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      grantedAt: time,
+      source: z.enum(['manager', 'card']),
+    })
+    .nullable()
+    .optional(),
 }) satisfies z.ZodType<ClientRecord>;
 
 const EventSchema = z.object({
   id,
   clientId: id,
-  type: z.enum(['purchase', 'deal-won', 'stage-reached', 'birthday', 'callback-requested', 'custom-date']),
+  type: z.enum(EVENT_TYPES),
   at: time,
   data: z.record(z.string().max(100), z.union([z.string().max(10_000), z.number(), z.null()])),
   source: z.enum(['crm', 'manager']),

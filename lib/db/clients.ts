@@ -1,4 +1,5 @@
 import type { ClientSnapshot } from '../crm/snapshot';
+import { cardDiscount, mergeCardDiscount } from '../lifecycle/discount';
 import type { TouchbookDb } from './database';
 import type { ClientRecord, SeenRecord } from './schema';
 
@@ -87,6 +88,8 @@ export function mergeSnapshot(
     // What the manager set in the side panel is theirs; no page overwrites it.
     buyerType: existing?.buyerType ?? null,
     churnReason: existing?.churnReason ?? null,
+    churnReasonAt: existing?.churnReasonAt ?? null,
+    discount: mergeCardDiscount(existing?.discount, cardDiscount(snapshot.fields), now),
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };

@@ -2,6 +2,7 @@ import type { BuyerTypeId } from '../book/schema';
 import type { FieldMapping } from '../crm/mappings';
 import type { ClientSnapshot, Phone, Product } from '../crm/snapshot';
 import type { UiLanguage } from '../i18n';
+import type { ClientDiscount } from '../lifecycle/discount';
 
 /** A CRM record a client was seen on; one client may be seen on several (contact, deal...). */
 export interface SeenRecord {
@@ -42,9 +43,24 @@ export interface ClientRecord {
   buyerType?: BuyerTypeId | null;
   /** A churn reason id from the sales book, when the client is leaving or has left. */
   churnReason?: string | null;
+  /** When the churn reason was recorded: the programmes the book links to it count from here. */
+  churnReasonAt?: number | null;
+  /** The second-purchase discount, recorded in the side panel or read from the card. */
+  discount?: ClientDiscount | null;
 }
 
-export type EventType = 'purchase' | 'deal-won' | 'stage-reached' | 'birthday' | 'callback-requested' | 'custom-date';
+export const EVENT_TYPES = [
+  'purchase',
+  'deal-won',
+  'stage-reached',
+  'birthday',
+  'callback-requested',
+  'custom-date',
+  // From the client record: the discount granted and the churn reason recorded.
+  'discount',
+  'churn-reason',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface EventRecord {
   id: string;

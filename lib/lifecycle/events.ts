@@ -125,11 +125,45 @@ export function deriveEvents({ client, customDateFields: fields, now }: DeriveEv
   for (const { field, date } of customDates(client, fields)) {
     events.push(dated('custom-date', date, [idText(field)], { field }));
   }
+  events.push(...recordEvents(client, now));
   if (client.stage) {
     events.push(stageEvent(client.id, 'stage-reached', client.stage, now));
     if (isWonStage(client.stage)) events.push(stageEvent(client.id, 'deal-won', client.stage, now));
   }
   return dedupe(events.filter((event): event is EventRecord => event !== null));
+}
+
+/**
+ * What the client record says beyond the card: the discount granted (its programme counts from
+ * the grant and back from its last day) and the churn reason (the programmes the book links to
+ * it count from the day it was recorded). They follow the record: cleared, they go.
+ */
+function recordEvents(client: ClientRecord, now: number): EventRecord[] {
+  const events: EventRecord[] = [];
+  const { discount, churnReason, churnReasonAt } = client;
+  if (discount) {
+    events.push({
+      id: eventId(client.id, 'discount', discount.grantedAt),
+      clientId: client.id,
+      type: 'discount',
+      at: discount.grantedAt,
+      data: { date: null, amount: discount.amount, until: discount.until },
+      source: 'crm',
+      createdAt: now,
+    });
+  }
+  if (churnReason && churnReasonAt) {
+    events.push({
+      id: eventId(client.id, 'churn-reason', idText(churnReason), churnReasonAt),
+      clientId: client.id,
+      type: 'churn-reason',
+      at: churnReasonAt,
+      data: { date: null, reason: churnReason },
+      source: 'crm',
+      createdAt: now,
+    });
+  }
+  return events;
 }
 
 /** A stage has no date on the card: the event is dated when Touchbook first sees it. */
@@ -172,8 +206,11 @@ function dedupe(events: EventRecord[]): EventRecord[] {
 
 // ---- what to store -----------------------------------------------------------------------------
 
-/** Kinds the card states outright: when the card stops showing one, it was a mistake, so it goes. */
-const CARD_FACTS: ReadonlySet<EventType> = new Set(['purchase', 'birthday', 'custom-date']);
+/**
+ * Kinds the card (or the client record) states outright: when it stops showing one, it was a
+ * mistake or was cleared, so it goes.
+ */
+const CARD_FACTS: ReadonlySet<EventType> = new Set(['purchase', 'birthday', 'custom-date', 'discount', 'churn-reason']);
 
 export interface EventChanges {
   put: EventRecord[];

@@ -57,6 +57,8 @@ export interface OccurrenceContext {
   maxRuns: number;
 }
 
+const NO_TIME: IsoDuration = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
+
 const dateOf = (local: LocalDateTime): LocalDate => ({ year: local.year, month: local.month, day: local.day });
 
 // ---- "after" an anchor, optionally repeating ---------------------------------------------------
@@ -96,6 +98,21 @@ export function afterOccurrences(touch: Touch, anchor: AnchorPoint, context: Occ
     instant = next;
   }
   return runs;
+}
+
+// ---- "before" a date ---------------------------------------------------------------------------
+
+/**
+ * "Three days before the discount ends": once, this long before the day, at the start of the
+ * working day; it expires when that day is over. Already over: nothing to plan.
+ */
+export function beforeOccurrences(before: string, anchor: AnchorPoint, end: LocalDate, context: OccurrenceContext): Occurrence[] {
+  if (!anchor.eventId) return [];
+  const endLocal = { ...end, hour: Math.floor(context.dayStartMinutes / 60), minute: context.dayStartMinutes % 60, second: 0 };
+  const instant = addDurationToLocal(endLocal, combineDurations(NO_TIME, toDuration(before), -1), context.timeZone);
+  const expiresAt = startOfLocalDay(addDays(end, 1), context.timeZone);
+  if (expiresAt <= context.now || instant > context.horizonEnd) return [];
+  return [{ key: `${anchor.eventId}<${formatLocalDate(end)}`, at: instant, date: dateOf(toLocal(instant, context.timeZone)), expiresAt }];
 }
 
 // ---- yearly windows and dates ------------------------------------------------------------------

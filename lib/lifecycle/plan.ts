@@ -6,6 +6,7 @@ import { appliesToClient, conditionHolds, containsAny, productMatches } from './
 import {
   afterOccurrences,
   type AnchorPoint,
+  beforeOccurrences,
   type Occurrence,
   type OccurrenceContext,
   toYearlyWindow,
@@ -66,10 +67,16 @@ export const FALLBACK_CALLBACK_PROGRAMME: Programme = {
 export function planClient(input: PlanInput): TouchRecord[] {
   const context = occurrenceContext(input);
   const groups = clientGroups(input.book.segments, input.client);
+  const startedByChurn = churnProgrammeIds(input.book, input.client);
   const planned = new Map<string, TouchRecord>();
   for (const programme of programmesOf(input.book)) {
-    if (!appliesToClient(programme.appliesTo, input.client, programme.anchor.kind !== 'purchase')) continue;
-    const anchors = anchorsFor(programme, input.events, input.working, input.timeZone);
+    // Started by a churn reason, a programme for some products still needs the client to have one.
+    const byChurn = startedByChurn.has(programme.id);
+    if (!appliesToClient(programme.appliesTo, input.client, byChurn || programme.anchor.kind !== 'purchase')) continue;
+    const anchors = [
+      ...anchorsFor(programme, input.events, input.working, input.timeZone),
+      ...(byChurn ? churnAnchors(input.events, input.working, input.timeZone) : []),
+    ];
     if (!anchors.length) continue;
     for (const touch of programme.touches) {
       for (const touchRecord of planTemplate(input, context, groups, programme, touch, anchors)) planned.set(touchRecord.id, touchRecord);
@@ -106,6 +113,10 @@ function occurrenceContext(input: PlanInput): OccurrenceContext {
 
 interface Anchor extends AnchorPoint {
   date: LocalDate;
+  /** The day `before` counts back from: a card date itself, a discount's last day; else null. */
+  end: LocalDate | null;
+  /** A discount with no last day still gets a reminder, by `after`; nothing else does. */
+  isDiscount: boolean;
   /** Wall-clock minutes since 1970, to put anchors in order without a time-zone lookup. */
   order: number;
 }
@@ -128,14 +139,29 @@ function anchorsFor(programme: Programme, events: readonly EventRecord[], workin
         return event.type === 'birthday';
       case 'customDate':
         return event.type === 'custom-date' && normalizeLabel(text(event.data.field) ?? '') === normalizeLabel(anchor.field);
+      case 'discount':
+        return event.type === 'discount';
     }
   });
   return matching.map((event) => anchorOf(event, working, timeZone)).sort((a, b) => a.order - b.order);
 }
 
+/**
+ * The programmes the book links to the client's churn reason ("too expensive" -> the
+ * time-limited discount): they start on the day the reason was recorded, whoever they were for.
+ */
+function churnProgrammeIds(book: SalesBook, client: ClientRecord): Set<string> {
+  const reason = client.churnReason ? book.churnReasons.find((candidate) => candidate.id === client.churnReason) : undefined;
+  return new Set(reason?.suggestProgrammeIds ?? []);
+}
+
+function churnAnchors(events: readonly EventRecord[], working: WorkingTime, timeZone: string): Anchor[] {
+  return events.filter((event) => event.type === 'churn-reason').map((event) => anchorOf(event, working, timeZone));
+}
+
 function noAnchor(): Anchor {
   const epoch = { year: 1970, month: 1, day: 1 };
-  return { eventId: null, local: { ...epoch, hour: 0, minute: 0, second: 0 }, date: epoch, order: 0 };
+  return { eventId: null, local: { ...epoch, hour: 0, minute: 0, second: 0 }, date: epoch, order: 0, end: null, isDiscount: false };
 }
 
 /** A dated event counts from the start of the working day; a timed one from its own minute. */
@@ -144,7 +170,8 @@ function anchorOf(event: EventRecord, working: WorkingTime, timeZone: string): A
   const start = workDayStartMinutes(working);
   const local = date ? { ...date, hour: Math.floor(start / 60), minute: start % 60, second: 0 } : toLocal(event.at, timeZone);
   const day = { year: local.year, month: local.month, day: local.day };
-  return { eventId: event.id, local, date: day, order: epochDay(day) * 1440 + local.hour * 60 + local.minute };
+  const end = event.type === 'discount' ? parseLocalDate(text(event.data.until) ?? '') : event.type === 'custom-date' ? day : null;
+  return { eventId: event.id, local, date: day, order: epochDay(day) * 1440 + local.hour * 60 + local.minute, end, isDiscount: event.type === 'discount' };
 }
 
 function productOf(event: EventRecord): { name: string | null; category: string | null } {
@@ -206,6 +233,13 @@ function whenCountsReached(rules: TouchCondition['recentEvents'], events: readon
  * the latest event.
  */
 function runsOf(touch: Touch, anchors: Anchor[], context: OccurrenceContext): Run[] {
+  if (touch.before) {
+    return anchors.flatMap((anchor) => {
+      if (anchor.end) return beforeOccurrences(touch.before!, anchor, anchor.end, context).map((occurrence) => ({ occurrence, anchor }));
+      // A churn reason that started the programme has no date to count back from: nothing to remind of.
+      return touch.after && anchor.isDiscount ? afterOccurrences(touch, anchor, context).map((occurrence) => ({ occurrence, anchor })) : [];
+    });
+  }
   if (touch.after) {
     return anchors.flatMap((anchor) => afterOccurrences(touch, anchor, context).map((occurrence) => ({ occurrence, anchor })));
   }

@@ -33,6 +33,8 @@ export interface ClientPanelDeps {
   purchase: (clientId: string, product: string, category: string | null, date: number) => Promise<unknown>;
   /** Resolves to the client as stored after the change. */
   profile: (clientId: string, profile: { buyerType?: BuyerTypeId | null; churnReason?: string | null }) => Promise<ClientRecord | undefined>;
+  /** Resolves to the client as stored after the change. */
+  discount: (clientId: string, discount: { amount: string; until: string | null } | null) => Promise<ClientRecord | undefined>;
   unmatched: (text: string, clientId: string | null) => Promise<unknown>;
   now: () => number;
 }
@@ -241,6 +243,11 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
       act(async (clientId) => {
         // The reload reads the client it is given: it must be the changed one.
         const updated = await deps.profile(clientId, change);
+        if (updated && updated.id === client.value?.id) client.value = updated;
+      }),
+    setDiscount: (discount: { amount: string; until: string | null } | null) =>
+      act(async (clientId) => {
+        const updated = await deps.discount(clientId, discount);
         if (updated && updated.id === client.value?.id) client.value = updated;
       }),
     markOffer: (ruleId: string, status: OfferStatus | null) => act((clientId) => deps.markOffer(clientId, ruleId, status)),

@@ -16,6 +16,7 @@ export const clientPanelApi: ClientPanelDeps = {
   callback: (clientId, at, note) => request({ type: 'ui/client.callback', clientId, at, note }),
   purchase: (clientId, product, category, date) => request({ type: 'ui/client.purchase', clientId, product, category, date }),
   profile: (clientId, profile) => request({ type: 'ui/client.profile', clientId, ...profile }),
+  discount: (clientId, discount) => request({ type: 'ui/client.discount', clientId, discount }),
   unmatched: (text, clientId) => request({ type: 'ui/unmatched.add', text, clientId }),
   now: () => Date.now(),
 };

@@ -1,6 +1,7 @@
 import type { PlaceholderName, PlaceholderValues } from '../book/placeholders';
 import type { Product } from '../crm/snapshot';
 import type { ClientRecord } from '../db/schema';
+import { activeDiscount } from '../lifecycle/discount';
 import { parseLocalDate, resolveTimeZone } from '../lifecycle/time';
 import { timeOfDayGreeting } from './greeting';
 
@@ -26,7 +27,10 @@ export interface ScriptContext {
   nextProduct?: string | null;
   /** The manager's own company. */
   companyName?: string | null;
-  /** The second-purchase discount recorded for the client; `until` is "YYYY-MM-DD" or epoch ms. */
+  /**
+   * The second-purchase discount; `until` is "YYYY-MM-DD" or epoch ms. Left out, the client's own
+   * while it lasts.
+   */
   discount?: { amount: string | number; until?: string | number | null } | null;
   /** For dates said to the client, in their words: "12 March 2026" or "March 12, 2026". */
   locale: string;
@@ -65,9 +69,10 @@ export function scriptValues(client: ClientRecord, context: ScriptContext): Plac
     put('touch.goal', context.touch.goal);
   }
   if (context.now !== undefined) put('greeting', timeOfDayGreeting(context.now, context.timeZone, context.language ?? context.locale));
-  if (context.discount) {
-    put('discount.amount', context.discount.amount);
-    put('discount.until', formatDate(context.discount.until));
+  const discount = context.discount !== undefined ? context.discount : activeDiscount(client.discount, context.now, context.timeZone);
+  if (discount) {
+    put('discount.amount', discount.amount);
+    put('discount.until', formatDate(discount.until));
   }
   return values;
 }

@@ -112,16 +112,38 @@ export const enTexts: BookTexts = {
         'After the first purchase the client gets a discount on the next one, valid for a limited time. The card records the discount, its amount and its expiry so any manager can check it when the client comes back.',
       touches: {
         'discount-announcement': {
-          goal: 'Thank the client for the purchase and tell them about their discount on the next one and its deadline',
-          tagsAny: ['second purchase discount', 'discount'],
+          goal: 'Thank the client for the purchase and tell them about their discount on the next one and when it ends',
           script:
-            'Dear {{client.firstName}}, thank you for choosing {{company.name}}. As a thank-you, your next purchase comes with a {{discount.amount}} discount, valid until {{discount.until}}. You do not need a coupon: just mention your name. Best regards, {{manager.name}}',
+            'Dear {{client.firstName}}, thank you for choosing {{company.name}}. As a thank-you, your next purchase with us comes with a discount for a limited time. Reply to this message and I will send you the terms. Best regards, {{manager.name}}',
+          variants: [
+            {
+              script:
+                'Dear {{client.firstName}}, thank you for choosing {{company.name}}. As a thank-you, your next purchase comes with a {{discount.amount}} discount, valid until {{discount.until}}. You do not need a coupon: just mention your name. Best regards, {{manager.name}}',
+            },
+            {
+              script:
+                'Dear {{client.firstName}}, thank you for choosing {{company.name}}. As a thank-you, your next purchase comes with a {{discount.amount}} discount for a limited time. You do not need a coupon: just mention your name. Best regards, {{manager.name}}',
+            },
+          ],
         },
         'discount-expiry-reminder': {
           goal: 'Remind the client that the discount is about to expire',
-          tagsAny: ['second purchase discount', 'discount'],
           script:
-            '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. A quick reminder: your {{discount.amount}} discount is valid until {{discount.until}}. If you were planning {{product.next}}, now is the best time. Shall I reserve it for you?',
+            '{{greeting}}, {{client.firstName}}! This is {{manager.name}} from {{company.name}}. A quick reminder: the discount on your next purchase will not last much longer. Were you planning to buy anything? I can reserve it for you.',
+          variants: [
+            {
+              script:
+                '{{greeting}}, {{client.firstName}}! This is {{manager.name}} from {{company.name}}. A quick reminder: your {{discount.amount}} discount is valid until {{discount.until}}. If you were planning {{product.next}}, now is the best time. Shall I reserve it for you?',
+            },
+            {
+              script:
+                '{{greeting}}, {{client.firstName}}! This is {{manager.name}} from {{company.name}}. A quick reminder: your {{discount.amount}} discount is valid until {{discount.until}}. Were you planning to buy anything? I can reserve it for you.',
+            },
+            {
+              script:
+                '{{greeting}}, {{client.firstName}}! This is {{manager.name}} from {{company.name}}. A quick reminder: your {{discount.amount}} discount will not last much longer. Were you planning to buy anything? I can reserve it for you.',
+            },
+          ],
         },
       },
     },

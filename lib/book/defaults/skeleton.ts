@@ -39,6 +39,7 @@ export type RoleId = (typeof ROLE_IDS)[number];
 
 interface TouchFrame {
   after?: string;
+  before?: string;
   window?: SeasonWindow;
   annual?: AnnualDate;
   repeatEvery?: string;
@@ -96,10 +97,14 @@ export const PROGRAMMES = {
   },
   'second-purchase-discount': {
     priority: 25,
-    anchor: { kind: 'purchase' },
+    // Runs for the discount actually granted (recorded in the panel or read from the card), so the
+    // scripts can quote it, and for "too expensive" (a churn reason that links here) so the
+    // manager offers one. The reminder falls three days before its last day, or three weeks
+    // after the grant when nobody wrote the last day down.
+    anchor: { kind: 'discount' },
     touches: {
-      'discount-announcement': { after: 'P1D', role: 'sales-manager', channel: 'email', needsTags: true },
-      'discount-expiry-reminder': { after: 'P3W', role: 'sales-manager', channel: 'call', needsTags: true },
+      'discount-announcement': { after: 'P1D', role: 'sales-manager', channel: 'email' },
+      'discount-expiry-reminder': { before: 'P3D', after: 'P3W', role: 'sales-manager', channel: 'call' },
     },
   },
   'seasonal-tyres': {

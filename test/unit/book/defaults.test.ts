@@ -79,8 +79,13 @@ describe.each(books)('the default %s book', (language, book) => {
     expect(programme(book, 'birthdays')).toMatchObject({ anchor: { kind: 'birthday' }, touches: [{ annual: { anchorDate: true } }] });
     expect(programme(book, 'holidays').touches[0]?.annual?.date).toMatch(/^\d\d-\d\d$/);
     expect(programme(book, 'client-callback').anchor.kind).toBe('callbackRequested');
-    const discount = programme(book, 'second-purchase-discount').touches;
-    expect(discount.every((touch) => touch.script.includes('{{discount.until}}') && (touch.condition?.tagsAny?.length ?? 0) > 0)).toBe(true);
+    // The discount granted is the anchor; the wordings that quote it come first, and the one
+    // that always fits (a churn reason started the programme, no discount yet) quotes nothing.
+    const discount = programme(book, 'second-purchase-discount');
+    expect(discount.anchor.kind).toBe('discount');
+    expect(discount.touches.map((touch) => touch.variants?.[0]?.script ?? '').every((script) => script.includes('{{discount.amount}}') && script.includes('{{discount.until}}'))).toBe(true);
+    expect(discount.touches.every((touch) => !touch.script.includes('{{discount.'))).toBe(true);
+    expect(discount.touches.find((touch) => touch.id === 'discount-expiry-reminder')).toMatchObject({ before: 'P3D', after: 'P3W' });
     expect(programme(book, 'feedback-after-deal').anchor.kind).toBe('dealWon');
   });
 

@@ -111,7 +111,37 @@ describe('ClientPanel', () => {
     select.value = 'too-expensive';
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await vi.waitFor(() => expect(container.querySelector('[data-testid="churn-advice"]')).not.toBeNull());
-    expect(byTestId(container, 'churn-advice').textContent).toBe(model.book.value!.churnReasons.find((reason) => reason.id === 'too-expensive')!.response);
+    const reason = model.book.value!.churnReasons.find((candidate) => candidate.id === 'too-expensive')!;
+    expect(byTestId(container, 'churn-advice').querySelector('p')!.textContent).toBe(reason.response);
+    // It also started the programme the book links to it, and says so.
+    expect(byTestId(container, 'churn-programmes').textContent).toBe(t('churnStarted', { programmes: 'Second-purchase discount with an expiry date' }));
+    await vi.waitFor(() => expect(model.plan.value?.open.some((touch) => touch.programmeId === 'second-purchase-discount')).toBe(true));
+  });
+
+  it('lists churn reasons with the share of lost clients the book gives them', async () => {
+    const { container, model } = await renderClientPanel();
+    const options = [...(byTestId(container, 'churn-reason') as HTMLSelectElement).options].map((option) => option.textContent);
+    const staff = model.book.value!.churnReasons.find((reason) => reason.id === 'staff-indifference')!;
+    expect(options).toContain(`${staff.reason} (68% of lost clients)`);
+    // Reasons the book gives no share for are listed plainly.
+    const expensive = model.book.value!.churnReasons.find((reason) => reason.id === 'too-expensive')!;
+    expect(options).toContain(expensive.reason);
+  });
+
+  it('records a discount: its amount and last day show, the scripts quote it and the reminder follows it', async () => {
+    const { container, deps, model } = await renderClientPanel();
+    expect(byTestId(container, 'discount-value').textContent).toBe(t('discountNone'));
+    byTestId(container, 'discount-edit').click();
+    await rendered();
+    (byTestId(container, 'discount-amount') as HTMLInputElement).value = '10%';
+    (byTestId(container, 'discount-until') as HTMLInputElement).value = '2026-04-20';
+    byTestId(container, 'discount-form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(deps.discount).toHaveBeenCalledWith('client-anna', { amount: '10%', until: '2026-04-20' }));
+    await vi.waitFor(() => expect(byTestId(container, 'discount-value').textContent).toBe('10% until Apr 20, 2026'));
+    await vi.waitFor(() => expect(model.plan.value?.open.find((touch) => touch.templateId === 'discount-expiry-reminder')).toBeDefined());
+    byTestId(container, 'discount-clear').click();
+    await vi.waitFor(() => expect(byTestId(container, 'discount-value').textContent).toBe(t('discountNone')));
+    await vi.waitFor(() => expect(model.plan.value?.open.some((touch) => touch.programmeId === 'second-purchase-discount')).toBe(false));
   });
 
   it('"Teach a field" is offered under what was read', async () => {

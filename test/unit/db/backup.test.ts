@@ -14,9 +14,19 @@ async function seeded(): Promise<TouchbookDb> {
   const db = makeDb();
   await db.clients.bulkPut([
     makeClient({ products: [{ name: 'Skoda Octavia', category: 'Car', purchasedAt: '2025-03-02' }], buyerType: 'loyal', churnReason: null }),
-    makeClient({ id: 'client-2', name: 'Petro', emails: ['petro@example.com'], products: [] }),
+    makeClient({
+      id: 'client-2',
+      name: 'Petro',
+      emails: ['petro@example.com'],
+      products: [],
+      churnReason: 'too-expensive',
+      churnReasonAt: NOW,
+      discount: { amount: '10%', until: '2025-07-01', grantedAt: NOW, source: 'manager' },
+    }),
   ]);
   await replanClient(db, 'client-1', { book: defaultBookFor('en'), now: NOW, timeZone: KYIV, working: OFFICE });
+  // A discount and a churn reason: their events and touches go through the file too.
+  await replanClient(db, 'client-2', { book: defaultBookFor('en'), now: NOW, timeZone: KYIV, working: OFFICE });
   await db.answers.put({ clientId: 'client-1', questionId: 'budget', questionnaireId: 'negotiation', value: 25_000, updatedAt: NOW });
   await db.books.put({ slot: 'personal', value: { notes: ['Call after 10'] }, updatedAt: NOW });
   await db.sites.put(makeSite());
@@ -34,6 +44,8 @@ describe('exporting', () => {
     expect(Object.keys(backup.tables).sort()).toEqual(['answers', 'books', 'clients', 'events', 'offers', 'settings', 'sites', 'touches', 'unmatchedObjections']);
     expect(backup.tables.touches.length).toBeGreaterThan(3);
     expect(backup.tables.events.length).toBeGreaterThan(1);
+    expect(backup.tables.events.map((event) => event.type)).toEqual(expect.arrayContaining(['discount', 'churn-reason']));
+    expect(backup.tables.touches.some((touch) => touch.templateId === 'discount-expiry-reminder')).toBe(true);
   });
 });
 

@@ -183,6 +183,17 @@ describe('mergeSnapshot', () => {
     expect(client.id).toBe('x');
   });
 
+  it("reads the card's discount, keeps its first-seen day while the amount stays, and never overwrites the manager's", () => {
+    const card = (fields: Array<{ label: string; value: string }>) => makeSnapshot({ fields });
+    let client = mergeSnapshot(undefined, card([{ label: 'Discount', value: '10%' }, { label: 'Discount until', value: '30.04.2026' }]), 5, () => 'x');
+    expect(client.discount).toEqual({ amount: '10%', until: '2026-04-30', grantedAt: 5, source: 'card' });
+    client = mergeSnapshot(client, card([{ label: 'Discount', value: '10%' }]), 9, () => 'x');
+    expect(client.discount).toEqual({ amount: '10%', until: null, grantedAt: 5, source: 'card' });
+    expect(mergeSnapshot(client, card([]), 10, () => 'x').discount).toBeNull();
+    const recorded = { ...client, discount: { amount: '15%', until: '2026-05-01', grantedAt: 7, source: 'manager' as const } };
+    expect(mergeSnapshot(recorded, card([{ label: 'Discount', value: '5%' }]), 11, () => 'x').discount).toEqual(recorded.discount);
+  });
+
   it('tells record-less pages apart by URL', () => {
     let client = mergeSnapshot(undefined, makeSnapshot({ recordId: null, url: `${CRM_ORIGIN}/a` }), 1, () => 'x');
     client = mergeSnapshot(client, makeSnapshot({ recordId: null, url: `${CRM_ORIGIN}/b` }), 2, () => 'x');

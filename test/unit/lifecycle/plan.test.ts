@@ -8,7 +8,7 @@ import type { TouchChanges } from '../../../lib/lifecycle/reconcile';
 import { formatLocalDate, toLocal } from '../../../lib/lifecycle/time';
 import type { WorkingTime } from '../../../lib/lifecycle/working-time';
 import { makeClient } from '../factories';
-import { at, KYIV, makeBook, makeProgramme, makeTouchTemplate, NEW_YORK, OFFICE } from './factories';
+import { at, KYIV, makeBook, makeEvent, makeProgramme, makeTouchTemplate, NEW_YORK, OFFICE } from './factories';
 
 /** Any day of the week, 09:00-18:00: date-only events land at 09:00 and stay on their day. */
 const ANY_DAY: WorkingTime = { workingDays: [], workDayStart: '09:00', workDayEnd: '18:00', vacation: null };
@@ -508,4 +508,95 @@ describe('feedback after a deal in the default books', () => {
       expect(byTemplate['monthly-quick-call']?.goal).not.toBe(byTemplate['quarterly-review']?.goal);
     });
   }
+});
+
+describe('the second-purchase discount in the default books', () => {
+  const granted = at('2025-03-03 12:00', KYIV);
+  const withDiscount = (until: string | null, overrides: Partial<ClientRecord> = {}) =>
+    makeClient({ birthday: null, tags: [], products: [], discount: { amount: '10%', until, grantedAt: granted, source: 'manager' }, ...overrides });
+  const discountTouches = (changes: TouchChanges) =>
+    summary(changes.put.filter((touch) => touch.programmeId === 'second-purchase-discount')).map((line) => line.split(' ').slice(0, 2).join(' '));
+
+  for (const language of ['en', 'ru', 'uk', 'el'] as const) {
+    it(`${language}: announces the next day and reminds three days before its real last day`, () => {
+      const changes = plan({ book: defaultBookFor(language), client: withDiscount('2025-04-20'), now: granted, working: ANY_DAY });
+      expect(discountTouches(changes)).toEqual(['discount-announcement 2025-03-04', 'discount-expiry-reminder 2025-04-17']);
+    });
+  }
+
+  it('reminds three weeks after the grant when nobody wrote the last day down', () => {
+    const changes = plan({ book: defaultBookFor('en'), client: withDiscount(null), now: granted, working: ANY_DAY });
+    expect(discountTouches(changes)).toEqual(['discount-announcement 2025-03-04', 'discount-expiry-reminder 2025-03-24']);
+  });
+
+  it('moves the reminder when the last day changes, keeping the same touch', () => {
+    const book = defaultBookFor('en');
+    const first = plan({ book, client: withDiscount('2025-04-20'), now: granted, working: ANY_DAY });
+    const moved = plan({ book, client: withDiscount('2025-05-10'), now: granted + 60_000, working: ANY_DAY, existing: first.put });
+    const reminder = (touches: readonly TouchRecord[]) => touches.find((touch) => touch.templateId === 'discount-expiry-reminder');
+    expect(summary(moved.put.filter((touch) => touch.templateId === 'discount-expiry-reminder'))).toEqual(['discount-expiry-reminder 2025-05-07 09:00 planned']);
+    expect(moved.delete).toContain(reminder(first.put)!.id);
+  });
+
+  it('plans nothing for a discount that has already ended, and nothing without a discount', () => {
+    const book = defaultBookFor('en');
+    const ended = plan({ book, client: withDiscount('2025-03-10'), now: at('2025-03-20 12:00', KYIV), working: ANY_DAY });
+    expect(discountTouches(ended)).toEqual(['discount-announcement 2025-03-04']);
+    expect(ended.put.find((touch) => touch.templateId === 'discount-announcement')?.state).toBe('due');
+    const none = plan({ book, client: makeClient({ birthday: null, tags: ['discount'], products: [] }), now: granted, working: ANY_DAY });
+    expect(discountTouches(none)).toEqual([]);
+  });
+});
+
+describe('a churn reason starts the programmes the book links to it', () => {
+  const recorded = at('2025-05-05 15:00', KYIV);
+  const leaving = (churnReason: string | null, overrides: Partial<ClientRecord> = {}) =>
+    makeClient({ birthday: null, tags: [], products: [], churnReason, churnReasonAt: churnReason ? recorded : null, ...overrides });
+
+  for (const language of ['en', 'ru', 'uk', 'el'] as const) {
+    it(`${language}: "too expensive" brings the discount offer the day after it was recorded, and no reminder of a discount nobody granted`, () => {
+      const changes = plan({ book: defaultBookFor(language), client: leaving('too-expensive'), now: recorded, working: ANY_DAY });
+      const discount = changes.put.filter((touch) => touch.programmeId === 'second-purchase-discount');
+      expect(summary(discount)).toEqual(['discount-announcement 2025-05-06 15:00 planned']);
+    });
+  }
+
+  it('"supplier silence" restarts the chains for what the client bought, from the day it was recorded', () => {
+    const client = leaving('supplier-silence', { products: [{ name: 'Skoda Octavia', category: 'Car', purchasedAt: '2022-02-01' }] });
+    const changes = plan({ book: defaultBookFor('en'), client, now: recorded, working: ANY_DAY });
+    const fromChurn = changes.put.filter((touch) => touch.anchorEventId?.startsWith('churn-reason-'));
+    expect(new Set(fromChurn.map((touch) => touch.programmeId))).toEqual(new Set(['durable-goods']));
+    expect(summary(fromChurn)[0]).toBe('satisfaction-call 2025-05-12 15:00 planned');
+    // A consumables chain is for consumables buyers: a car buyer gets none.
+    expect(changes.put.some((touch) => touch.programmeId === 'consumables')).toBe(false);
+  });
+
+  it('clearing the reason removes its open touches, and a reason without programmes starts none', () => {
+    const book = defaultBookFor('en');
+    const started = plan({ book, client: leaving('too-expensive'), now: recorded, working: ANY_DAY });
+    const cleared = plan({ book, client: leaving(null), now: recorded + 60_000, working: ANY_DAY, existing: started.put });
+    expect(cleared.delete).toEqual(expect.arrayContaining(started.put.filter((touch) => touch.programmeId === 'second-purchase-discount').map((touch) => touch.id)));
+    const relocation = plan({ book, client: leaving('relocation'), now: recorded, working: ANY_DAY });
+    expect(relocation.put.filter((touch) => touch.programmeId !== 'holidays')).toEqual([]);
+  });
+});
+
+describe('touches before a date', () => {
+  const policy = makeProgramme({
+    id: 'policy-renewal',
+    anchor: { kind: 'customDate', field: 'Policy expiry' },
+    touches: [makeTouchTemplate({ id: 'renewal-call', after: undefined, before: 'P30D' })],
+  });
+  const expiry = (date: string) => makeEvent({ id: `custom-date-${date}`, type: 'custom-date', at: Date.parse(`${date}T00:00:00Z`), data: { date, field: 'Policy expiry' } });
+
+  it('falls that long before the card date, at the start of the working day', () => {
+    const { put } = plan({ programmes: [policy], events: [expiry('2025-09-15')], now: at('2025-06-10 12:00', KYIV) });
+    expect(summary(put)).toEqual(['renewal-call 2025-08-16 09:00 planned']);
+    expect(put[0]?.expiresAt).toBe(at('2025-09-16 00:00', KYIV));
+  });
+
+  it('is due now when the date is near, and gone once the date has passed', () => {
+    expect(summary(plan({ programmes: [policy], events: [expiry('2025-06-20')], now: at('2025-06-10 12:00', KYIV) }).put)).toEqual(['renewal-call 2025-05-21 09:00 due']);
+    expect(plan({ programmes: [policy], events: [expiry('2025-06-01')], now: at('2025-06-10 12:00', KYIV) }).put).toEqual([]);
+  });
 });

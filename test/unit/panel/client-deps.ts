@@ -39,6 +39,7 @@ export function makePanelBackend(overrides: Partial<ClientPanelDeps> = {}) {
       purchase ?? ((clientId, product, category, date) => bg.lifecycle.recordPurchase(clientId, { product, category, date })),
     ),
     profile: vi.fn<ClientPanelDeps['profile']>(profile ?? ((clientId, change) => bg.lifecycle.setProfile(clientId, change))),
+    discount: vi.fn<ClientPanelDeps['discount']>((clientId, discount) => bg.lifecycle.setDiscount(clientId, discount)),
     unmatched: vi.fn<ClientPanelDeps['unmatched']>(
       unmatched ?? ((text, clientId) => panel['ui/unmatched.add']({ type: 'ui/unmatched.add', text, clientId }, ui)),
     ),

@@ -99,6 +99,16 @@ describe('scriptValues', () => {
     expect(values['discount.until']).toBe('30 April 2026');
   });
 
+  it("quotes the client's own discount while it lasts, and nothing once its last day is over", () => {
+    const client = makeClient({ discount: { amount: '7%', until: '2026-04-30', grantedAt: 0, source: 'manager' } });
+    const on = (iso: string) => scriptValues(client, context({ now: Date.parse(iso), timeZone: 'Europe/Kyiv' }));
+    expect(on('2026-04-30T20:00:00Z')['discount.amount']).toBe('7%');
+    expect(on('2026-04-30T20:00:00Z')['discount.until']).toBe('30 April 2026');
+    // 1 May 00:30 in Kyiv: over, though it is still 30 April in UTC.
+    expect(on('2026-04-30T21:30:00Z')['discount.amount']).toBeUndefined();
+    expect(scriptValues(makeClient({ discount: { amount: '€50', until: null, grantedAt: 0, source: 'card' } }), context({}))['discount.until']).toBeUndefined();
+  });
+
   it('takes the given product over the latest purchase', () => {
     expect(scriptValues(makeClient(), context({ product: 'Skoda Octavia' })).product).toBe('Skoda Octavia');
   });
