@@ -10,7 +10,9 @@ import {
   type OccurrenceContext,
   toYearlyWindow,
   windowRuns,
+  yearlyDateRuns,
 } from './occurrences';
+import { holidayDate, nameDayDate } from './holidays';
 import { campaignProgramme } from './campaigns';
 import { type CountedEvent, countedEvents, firstDayRecentEventsHold, recentEventsHold } from './recent-events';
 import { reconcileTouches, type TouchChanges } from './reconcile';
@@ -173,7 +175,7 @@ function planTemplate(
   const events = countedEvents(input.events, input.timeZone);
   const holds = (condition: TouchCondition | undefined, { occurrence, anchor }: Run) =>
     conditionHolds(condition, input.client, anchor.eventId ? daysBetween(anchor.date, occurrence.date) : null, groups);
-  return runsOf(touch, anchors, context).flatMap((planned) => {
+  return runsOf(touch, anchors, context, input).flatMap((planned) => {
     const run = whenCountsReached(touch.condition?.recentEvents, events, planned, context);
     if (!run || !holds(touch.condition, run)) return [];
     const variants = (touch.variants ?? []).filter(
@@ -205,7 +207,17 @@ function whenCountsReached(rules: TouchCondition['recentEvents'], events: readon
  * a year whatever the number of events (two tyre purchases are still one spring), counted from
  * the latest event.
  */
-function runsOf(touch: Touch, anchors: Anchor[], context: OccurrenceContext): Run[] {
+function runsOf(touch: Touch, anchors: Anchor[], context: OccurrenceContext, input: PlanInput): Run[] {
+  const holiday = touch.annual?.holiday;
+  if (holiday || touch.annual?.nameDay) {
+    const latest = anchors[anchors.length - 1];
+    if (!latest) return [];
+    // A holiday is wished before the day off; a name day, like a birthday, never early.
+    const occurrences = holiday
+      ? yearlyDateRuns((year) => holidayDate(holiday, year), context, { offsetDays: touch.annual?.offsetDays ?? 0, workingDays: input.working.workingDays })
+      : yearlyDateRuns((year) => nameDayDate(input.client.firstName, year), context);
+    return occurrences.map((occurrence) => ({ occurrence, anchor: latest }));
+  }
   if (touch.after) {
     return anchors.flatMap((anchor) => afterOccurrences(touch, anchor, context).map((occurrence) => ({ occurrence, anchor })));
   }
