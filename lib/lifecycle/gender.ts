@@ -12,8 +12,9 @@ import { type Gender, genderOfGreekName } from './holidays';
  */
 
 const GENDER_LABELS = ['gender', 'sex', 'пол', 'стать', 'φύλο'].map(normalizeLabel);
-const FEMALE_VALUE = /^(f|female|woman|w|ж|жен|женский|женщина|жін|жіноча|жінка|θ|θηλυ|θηλυκο|γυναικα)\.?$/;
-const MALE_VALUE = /^(m|male|man|м|муж|мужской|мужчина|ч|чол|чоловіча|чоловік|α|αρρεν|αρσενικο|ανδρασ|ανδρας)\.?$/;
+// Compared folded (no case, no accents), as the card's value will be.
+const FEMALE_VALUES = new Set(['f', 'female', 'woman', 'w', 'ж', 'жен', 'женский', 'женщина', 'жін', 'жіноча', 'жінка', 'θ', 'θήλυ', 'θηλυκό', 'γυναίκα'].map(foldCase));
+const MALE_VALUES = new Set(['m', 'male', 'man', 'м', 'муж', 'мужской', 'мужчина', 'ч', 'чол', 'чоловіча', 'чоловік', 'α', 'άρρεν', 'αρσενικό', 'άνδρας', 'άντρας'].map(foldCase));
 
 /** Male first names that end in -а / -я (and the unisex short forms, which stay unknown). */
 const MALE_IN_A = new Set(['никита', 'илья', 'ілля', 'фома', 'кузьма', 'лука', 'савва', 'сава', 'данила', 'гаврила', 'микола', 'олекса', 'миша', 'гриша', 'паша', 'дима', 'вова', 'коля', 'петя', 'ваня', 'леша', 'лёша', 'сережа', 'серёжа', 'костя', 'толя', 'федя', 'юра', 'гоша', 'рома', 'боря', 'витя', 'стёпа', 'степа', 'nikita', 'ilya', 'ilia', 'luka', 'sava', 'savva', 'mykola', 'misha', 'dima', 'kolya']);
@@ -30,9 +31,9 @@ export function clientGender(client: Pick<ClientRecord, 'firstName' | 'lastName'
 function genderFromCard(client: Pick<ClientRecord, 'lastSnapshot'>): Gender | null {
   for (const { label, value } of client.lastSnapshot?.fields ?? []) {
     if (!GENDER_LABELS.includes(normalizeLabel(label))) continue;
-    const folded = foldCase(value.trim());
-    if (FEMALE_VALUE.test(folded)) return 'female';
-    if (MALE_VALUE.test(folded)) return 'male';
+    const folded = foldCase(value.trim().replace(/\.$/, ''));
+    if (FEMALE_VALUES.has(folded)) return 'female';
+    if (MALE_VALUES.has(folded)) return 'male';
   }
   return null;
 }
