@@ -151,10 +151,22 @@ export const SeasonWindowSchema = z.strictObject({
   year: z.number().int().min(2000).max(2100).optional().describe('Only in this year (the year the window opens): a one-off window, e.g. a promotion that will not come back.'),
 });
 
-/** A yearly date: a fixed one (a holiday) or the anchor's own day (the birthday itself). */
+/** Holidays the planner knows the date of in any year, movable feasts included. */
+export const HOLIDAY_IDS = ['new-year', 'christmas', 'orthodox-christmas', 'womens-day', 'easter', 'orthodox-easter'] as const;
+export const HolidayIdSchema = z.enum(HOLIDAY_IDS);
+
+/**
+ * A yearly date: a fixed one, a holiday the book names (its date is worked out for each year),
+ * the client's name day, or the anchor's own day (the birthday itself).
+ */
 export const AnnualDateSchema = z.strictObject({
   date: MonthDaySchema.optional(),
   anchorDate: z.literal(true).optional(),
+  holiday: HolidayIdSchema.optional().describe(
+    'A holiday whose date is worked out for each year: "new-year" (1 Jan), "christmas" (25 Dec), "orthodox-christmas" (7 Jan), "womens-day" (8 Mar), "easter" (Western), "orthodox-easter". A greeting that falls on a day off moves to the working day before it.',
+  ),
+  nameDay: z.literal(true).optional().describe('The client\'s Greek name day, from the first name on the card; clients whose name is not in the calendar get no touch.'),
+  offsetDays: z.number().int().min(-30).max(30).optional().describe('With "holiday": this many days from the holiday itself; negative is before it, e.g. -3 for the Thursday before Easter.'),
 });
 
 const dayCount = z.number().int().min(0).max(36_500);
@@ -190,6 +202,10 @@ export const TouchConditionSchema = z.strictObject({
     .max(10)
     .optional()
     .describe('Counts of events in the days before the touch, all of which must hold. A touch whose count is reached later falls on the day it is reached.'),
+  gender: z
+    .enum(['female', 'male'])
+    .optional()
+    .describe('Only for clients of this gender: from the card\'s gender field, else from the patronymic, first name or surname; a client whose gender is unclear does not get the touch.'),
 });
 
 /** Another wording of a touch's script, used when its condition holds and the card fills it. */
@@ -206,7 +222,7 @@ export const TouchSchema = z.strictObject({
   id: IdSchema,
   after: IsoDurationSchema.optional().describe('Timing: this long after the programme\'s anchor event. Use exactly one of after, window, annual.'),
   window: SeasonWindowSchema.optional().describe('Timing: every year between these days; "from" after "to" runs over New Year.'),
-  annual: AnnualDateSchema.optional().describe('Timing: every year on a fixed "date", or on the anchor\'s own day ("anchorDate": true).'),
+  annual: AnnualDateSchema.optional().describe('Timing: every year on a fixed "date", a named "holiday", the client\'s "nameDay", or the anchor\'s own day ("anchorDate": true).'),
   before: IsoDurationSchema.optional().describe('Timing: this long before the anchor\'s date: a card date such as a policy\'s expiry ("customDate"), or the last day of the client\'s discount ("discount"). Together with "after", "after" is used when the anchor has no end date.'),
   /** For consumables: after the first touch, again every this long. Only with `after`. */
   repeatEvery: IsoDurationSchema.optional().describe('After the first touch, repeat every this long (only together with "after").'),
@@ -538,6 +554,7 @@ export type AnchorKind = Anchor['kind'];
 export type SeasonWindow = z.output<typeof SeasonWindowSchema>;
 export type Campaign = z.output<typeof CampaignSchema>;
 export type AnnualDate = z.output<typeof AnnualDateSchema>;
+export type HolidayId = (typeof HOLIDAY_IDS)[number];
 export type Role = z.output<typeof RoleSchema>;
 export type Channel = (typeof CHANNELS)[number];
 export type TouchCondition = z.output<typeof TouchConditionSchema>;

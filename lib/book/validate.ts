@@ -208,12 +208,16 @@ function checkTouchTiming(touch: JsonObject, path: BookPath, anchorKind: unknown
   }
   const annual = field(touch, 'annual');
   if (isObject(annual)) {
-    const kinds = ['date', 'anchorDate'].filter((key) => present(annual, key));
+    const kinds = ['date', 'anchorDate', 'holiday', 'nameDay'].filter((key) => present(annual, key));
     if (kinds.length !== 1) {
       errors.push({
         path: formatPath([...path, 'annual']),
-        message: 'expected exactly one of "date" (a fixed "MM-DD") or "anchorDate": true (the anchor\'s own day, e.g. the birthday)',
+        message:
+          'expected exactly one of "date" (a fixed "MM-DD"), "holiday" (e.g. "orthodox-easter"), "nameDay": true or "anchorDate": true (the anchor\'s own day, e.g. the birthday)',
       });
+    }
+    if (present(annual, 'offsetDays') && !present(annual, 'holiday')) {
+      errors.push({ path: formatPath([...path, 'annual', 'offsetDays']), message: '"offsetDays" only works together with "holiday"' });
     }
     if (present(annual, 'anchorDate') && anchorKind === 'none') {
       errors.push({

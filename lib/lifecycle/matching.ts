@@ -1,6 +1,7 @@
 import type { AppliesTo, TouchCondition } from '../book/schema';
 import { foldCase } from '../crm/text';
 import type { ClientRecord } from '../db/schema';
+import { clientGender } from './gender';
 import type { ClientGroups } from './segments';
 
 /**
@@ -81,6 +82,7 @@ export function conditionHolds(
     if (maxDaysSinceAnchor !== undefined && daysSinceAnchor > maxDaysSinceAnchor) return false;
   }
   if (condition.segments && !inSegmentGroups(condition.segments, groups)) return false;
+  if (condition.gender && clientGender(client) !== condition.gender) return false;
   return true;
 }
 

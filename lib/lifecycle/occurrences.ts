@@ -11,6 +11,7 @@ import {
   type LocalDate,
   type LocalDateTime,
   formatLocalDate,
+  isoWeekday,
   startOfLocalDay,
   toDuration,
   toLocal,
@@ -143,4 +144,33 @@ export function windowRuns(
       date: run.start,
       expiresAt: startOfLocalDay(addDays(run.end, 1), context.timeZone),
     }));
+}
+
+/**
+ * The current and coming runs of a date that moves from year to year (Easter, a name day tied to
+ * it), given as the day it falls on in each year. `offsetDays` moves the touch from that day. With
+ * `workingDays`, a touch that would fall on a day off moves back to the working day before: wishes
+ * for a holiday come before it, never after. Every run expires the day after the holiday itself.
+ */
+export function yearlyDateRuns(
+  dateIn: (year: number) => LocalDate | null,
+  context: OccurrenceContext,
+  { offsetDays = 0, workingDays = [] }: { offsetDays?: number; workingDays?: readonly number[] } = {},
+): Occurrence[] {
+  const runs: Occurrence[] = [];
+  for (let year = context.today.year - 1; year <= context.horizonDate.year + 1 && runs.length < context.maxRuns; year++) {
+    const day = dateIn(year);
+    if (!day) continue;
+    let planned = addDays(day, offsetDays);
+    for (let step = 0; step < 6 && workingDays.length > 0 && !workingDays.includes(isoWeekday(planned)); step++) planned = addDays(planned, -1);
+    const last = compareDates(planned, day) > 0 ? planned : day;
+    if (compareDates(last, context.today) < 0 || compareDates(planned, context.horizonDate) > 0) continue;
+    runs.push({
+      key: formatLocalDate(day),
+      at: atMinutes(planned, context.dayStartMinutes, context.timeZone),
+      date: planned,
+      expiresAt: startOfLocalDay(addDays(last, 1), context.timeZone),
+    });
+  }
+  return runs;
 }

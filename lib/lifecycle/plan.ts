@@ -11,7 +11,9 @@ import {
   type OccurrenceContext,
   toYearlyWindow,
   windowRuns,
+  yearlyDateRuns,
 } from './occurrences';
+import { holidayDate, nameDayDate } from './holidays';
 import { campaignProgramme } from './campaigns';
 import { type CountedEvent, countedEvents, firstDayRecentEventsHold, recentEventsHold } from './recent-events';
 import { reconcileTouches, type TouchChanges } from './reconcile';
@@ -200,7 +202,7 @@ function planTemplate(
   const events = countedEvents(input.events, input.timeZone);
   const holds = (condition: TouchCondition | undefined, { occurrence, anchor }: Run) =>
     conditionHolds(condition, input.client, anchor.eventId ? daysBetween(anchor.date, occurrence.date) : null, groups);
-  return runsOf(touch, anchors, context).flatMap((planned) => {
+  return runsOf(touch, anchors, context, input).flatMap((planned) => {
     const run = whenCountsReached(touch.condition?.recentEvents, events, planned, context);
     if (!run || !holds(touch.condition, run)) return [];
     const variants = (touch.variants ?? []).filter(
@@ -232,7 +234,17 @@ function whenCountsReached(rules: TouchCondition['recentEvents'], events: readon
  * a year whatever the number of events (two tyre purchases are still one spring), counted from
  * the latest event.
  */
-function runsOf(touch: Touch, anchors: Anchor[], context: OccurrenceContext): Run[] {
+function runsOf(touch: Touch, anchors: Anchor[], context: OccurrenceContext, input: PlanInput): Run[] {
+  const holiday = touch.annual?.holiday;
+  if (holiday || touch.annual?.nameDay) {
+    const latest = anchors[anchors.length - 1];
+    if (!latest) return [];
+    // A holiday is wished before the day off; a name day, like a birthday, never early.
+    const occurrences = holiday
+      ? yearlyDateRuns((year) => holidayDate(holiday, year), context, { offsetDays: touch.annual?.offsetDays ?? 0, workingDays: input.working.workingDays })
+      : yearlyDateRuns((year) => nameDayDate(input.client.firstName, year), context);
+    return occurrences.map((occurrence) => ({ occurrence, anchor: latest }));
+  }
   if (touch.before) {
     return anchors.flatMap((anchor) => {
       if (anchor.end) return beforeOccurrences(touch.before!, anchor, anchor.end, context).map((occurrence) => ({ occurrence, anchor }));

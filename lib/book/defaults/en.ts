@@ -218,7 +218,7 @@ export const enTexts: BookTexts = {
     },
     holidays: {
       name: 'Holiday greetings',
-      description: 'Greetings before the main holidays of the year. Add the holidays that matter to your clients.',
+      description: 'Greetings before the holidays of the year: New Year, Christmas and Easter. Add the ones that matter to your clients.',
       touches: {
         'new-year-greeting': {
           goal: 'Send New Year greetings and thank the client for the year together',
@@ -226,6 +226,19 @@ export const enTexts: BookTexts = {
             'Dear {{client.firstName}}, thank you for the year we worked together. The {{company.name}} team wishes you a happy New Year, new ideas and success. {{manager.name}}',
         },
       },
+    },
+  },
+
+  holidayGreetings: {
+    'christmas-greeting': {
+      goal: 'Wish the client a merry Christmas before the break and thank them for the year',
+      script:
+        'Dear {{client.firstName}}, as Christmas approaches, all of us at {{company.name}} want to thank you for your trust this year. We wish you and your family a merry Christmas and a restful break. {{manager.name}}',
+    },
+    'easter-greeting': {
+      goal: 'Wish the client a happy Easter before the long weekend',
+      script:
+        '{{client.firstName}}, with the Easter weekend coming up, the {{company.name}} team wishes you a happy Easter and a few good days of rest with your family. {{manager.name}}',
     },
   },
 

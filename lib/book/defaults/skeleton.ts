@@ -52,6 +52,8 @@ interface TouchFrame {
   needsRecentPurchases?: { atLeast: number; withinDays: number };
   /** Says the same as another touch of the programme: the language files word it once. */
   textsFrom?: string;
+  /** Only for clients of this gender (`TouchCondition.gender`). */
+  gender?: 'female' | 'male';
 }
 
 interface ProgrammeFrame {
@@ -151,6 +153,28 @@ export const PROGRAMMES = {
 } as const satisfies Record<string, ProgrammeFrame>;
 
 type Programmes = typeof PROGRAMMES;
+
+// ---- holiday calendars ---------------------------------------------------------------------------
+
+/**
+ * Greetings each language's book may add to the `holidays` programme: which holidays a client
+ * celebrates depends on the country, so each language file names its own calendar by wording
+ * only the greetings that belong in it (`BookTexts.holidayGreetings`). Wishes for a holiday come
+ * before it: Easter greetings on the Thursday before, so they arrive before the long weekend,
+ * and one that falls on a day off moves to the working day before. A name day is wished on the
+ * day itself, as a birthday is.
+ */
+export const HOLIDAY_GREETINGS = {
+  'christmas-greeting': { annual: { holiday: 'christmas', offsetDays: -3 }, role: 'account-manager', channel: 'email' },
+  'orthodox-christmas-greeting': { annual: { holiday: 'orthodox-christmas' }, role: 'account-manager', channel: 'messenger' },
+  'easter-greeting': { annual: { holiday: 'easter', offsetDays: -3 }, role: 'account-manager', channel: 'email' },
+  'orthodox-easter-greeting': { annual: { holiday: 'orthodox-easter', offsetDays: -3 }, role: 'account-manager', channel: 'messenger' },
+  // Only for women: a man congratulated on 8 March takes it as a joke at his expense.
+  'womens-day-greeting': { annual: { holiday: 'womens-day' }, role: 'account-manager', channel: 'messenger', gender: 'female' },
+  'name-day-greeting': { annual: { nameDay: true }, role: 'account-manager', channel: 'messenger' },
+} as const satisfies Record<string, TouchFrame>;
+
+export type HolidayGreetingId = keyof typeof HOLIDAY_GREETINGS;
 
 // ---- campaigns ---------------------------------------------------------------------------------
 
@@ -506,6 +530,8 @@ export interface BookTexts {
   promotionIdeas: Record<PromotionIdeaId, IdeaTexts>;
   segments: { [S in SegmentId]: SegmentTexts<S> };
   campaigns: Record<CampaignId, CampaignTexts>;
+  /** The book's holiday calendar: the greetings its clients get besides New Year, worded. */
+  holidayGreetings: Partial<Record<HolidayGreetingId, TouchTexts>>;
 }
 
 // ---- frame + texts -> book ------------------------------------------------------------------------
@@ -608,10 +634,14 @@ function buildProgrammes(texts: BookTexts): SalesBook['programmes'] {
       ...('callListOrder' in frame ? { callListOrder: frame.callListOrder } : {}),
       ...(words.appliesTo ? { appliesTo: words.appliesTo } : {}),
       anchor: frame.anchor,
-      touches: entries(frame.touches as Record<string, TouchFrame>).map(([touchId, touch]) => {
-        const { goal, script, tagsAny, variants, countedPurchases } = touchTexts[touch.textsFrom ?? touchId] as TouchTexts;
-        const { role, needsTags: _needsTags, needsRecentPurchases, textsFrom: _textsFrom, ...timing } = touch;
+      touches: [
+        ...entries(frame.touches as Record<string, TouchFrame>).map(([touchId, touch]) => [touchId, touch, touchTexts[touch.textsFrom ?? touchId] as TouchTexts] as const),
+        ...(programmeId === 'holidays' ? holidayGreetings(texts) : []),
+      ].map(([touchId, touch, words]) => {
+        const { goal, script, tagsAny, variants, countedPurchases } = words;
+        const { role, needsTags: _needsTags, needsRecentPurchases, textsFrom: _textsFrom, gender, ...timing } = touch;
         const condition: TouchCondition = {
+          ...(gender ? { gender } : {}),
           ...(tagsAny ? { tagsAny } : {}),
           ...(needsRecentPurchases && countedPurchases
             ? { recentEvents: [{ kind: 'purchase' as const, ...countedPurchases, ...needsRecentPurchases }] }
@@ -630,6 +660,14 @@ function buildProgrammes(texts: BookTexts): SalesBook['programmes'] {
         };
       }),
     };
+  });
+}
+
+/** The greetings of the language's calendar, in the frame's order, each with its words. */
+function holidayGreetings(texts: BookTexts): Array<readonly [string, TouchFrame, TouchTexts]> {
+  return entries(HOLIDAY_GREETINGS).flatMap(([id, frame]) => {
+    const words = texts.holidayGreetings[id];
+    return words ? [[id, frame, words] as const] : [];
   });
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOOK_LANGUAGES, DEFAULT_BOOKS, defaultBookFor, defaultBookLanguage } from '../../../lib/book/defaults/index';
 import type { SalesBook } from '../../../lib/book/schema';
 import { BUYER_TYPE_IDS, OBJECTION_CATEGORIES } from '../../../lib/book/schema';
+import { HOLIDAY_GREETINGS } from '../../../lib/book/defaults/skeleton';
 import { lintBook, validateBook } from '../../../lib/book/validate';
 
 const books = DEFAULT_BOOK_LANGUAGES.map((language) => [language, DEFAULT_BOOKS[language]] as const);
@@ -18,12 +19,16 @@ function section(book: SalesBook, id: string) {
   return found;
 }
 
+/** The greetings of a book's own holiday calendar, which differs from country to country. */
+const inCalendar = (touchId: string) => Object.hasOwn(HOLIDAY_GREETINGS, touchId);
+const sharedTouches = (programme: SalesBook['programmes'][number]) => programme.touches.filter((touch) => !inCalendar(touch.id));
+
 /** Every id list in a book, flattened to "list:id" strings so two books can be compared whole. */
 function idMap(book: SalesBook): Record<string, string[]> {
   return {
     programmes: book.programmes.map((item) => item.id),
-    touches: book.programmes.flatMap((item) => item.touches.map((touch) => `${item.id}/${touch.id}`)),
-    roles: book.programmes.flatMap((item) => item.touches.map((touch) => `${item.id}/${touch.id}:${touch.role.id}`)),
+    touches: book.programmes.flatMap((item) => sharedTouches(item).map((touch) => `${item.id}/${touch.id}`)),
+    roles: book.programmes.flatMap((item) => sharedTouches(item).map((touch) => `${item.id}/${touch.id}:${touch.role.id}`)),
     crossSell: book.crossSell.map((item) => item.id),
     options: book.crossSell.flatMap((item) => item.options.map((option) => `${item.id}/${option.tier}`)),
     questionnaires: book.questionnaires.map((item) => item.id),
@@ -165,6 +170,20 @@ describe.each(books)('the default %s book', (language, book) => {
 });
 
 describe('the four default books', () => {
+  it('each name the holidays their clients celebrate, New Year in all of them', () => {
+    const calendar = (language: (typeof DEFAULT_BOOK_LANGUAGES)[number]) =>
+      programme(DEFAULT_BOOKS[language], 'holidays').touches.map((touch) => touch.annual?.holiday ?? (touch.annual?.nameDay ? 'name-day' : touch.annual?.date));
+    expect(calendar('en')).toEqual(['12-28', 'christmas', 'easter']);
+    expect(calendar('ru')).toEqual(['12-28', 'orthodox-christmas', 'orthodox-easter', 'womens-day']);
+    expect(calendar('uk')).toEqual(['12-28', 'christmas', 'orthodox-easter', 'womens-day']);
+    expect(calendar('el')).toEqual(['12-28', 'christmas', 'orthodox-easter', 'name-day']);
+    for (const language of DEFAULT_BOOK_LANGUAGES) {
+      expect(programme(DEFAULT_BOOKS[language], 'birthdays').touches[0]?.annual?.anchorDate).toBe(true);
+      const womensDay = programme(DEFAULT_BOOKS[language], 'holidays').touches.find((touch) => touch.annual?.holiday === 'womens-day');
+      if (womensDay) expect(womensDay.condition?.gender).toBe('female');
+    }
+  });
+
   it('share every id, so notes and answers survive a language switch', () => {
     const english = idMap(DEFAULT_BOOKS.en);
     for (const language of DEFAULT_BOOK_LANGUAGES) expect(idMap(DEFAULT_BOOKS[language])).toEqual(english);
