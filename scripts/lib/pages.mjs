@@ -398,6 +398,26 @@ export class SidePanelPage {
     await this.page.locator('[data-testid="touch-done-save"]').click();
   }
 
+  /**
+   * Records the client's second-purchase discount from the client header.
+   * @param {string} amount e.g. "10%"
+   * @param {string | null} until "YYYY-MM-DD"
+   */
+  async recordDiscount(amount, until) {
+    await this.page.locator('[data-testid="discount-edit"]').click();
+    await this.page.locator('[data-testid="discount-amount"]').fill(amount);
+    // A date input's typing order depends on the browser's locale: set the value itself.
+    await this.page.$eval('[data-testid="discount-until"]', (input, value) => {
+      input.value = value;
+    }, until ?? '');
+    await this.page.locator('[data-testid="discount-save"]').click();
+  }
+
+  /** The discount line of the client header, as the manager reads it. */
+  async discountText() {
+    return this.page.$eval('[data-testid="discount-value"]', (node) => node.textContent ?? '');
+  }
+
   // ---- what Touchbook read
 
   /**

@@ -73,4 +73,24 @@ describe.each(browsersUnderTest())('scripts that are true for the client in %s',
     const shown = await panel.waitForNextTouch();
     expect(shown!.script).not.toMatch(/service visits/i);
   });
+
+  it('a discount recorded in the panel is quoted and reminded of three days before its real last day', async () => {
+    const before = await openCard(olivia);
+    expect([...before.open, ...before.history].some((touch) => touch.programmeId === 'second-purchase-discount')).toBe(false);
+    const probe = new ExtensionProbe(panel.page);
+    const clientId = (await probe.focus()).client.id as string;
+    const until = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await panel.recordDiscount('12%', until);
+    await waitFor(async () => (await panel.discountText()).startsWith('12% until'), { what: 'the discount shown in the header' });
+    await waitFor(async () => (await probe.clientPlan(clientId)).open.some((touch) => touch.templateId === 'discount-expiry-reminder'), {
+      what: 'the expiry reminder planned',
+    });
+    const plan = await probe.clientPlan(clientId);
+    const reminder = plan.open.find((touch) => touch.templateId === 'discount-expiry-reminder')!;
+    const threeDaysBefore = new Date(`${until}T12:00:00Z`).getTime() - 3 * 86_400_000;
+    // At the start of a working day three days before (a weekend moves it to a working day).
+    expect(Math.abs(reminder.dueAt - threeDaysBefore)).toBeLessThan(4 * 86_400_000);
+    expect(reminder.dueAt).toBeLessThan(new Date(`${until}T00:00:00Z`).getTime());
+    expect(plan.open.some((touch) => touch.templateId === 'discount-announcement')).toBe(true);
+  });
 });
