@@ -290,6 +290,26 @@ export const en = {
   questionnaireKind: 'Questionnaire',
 
   errorGeneric: 'Something went wrong: {error}',
+  // wt-insights
+  insightsTitle: 'Insights',
+  insightsOpen: 'Insights',
+  insightsPeriod: 'Period',
+  insightsShowChart: 'Show chart',
+  insightsShowTable: 'Show table',
+  insightsNoData: 'No data for this period.',
+  insightsRange: 'Period',
+  insightsRangeThisMonth: 'This month',
+  insightsRangeLastMonth: 'Last month',
+  insightsRangeLast3Months: 'Last 3 months',
+  insightsRangeLast12Months: 'Last 12 months',
+  insightsRangeYearToDate: 'Year to date',
+  insightsRangeCustom: 'Custom dates',
+  insightsFrom: 'From',
+  insightsTo: 'To',
+  insightsLoading: 'Counting…',
+  insightsEmpty: 'Nothing to count yet',
+  insightsEmptyHint: 'Figures appear once purchases and touches are recorded for your clients.',
+  insightsHeadlines: 'Key figures',
 } as const;
 
 export type MessageKey = keyof typeof en;
