@@ -4,6 +4,7 @@ import '../../components/theme.css';
 import { BookSettings } from '../../components/BookSettings';
 import { DataSettings } from '../../components/DataSettings';
 import { Header } from '../../components/Header';
+import { InsightsLink } from '../../components/InsightsLink';
 import { LanguagePicker } from '../../components/LanguagePicker';
 import { ProfileSettings, type ProfilePatch } from '../../components/ProfileSettings';
 import { SitesEditor } from '../../components/SitesEditor';
@@ -47,7 +48,9 @@ async function main() {
 
   render(
     <>
-      <Header title={t('optionsTitle')} />
+      <Header title={t('optionsTitle')}>
+        <InsightsLink t={t} />
+      </Header>
       <Options />
     </>,
     document.getElementById('app')!,

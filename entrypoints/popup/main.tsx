@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import { Header } from '../../components/Header';
+import { InsightsLink } from '../../components/InsightsLink';
 import { DueList } from '../../components/DueList';
 import { PopupView } from '../../components/PopupView';
 import { createFocusStore } from '../../lib/background/focus';
@@ -30,7 +31,9 @@ async function main() {
 
   render(
     <>
-      <Header title={t('popupTitle')} />
+      <Header title={t('popupTitle')}>
+        <InsightsLink t={t} />
+      </Header>
       <main class="tb-main">
         <PopupView
           popup={popup}

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import { ClientPanel } from '../../components/ClientPanel';
 import { Header } from '../../components/Header';
+import { InsightsLink } from '../../components/InsightsLink';
 import { PanelView } from '../../components/PanelView';
 import { createFocusStore, isFocusKey, readPanelFocus } from '../../lib/background/focus';
 import { openDatabase } from '../../lib/db/database';
@@ -90,7 +91,9 @@ async function main() {
 
   render(
     <>
-      <Header title={t('panelTitle')} />
+      <Header title={t('panelTitle')}>
+        <InsightsLink t={t} />
+      </Header>
       <main class="tb-main">
         <App />
       </main>

@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createInsightsModel, type InsightsSource, type InsightsView } from '../../../lib/insights/page-model';
+
+const NOW = new Date('2026-06-15T09:00:00Z');
+
+function viewWith(label: string): InsightsView {
+  return { headlines: [{ id: 'revenue', label, value: '1' }], charts: [], tables: [] };
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+describe('Insights page model', () => {
+  it('loads the last 12 months by default and reloads for a chosen preset', async () => {
+    const load = vi.fn((range: { from: string; to: string }) => Promise.resolve(viewWith(`${range.from}..${range.to}`)));
+    const model = createInsightsModel({ load, watch: () => () => undefined }, { now: () => NOW, timeZone: 'UTC' });
+    await model.reload();
+    expect(load).toHaveBeenLastCalledWith({ from: '2025-07-01', to: '2026-06-15' });
+    await model.choosePreset('lastMonth');
+    expect(model.view.value?.headlines[0]?.label).toBe('2026-05-01..2026-05-31');
+    expect(model.preset.value).toBe('lastMonth');
+  });
+
+  it('never shows the numbers of an older request that finishes last', async () => {
+    const slow = deferred<InsightsView>();
+    const fast = deferred<InsightsView>();
+    const answers = [slow.promise, fast.promise];
+    const model = createInsightsModel({ load: () => answers.shift()!, watch: () => () => undefined }, { now: () => NOW, timeZone: 'UTC' });
+    const first = model.reload();
+    const second = model.chooseRange({ from: '2026-01-01', to: '2026-01-31' });
+    fast.resolve(viewWith('new'));
+    await second;
+    slow.resolve(viewWith('old'));
+    await first;
+    expect(model.view.value?.headlines[0]?.label).toBe('new');
+    expect(model.loading.value).toBe(false);
+  });
+
+  it('ignores a custom range that ends before it starts', async () => {
+    const load = vi.fn(() => Promise.resolve(viewWith('x')));
+    const model = createInsightsModel({ load, watch: () => () => undefined }, { now: () => NOW, timeZone: 'UTC' });
+    await model.chooseRange({ from: '2026-02-01', to: '2026-01-01' });
+    expect(load).not.toHaveBeenCalled();
+    expect(model.preset.value).toBe('last12Months');
+  });
+
+  it('keeps the last view and says what failed when a reload throws', async () => {
+    const load = vi.fn().mockResolvedValueOnce(viewWith('good')).mockRejectedValueOnce(new Error('database closed'));
+    const model = createInsightsModel({ load, watch: () => () => undefined }, { now: () => NOW, timeZone: 'UTC' });
+    await model.reload();
+    await model.reload();
+    expect(model.view.value?.headlines[0]?.label).toBe('good');
+    expect(model.problem.value).toBe('database closed');
+  });
+
+  it('recounts when the data changes, and stops when the page goes away', async () => {
+    let notify: () => void = () => undefined;
+    const unsubscribe = vi.fn();
+    const source: InsightsSource = {
+      load: vi.fn(() => Promise.resolve(viewWith('x'))),
+      watch: (onChange) => {
+        notify = onChange;
+        return unsubscribe;
+      },
+    };
+    const model = createInsightsModel(source, { now: () => NOW, timeZone: 'UTC' });
+    const stop = model.start();
+    await vi.waitFor(() => expect(source.load).toHaveBeenCalledTimes(1));
+    notify();
+    await vi.waitFor(() => expect(source.load).toHaveBeenCalledTimes(2));
+    stop();
+    expect(unsubscribe).toHaveBeenCalled();
+  });
+});
