@@ -104,6 +104,7 @@ export function startBackground(): void {
     handleBackupPort(port, {
       db,
       extensionBaseUrl: browser.runtime.getURL('/'),
+      protectedBookSlots: (backupBooks) => books.slotsProtectedFromRestore(backupBooks),
       // Restored sites need their scripts registered; restored clients and books need planning.
       afterImport: async () => {
         await deps.syncRegistration();

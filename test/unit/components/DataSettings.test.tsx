@@ -65,7 +65,7 @@ describe('DataSettings: backup', () => {
     expect(container.querySelector('progress')!.getAttribute('max')).toBe('5');
     expect(fileInput().disabled).toBe(true);
 
-    imports[0]!.onMessage({ kind: 'done', summary: { written: {} as never, total: 5 } });
+    imports[0]!.onMessage({ kind: 'done', summary: { written: {} as never, total: 5, skipped: [] } });
     await vi.waitFor(() => expect(byTestId(container, 'backup-result').textContent).toBe('Restored 5 records.'));
     expect(container.querySelector('progress')).toBeNull();
     expect(fileInput().disabled).toBe(false);

@@ -65,7 +65,7 @@ describe('options data model: restoring a backup', () => {
     expect(model.progress.value).toEqual({ done: 10, total: 10 });
     expect(model.result.value).toBeNull();
 
-    onMessage({ kind: 'done', summary: { written: {} as never, total: 10 } });
+    onMessage({ kind: 'done', summary: { written: {} as never, total: 10, skipped: [] } });
     expect(model.progress.value).toBeNull();
     expect(model.result.value).toEqual({ ok: true, text: '10' });
     await importing;
