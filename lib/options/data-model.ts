@@ -4,6 +4,7 @@ import type { FieldMapping } from '../crm/mappings';
 import type { Backup } from '../db/backup';
 import type { UnmatchedObjectionRecord } from '../db/schema';
 import { toBookFieldMappings } from '../sites/mappings';
+import { toCsv, type CsvColumn } from '../export/csv';
 
 export interface DataModelDeps {
   exportBackup: () => Promise<Backup>;
@@ -63,8 +64,7 @@ export function createDataModel(deps: DataModelDeps) {
     },
     /** Taught fields as a sales book's `fieldMappings`, for a team lead to publish. */
     mappingsForBook: () => `${JSON.stringify({ fieldMappings: toBookFieldMappings(mappings.value) }, null, 2)}\n`,
-    unmatchedAsCsv: () =>
-      ['date,text', ...unmatched.value.map((row) => `${new Date(row.createdAt).toISOString()},${csvCell(row.text)}`)].join('\n') + '\n',
+    unmatchedAsCsv: () => toCsv(UNMATCHED_COLUMNS, unmatched.value),
     clearUnmatched: async () => {
       await deps.clearUnmatched();
       await load();
@@ -74,11 +74,7 @@ export function createDataModel(deps: DataModelDeps) {
 
 export type DataModel = ReturnType<typeof createDataModel>;
 
-/**
- * A CSV cell for a spreadsheet: quoted, and a leading =, +, - or @ neutralised with an apostrophe,
- * because the text is what a client said and a spreadsheet would run it as a formula.
- */
-export function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
+const UNMATCHED_COLUMNS: Array<CsvColumn<UnmatchedObjectionRecord>> = [
+  { header: 'date', value: (row) => new Date(row.createdAt).toISOString() },
+  { header: 'text', value: (row) => row.text },
+];
