@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import { handleBackupPort, type BackupPortMessage } from '../../../lib/background/backup-port';
@@ -5,9 +6,12 @@ import { validateBook } from '../../../lib/book/validate';
 import type { FieldMapping } from '../../../lib/crm/mappings';
 import { exportBackup } from '../../../lib/db/backup';
 import type { UnmatchedObjectionRecord } from '../../../lib/db/schema';
+import { readTouchRows } from '../../../lib/export/touch-rows';
+import { createTranslator } from '../../../lib/i18n';
 import { createDataModel, type DataModelDeps } from '../../../lib/options/data-model';
 import { deferred, EXTENSION_BASE_URL, makeClient, makeDb, makeSite } from '../factories';
 import { validBookInput } from '../book/factories';
+import { makeTouch } from '../lifecycle/factories';
 import { makeBackupPort } from './fake-port';
 
 type Sites = Array<{ origin: string; mappings: FieldMapping[] }>;
@@ -41,6 +45,8 @@ function makeDeps(initial: { sites?: Sites; unmatched?: UnmatchedObjectionRecord
       unmatched = [];
       return Promise.resolve(null);
     }),
+    touchRows: vi.fn<DataModelDeps['touchRows']>(() => Promise.resolve([])),
+    settings: vi.fn<DataModelDeps['settings']>(() => Promise.resolve({ timeZone: 'Europe/Kyiv', managerName: 'Oleg', companyName: 'Acme Vans' })),
     ...overrides,
   };
   return { deps, imports };
@@ -234,5 +240,57 @@ describe('options data model: unanswered objections', () => {
     const model = createDataModel(deps);
     await model.load();
     expect(readCsv(model.unmatchedAsCsv()).map((row) => row[1])).toEqual(['text', `'=HYPERLINK("x")`, `'-1+1`, 'too expensive']);
+  });
+});
+
+describe('options data model: touch exports', () => {
+  const NOW = Date.UTC(2026, 2, 1, 22, 30); // already 2 March in Kyiv
+
+  async function withTouches() {
+    const db = makeDb();
+    await db.clients.put(makeClient({ id: 'anna', name: 'Анна Петренко', company: null }));
+    await db.touches.bulkPut([
+      makeTouch({ id: 'anna:after-purchase:follow-up:p1', clientId: 'anna', state: 'planned', dueAt: Date.UTC(2026, 2, 3, 7), goal: 'Follow up' }),
+      makeTouch({ id: 'anna:after-purchase:review:p1', clientId: 'anna', state: 'done', outcome: 'reached', dueAt: Date.UTC(2026, 1, 20, 7), goal: 'Ask for a review' }),
+    ]);
+    return makeDeps({}, { touchRows: (which) => readTouchRows(db, which), now: () => NOW });
+  }
+
+  it('exports the pending touches as a calendar file named with the manager day', async () => {
+    const { deps } = await withTouches();
+    const model = createDataModel(deps, { t: createTranslator('uk'), locale: 'uk' });
+    const file = await model.plannedTouchesAsIcs();
+    expect(file).toMatchObject({ name: 'touchbook-planned-touches-2026-03-02.ics', type: 'text/calendar', count: 1 });
+    const calendar = new ICAL.Component(ICAL.parse(file!.text));
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Touchbook: заплановані дотики');
+    expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Kyiv');
+    const events = calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+    expect(events.map((event) => [event.uid, event.summary])).toEqual([['anna:after-purchase:follow-up:p1@touchbook', 'Follow up — Анна Петренко']]);
+    expect(model.exportResult.value).toEqual({ ok: true, text: 'Збережено дотиків: 1, файл touchbook-planned-touches-2026-03-02.ics.' });
+  });
+
+  it('exports every touch, history included, as a spreadsheet', async () => {
+    const { deps } = await withTouches();
+    const model = createDataModel(deps, { t: createTranslator('en'), locale: 'en' });
+    const file = await model.touchesAsCsv();
+    expect(file).toMatchObject({ name: 'touchbook-touches-2026-03-02.csv', type: 'text/csv', count: 2 });
+    expect(readCsv(file!.text).map((row) => [row[2], row[6], row[7]])).toEqual([
+      ['Touch', 'Status', 'Outcome'],
+      ['Ask for a review', 'Done', 'Reached'],
+      ['Follow up', 'Planned', ''],
+    ]);
+  });
+
+  it('uses this computer zone when the manager set none', async () => {
+    const { deps } = makeDeps({}, { settings: () => Promise.resolve({ timeZone: null, managerName: null, companyName: null }) });
+    const file = await createDataModel(deps).plannedTouchesAsIcs();
+    expect(file!.text).toContain(`X-WR-TIMEZONE:${Intl.DateTimeFormat().resolvedOptions().timeZone}`);
+  });
+
+  it('says why when the touches cannot be read, and gives no file', async () => {
+    const { deps } = makeDeps({}, { touchRows: () => Promise.reject(new Error('database closed')) });
+    const model = createDataModel(deps);
+    await expect(model.touchesAsCsv()).resolves.toBeNull();
+    expect(model.exportResult.value).toEqual({ ok: false, text: 'Could not export: database closed' });
   });
 });
