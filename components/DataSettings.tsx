@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { Translate } from '../lib/i18n';
-import type { DataModel } from '../lib/options/data-model';
+import type { DataModel, ExportFile } from '../lib/options/data-model';
 import { download } from './download';
 
 /** Backup and restore, the fields taught on each CRM, and what clients said that the book lacks. */
@@ -9,6 +9,11 @@ export function DataSettings({ model, t }: { model: DataModel; t: Translate }) {
   const progress = model.progress.value;
   const result = model.result.value;
   const taught = model.mappings.value.filter((site) => site.mappings.length > 0);
+  const exportResult = model.exportResult.value;
+  const save = (making: Promise<ExportFile | null>) =>
+    void making.then((file) => {
+      if (file) download(file.name, file.text, file.type);
+    });
   return (
     <>
       <section class="tb-card tb-stack" aria-labelledby="backup-title" data-testid="backup">
@@ -48,6 +53,27 @@ export function DataSettings({ model, t }: { model: DataModel; t: Translate }) {
             {result.ok ? t('backupRestored', { count: result.text }) : t('backupFailed', { error: result.text })}
           </p>
         )}
+      </section>
+
+      <section class="tb-card tb-stack" aria-labelledby="exports-title" data-testid="exports">
+        <h2 id="exports-title">{t('exportTitle')}</h2>
+        <p class="tb-muted">{t('exportHint')}</p>
+        <div class="tb-row">
+          <button class="tb-button" type="button" data-testid="export-ics" onClick={() => save(model.plannedTouchesAsIcs())}>
+            {t('exportCalendar')}
+          </button>
+          <button class="tb-button" type="button" data-testid="export-csv" onClick={() => save(model.touchesAsCsv())}>
+            {t('exportTouchesCsv')}
+          </button>
+        </div>
+        {exportResult && (
+          <p class={exportResult.ok ? 'tb-muted' : 'tb-error'} role="status" data-testid="export-result">
+            {exportResult.text}
+          </p>
+        )}
+        <p class="tb-muted" data-testid="export-calendar-how-to">
+          {t('exportCalendarHowTo')}
+        </p>
       </section>
 
       <section class="tb-card tb-stack" aria-labelledby="taught-title" data-testid="taught-fields">

@@ -2,14 +2,18 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startReadingPage } from '../lib/crm/reporter';
 import { sendToBackground } from '../lib/messaging/send';
+import { openPageGate } from '../lib/sites/page-gate';
 import { startScriptLifetime } from '../lib/sites/script-lifetime';
 import { followTaughtMappings } from '../lib/teach/content-mappings';
 
 // Registered at run time, only for the CRM origins the user enabled (see lib/sites/registration).
 // An unlisted script rather than a WXT content script: the page pays for every byte of it, and
 // WXT's content-script context would add about 760 bytes gzipped for the one signal used here.
-export default defineUnlistedScript(() => {
-  const signal = startScriptLifetime(document, browser.runtime.id, 'crm');
+export default defineUnlistedScript(async () => {
+  // Nothing happens on an origin the user did not enable (another port of an enabled host).
+  const secret = await openPageGate(browser.storage.local, location.origin).catch(() => null);
+  if (!secret) return;
+  const signal = startScriptLifetime(document, secret, 'crm');
   let reread = () => {};
   const taught = followTaughtMappings({
     send: sendToBackground,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BackupError, importBackup, type ImportSummary } from '../db/backup';
+import { BackupError, importBackup, type ImportOptions, type ImportSummary } from '../db/backup';
 import type { TouchbookDb } from '../db/database';
 
 /**
@@ -26,7 +26,13 @@ interface Port {
 
 export function handleBackupPort(
   port: Port,
-  deps: { db: TouchbookDb; extensionBaseUrl: string; afterImport: () => Promise<void> },
+  deps: {
+    db: TouchbookDb;
+    extensionBaseUrl: string;
+    afterImport: () => Promise<void>;
+    /** The book slots an administrator's policy controls (the book service knows). */
+    protectedBookSlots?: ImportOptions['protectedBookSlots'];
+  },
 ): void {
   if (port.name !== BACKUP_PORT) return;
   // Only the extension's own pages may restore data.
@@ -41,6 +47,7 @@ export function handleBackupPort(
       try {
         const summary = await importBackup(deps.db, request.data.backup, {
           mode: request.data.mode,
+          ...(deps.protectedBookSlots ? { protectedBookSlots: deps.protectedBookSlots } : {}),
           onProgress: (done, total) => port.postMessage({ kind: 'progress', done, total }),
         });
         // The data is in: a failing follow-up (registration, re-planning) must not be reported

@@ -14,9 +14,10 @@ import {
   type ActiveSource,
   type BookSlot,
 } from '../book/sources';
+import { damagedSlotError, readBookSlot, type BookSourceSlot } from '../book/stored-slots';
 import { checkBookUrl, checkSubscription, resolveIncomingBook, resolveIncomingValue, type BookCandidate } from '../book/subscription';
 import type { TouchbookDb } from '../db/database';
-import type { BookSlotName } from '../db/schema';
+import type { BookRecord, BookSlotName } from '../db/schema';
 
 /**
  * The background's side of the sales book: which source is in force, its last good book, syncing
@@ -72,6 +73,18 @@ export function createBookService(deps: BookServiceDeps) {
 
   const read = async <T>(slot: BookSlotName, fallback: T): Promise<T> =>
     ((await db.books.get(slot))?.value as T | undefined) ?? fallback;
+
+  /**
+   * A source's slot, checked on every read: a restored backup or an old bug may have left
+   * anything there. A damaged book is set aside (the default stands in) and the reason is shown.
+   */
+  const readSlot = async (slot: BookSourceSlot): Promise<BookSlot> => {
+    const { slot: reading, damaged } = readBookSlot((await db.books.get(slot))?.value);
+    if (!damaged) return reading;
+    const error = damagedSlotError(slot, damaged);
+    console.warn(`[touchbook] book slot "${slot}":`, error.message, damaged.slice(0, 5));
+    return { ...reading, lastError: { at: deps.now().toISOString(), errors: [error, ...damaged].slice(0, 50) } };
+  };
   const write = (slot: BookSlotName, value: unknown) => db.books.put({ slot, value, updatedAt: deps.now().getTime() });
 
   const readPolicy = async () => readManagedPolicy(await deps.readManagedStorage().catch(() => null));
@@ -81,17 +94,18 @@ export function createBookService(deps: BookServiceDeps) {
     const [policyReading, config, imported, language] = await Promise.all([
       readPolicy(),
       readConfig(),
-      read<BookSlot | null>('imported', null),
+      readSlot('imported'),
       deps.uiLanguage(),
     ]);
     const source = pickActiveSource({
       policy: policyReading.policy,
       subscription: config.subscriptionUrl ? { url: config.subscriptionUrl, publicKey: config.publicKey } : null,
-      hasImportedBook: imported?.book != null,
+      // A damaged import stays the source, so the status can say what happened to it.
+      hasImportedBook: imported.book !== null || imported.lastError !== null,
       uiLanguage: language,
     });
-    const slotName: BookSlotName | null = source.key === 'default' ? null : source.key;
-    const slot = slotName ? await read<BookSlot>(slotName, emptySlot()) : emptySlot();
+    const slotName: BookSourceSlot | null = source.key === 'default' ? null : source.key;
+    const slot = slotName ? await readSlot(slotName) : emptySlot();
     return { source, slotName, slot, language, config, policyErrors: policyReading.errors };
   };
 
@@ -127,9 +141,9 @@ export function createBookService(deps: BookServiceDeps) {
   };
 
   /** Stores a candidate by the last-good rule and tells the planner when the book changed. */
-  const settle = async (slotName: BookSlotName, candidate: BookCandidate) => {
+  const settle = async (slotName: BookSourceSlot, candidate: BookCandidate) => {
     const before = await teamBook();
-    const slot = await read<BookSlot>(slotName, emptySlot());
+    const slot = await readSlot(slotName);
     await write(slotName, acceptCandidate(slot, candidate, deps.now()));
     const after = await teamBook();
     if (bookIdentity(before) !== bookIdentity(after)) await deps.onBookChanged(after);
@@ -208,6 +222,29 @@ export function createBookService(deps: BookServiceDeps) {
     },
 
     personalLayer,
+
+    /**
+     * The book slots a restored backup must leave alone, with why. `backupBooks` are the file's
+     * rows: a signing key its config pins binds the books it brings as much as a local one.
+     */
+    async slotsProtectedFromRestore(backupBooks: readonly BookRecord[] = []): Promise<Partial<Record<BookSlotName, string>>> {
+      const { source, config } = await current();
+      const held: Partial<Record<BookSlotName, string>> = {
+        // A copy of what the policy delivers: only the policy may fill it, or its ETag pins it.
+        managed: 'only your administrator\'s policy delivers this book',
+      };
+      if (source.key === 'managed' || source.locked) {
+        for (const slot of ['config', 'subscription', 'imported'] as const) held[slot] = 'the book is managed by your administrator';
+        return held;
+      }
+      const backupConfig = BookConfigSchema.safeParse(backupBooks.find((row) => row.slot === 'config')?.value);
+      const pinned = (source.key === 'subscription' && source.publicKey) || config.publicKey || (backupConfig.success && backupConfig.data.publicKey);
+      if (pinned) {
+        // Books that had to be signed arrive without their signature; they come from the source again.
+        for (const slot of ['subscription', 'imported'] as const) held[slot] = 'a signing key is pinned and a backup carries no signature';
+      }
+      return held;
+    },
 
     async savePersonalLayer(input: unknown): Promise<{ ok: true } | { ok: false; errors: BookError[] }> {
       const validated = validatePersonalLayer(input);

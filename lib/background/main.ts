@@ -4,6 +4,7 @@ import { openDatabase } from '../db/database';
 import { getSettings } from '../db/settings';
 import { listSites } from '../db/sites';
 import { createTranslator, resolveUiLanguage } from '../i18n';
+import { publishPageGate } from '../sites/page-gate';
 import { createRegistrationSync } from '../sites/registration';
 import { openSidePanel } from '../ui/side-panel';
 import { DAY_MS } from '../lifecycle/time';
@@ -29,8 +30,10 @@ export function startBackground(): void {
   z.config({ jitless: true });
 
   const db = openDatabase();
-  const syncRegistration = createRegistrationSync(browser.scripting, async () =>
-    (await listSites(db)).map((site) => site.origin),
+  const syncRegistration = createRegistrationSync(
+    browser.scripting,
+    async () => (await listSites(db)).map((site) => site.origin),
+    (origins) => publishPageGate(browser.storage.local, origins),
   );
   const books = createBookService({
     db,
@@ -101,6 +104,7 @@ export function startBackground(): void {
     handleBackupPort(port, {
       db,
       extensionBaseUrl: browser.runtime.getURL('/'),
+      protectedBookSlots: (backupBooks) => books.slotsProtectedFromRestore(backupBooks),
       // Restored sites need their scripts registered; restored clients and books need planning.
       afterImport: async () => {
         await deps.syncRegistration();

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { BUYER_TYPE_IDS } from '../book/schema';
+import { checkRestoredSlot } from '../book/stored-slots';
 import { FieldMappingsSchema } from '../crm/mapping-schema';
 import { ClientSnapshotSchema, PhoneSchema, ProductSchema } from '../crm/snapshot';
 import { UI_LANGUAGES } from '../i18n';
 import { DISCOUNT_AMOUNT_MAX } from '../lifecycle/discount';
+import { isKnownTimeZone } from '../lifecycle/time';
+import { webOrigin, webUrl } from '../sites/origins';
 import type { TouchbookDb } from './database';
 import { EVENT_TYPES } from './schema';
 import type {
   AnswerRecord,
   BookRecord,
+  BookSlotName,
   ClientRecord,
   EventRecord,
   OfferRecord,
@@ -117,7 +121,7 @@ const AnswerSchema = z.object({
   updatedAt: time,
 }) satisfies z.ZodType<AnswerRecord>;
 
-/** What the book machinery keeps (its settings, last good books); it re-validates books it loads. */
+/** What the book machinery keeps (its settings, last good books); each slot is checked by `screenBackup`. */
 const BookSchema = z.object({
   slot: z.enum(['config', 'managed', 'subscription', 'imported', 'personal']),
   value: z.unknown(),
@@ -236,12 +240,34 @@ export interface ImportOptions {
   /** Called after each chunk with rows processed so far and the total. */
   onProgress?: (done: number, total: number) => void;
   chunkSize?: number;
+  /**
+   * Book slots an administrator's policy controls, with why; the backup's rows for them are not
+   * written and, in replace mode, the local ones are kept.
+   */
+  protectedBookSlots?: ProtectedBookSlots | ((backupBooks: readonly BookRecord[]) => Promise<ProtectedBookSlots>);
+}
+
+export type ProtectedBookSlots = Partial<Record<BookSlotName, string>>;
+
+/** Why a row of the file was not restored; the options page words each one. */
+export type SkipReason = 'invalid-book' | 'policy-controlled' | 'missing-client' | 'unsafe-url' | 'unknown-time-zone';
+
+export interface SkippedRows {
+  table: BackupTableName;
+  reason: SkipReason;
+  count: number;
+  /** The first few, "key: detail", so the manager can find them in the file. */
+  examples: string[];
 }
 
 export interface ImportSummary {
   written: Record<BackupTableName, number>;
+  /** Rows that passed the checks (written, or older than the local ones in merge mode). */
   total: number;
+  skipped: SkippedRows[];
 }
+
+const MAX_EXAMPLES = 5;
 
 /**
  * Imports a backup. Merge rule: a row the database lacks is added; a row it has is replaced only
@@ -252,14 +278,26 @@ export interface ImportSummary {
 export async function importBackup(db: TouchbookDb, input: unknown, options: ImportOptions): Promise<ImportSummary> {
   const parsed = parseBackup(input);
   if (!parsed.ok) throw new BackupError(parsed.error);
-  const { tables } = parsed.backup;
   const chunkSize = Math.max(1, options.chunkSize ?? 500);
-  const total = BACKUP_TABLES.reduce((sum, name) => sum + tables[name].length, 0);
+  // Asked before the transaction: the answer may need browser storage, which would end it.
+  const protectedSlots =
+    typeof options.protectedBookSlots === 'function' ? await options.protectedBookSlots(parsed.backup.tables.books) : (options.protectedBookSlots ?? {});
   const written = Object.fromEntries(BACKUP_TABLES.map((name) => [name, 0])) as Record<BackupTableName, number>;
   let done = 0;
+  let total = 0;
+  let skipped: SkippedRows[] = [];
 
   await db.transaction('rw', db.tables, async () => {
-    if (options.mode === 'replace') await Promise.all(db.tables.map((table) => table.clear()));
+    // In merge mode a touch may belong to a client this database already has.
+    const localClientIds = options.mode === 'merge' ? ((await db.clients.toCollection().primaryKeys()) as string[]) : [];
+    const screened = screenBackup(parsed.backup.tables, { localClientIds, protectedBookSlots: protectedSlots });
+    const { tables } = screened;
+    skipped = screened.skipped;
+    total = BACKUP_TABLES.reduce((sum, name) => sum + tables[name].length, 0);
+    if (options.mode === 'replace') {
+      await Promise.all(db.tables.filter((table) => table.name !== 'books').map((table) => table.clear()));
+      await db.books.filter((row) => !Object.hasOwn(protectedSlots, row.slot)).delete();
+    }
     for (const name of BACKUP_TABLES) {
       const rows: readonly object[] = tables[name];
       for (let start = 0; start < rows.length; start += chunkSize) {
@@ -272,7 +310,90 @@ export async function importBackup(db: TouchbookDb, input: unknown, options: Imp
       }
     }
   });
-  return { written, total };
+  return { written, total, skipped };
+}
+
+// ---- what a file may not bring in ---------------------------------------------------------------
+
+export interface ScreenOptions {
+  /** Clients the database keeps whatever the file says (merge mode). */
+  localClientIds: readonly string[];
+  protectedBookSlots: ProtectedBookSlots;
+}
+
+/**
+ * The checks the schemas cannot make on one row alone (issue 16): a client whose pages are not
+ * web pages (a notification click opens them), rows that refer to a client neither the file nor
+ * the database has, a time zone this browser does not know, book slots that are not what the book
+ * machinery wrote or that an administrator's policy controls. Such rows are left out and counted.
+ */
+export function screenBackup(tables: BackupTables, options: ScreenOptions): { tables: BackupTables; skipped: SkippedRows[] } {
+  const skipped = new Map<string, SkippedRows>();
+  const skip = (table: BackupTableName, reason: SkipReason, example: string) => {
+    const key = `${table}/${reason}`;
+    const entry = skipped.get(key) ?? { table, reason, count: 0, examples: [] };
+    entry.count += 1;
+    if (entry.examples.length < MAX_EXAMPLES) entry.examples.push(example.slice(0, 300));
+    skipped.set(key, entry);
+  };
+
+  const clients = tables.clients.filter((client) => {
+    const bad = clientAddresses(client).find((address) => webUrl(address) === null);
+    if (bad !== undefined) skip('clients', 'unsafe-url', `${client.id}: ${bad}`);
+    return bad === undefined;
+  });
+  const clientIds = new Set([...options.localClientIds, ...clients.map((client) => client.id)]);
+  const ofKnownClient = <Row extends { clientId: string }>(table: BackupTableName, rows: readonly Row[], key: (row: Row) => string) =>
+    rows.filter((row) => {
+      if (clientIds.has(row.clientId)) return true;
+      skip(table, 'missing-client', `${key(row)}: client ${row.clientId}`);
+      return false;
+    });
+
+  const settings = tables.settings.map((row) => {
+    if (row.timeZone === null || isKnownTimeZone(row.timeZone)) return row;
+    skip('settings', 'unknown-time-zone', row.timeZone);
+    return { ...row, timeZone: null }; // the browser's own zone, as on a fresh install
+  });
+
+  const books = tables.books.flatMap((row) => {
+    const policyReason = options.protectedBookSlots[row.slot];
+    if (policyReason !== undefined) {
+      skip('books', 'policy-controlled', `${row.slot}: ${policyReason}`);
+      return [];
+    }
+    const checked = checkRestoredSlot(row.slot, row.value);
+    if (checked.ok) return [{ ...row, value: checked.value }];
+    const first = checked.errors[0];
+    skip('books', 'invalid-book', `${row.slot}: ${first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid'}`);
+    return [];
+  });
+
+  const sites = tables.sites.filter((site) => {
+    if (webOrigin(site.origin) === site.origin) return true;
+    skip('sites', 'unsafe-url', site.origin);
+    return false;
+  });
+
+  return {
+    tables: {
+      ...tables,
+      clients,
+      events: ofKnownClient('events', tables.events, (row) => row.id),
+      touches: ofKnownClient('touches', tables.touches, (row) => row.id),
+      answers: ofKnownClient('answers', tables.answers, (row) => row.questionId),
+      offers: ofKnownClient('offers', tables.offers, (row) => row.ruleId),
+      settings,
+      books,
+      sites,
+    },
+    skipped: [...skipped.values()],
+  };
+}
+
+/** Every address of a client that the extension may open in a tab. */
+function clientAddresses(client: ClientRecord): string[] {
+  return [...client.records.flatMap((record) => [record.url, record.origin]), client.lastSnapshot.url, client.lastSnapshot.origin];
 }
 
 export class BackupError extends Error {

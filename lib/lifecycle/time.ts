@@ -39,6 +39,16 @@ export function resolveTimeZone(timeZone: string | null | undefined, fallback = 
   }
 }
 
+/** Whether this engine knows the zone (Intl throws a RangeError for one it does not). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // Formatters are expensive to build (tens of microseconds) and offsets change twice a year at
 // most, so both are memoised. The caches only remember answers to pure questions.
 const formatters = new Map<string, Intl.DateTimeFormat>();

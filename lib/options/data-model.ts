@@ -2,8 +2,14 @@ import { signal } from '@preact/signals';
 import type { BackupPortMessage } from '../background/backup-port';
 import type { FieldMapping } from '../crm/mappings';
 import type { Backup } from '../db/backup';
-import type { UnmatchedObjectionRecord } from '../db/schema';
+import type { SettingsRecord, UnmatchedObjectionRecord } from '../db/schema';
+import { touchesToIcs } from '../export/ics';
+import type { TouchRow } from '../export/touch-rows';
+import { spreadsheetDateTime, touchesToCsv } from '../export/touches-csv';
+import { createTranslator, type Translate } from '../i18n';
+import { resolveTimeZone } from '../lifecycle/time';
 import { toBookFieldMappings } from '../sites/mappings';
+import { toCsv, type CsvColumn } from '../export/csv';
 
 export interface DataModelDeps {
   exportBackup: () => Promise<Backup>;
@@ -13,14 +19,53 @@ export interface DataModelDeps {
   forgetMapping: (origin: string, field: FieldMapping['field']) => Promise<unknown>;
   unmatched: () => Promise<UnmatchedObjectionRecord[]>;
   clearUnmatched: () => Promise<unknown>;
+  /** Touches with their clients, read from the database: the pending ones or all of them. */
+  touchRows: (which: 'pending' | 'all') => Promise<TouchRow[]>;
+  /** The manager's settings the files need: the time zone, and names for the scripts. */
+  settings: () => Promise<Pick<SettingsRecord, 'timeZone' | 'managerName' | 'companyName'>>;
+  now?: () => number;
+}
+
+/** A file for the browser to save. */
+export interface ExportFile {
+  name: string;
+  type: string;
+  text: string;
+  count: number;
+}
+
+export interface DataModelOptions {
+  t: Translate;
+  /** The UI language: dates in scripts. */
+  locale: string;
 }
 
 /** The options page's data tools: backup and restore, taught fields, unanswered objections. */
-export function createDataModel(deps: DataModelDeps) {
+export function createDataModel(deps: DataModelDeps, { t, locale }: DataModelOptions = { t: createTranslator('en'), locale: 'en' }) {
+  const now = deps.now ?? Date.now;
   const mappings = signal<Array<{ origin: string; mappings: FieldMapping[] }>>([]);
   const unmatched = signal<UnmatchedObjectionRecord[]>([]);
   const progress = signal<{ done: number; total: number } | null>(null);
   const result = signal<{ ok: boolean; text: string } | null>(null);
+  const exportResult = signal<{ ok: boolean; text: string } | null>(null);
+
+  /** Builds a file from the touches; what it says after goes to `exportResult`. */
+  const exportTouches = async (which: 'pending' | 'all', build: (rows: TouchRow[], context: ExportContext) => Omit<ExportFile, 'count'>) => {
+    exportResult.value = null;
+    try {
+      const [rows, settings] = await Promise.all([deps.touchRows(which), deps.settings()]);
+      const at = now();
+      // As the manager wrote it when valid: ICU would rename Europe/Kyiv to the old Europe/Kiev.
+      const timeZone = settings.timeZone && resolveTimeZone(settings.timeZone, '') ? settings.timeZone : localTimeZone();
+      const context = { ...settings, now: at, timeZone, day: spreadsheetDateTime(at, timeZone).slice(0, 10) };
+      const file = { ...build(rows, context), count: rows.length };
+      exportResult.value = { ok: true, text: t('exportSaved', { count: file.count, file: file.name }) };
+      return file;
+    } catch (error) {
+      exportResult.value = { ok: false, text: t('exportFailed', { error: error instanceof Error ? error.message : String(error) }) };
+      return null;
+    }
+  };
 
   const load = async () => {
     const [nextMappings, nextUnmatched] = await Promise.all([deps.mappings(), deps.unmatched()]);
@@ -33,6 +78,7 @@ export function createDataModel(deps: DataModelDeps) {
     unmatched,
     progress,
     result,
+    exportResult,
     load,
     exportBackup: async () => `${JSON.stringify(await deps.exportBackup())}\n`,
     /** Parses the file here (a clear message for a file that is not JSON), then restores it. */
@@ -63,22 +109,37 @@ export function createDataModel(deps: DataModelDeps) {
     },
     /** Taught fields as a sales book's `fieldMappings`, for a team lead to publish. */
     mappingsForBook: () => `${JSON.stringify({ fieldMappings: toBookFieldMappings(mappings.value) }, null, 2)}\n`,
-    unmatchedAsCsv: () =>
-      ['date,text', ...unmatched.value.map((row) => `${new Date(row.createdAt).toISOString()},${csvCell(row.text)}`)].join('\n') + '\n',
+    unmatchedAsCsv: () => toCsv(UNMATCHED_COLUMNS, unmatched.value),
     clearUnmatched: async () => {
       await deps.clearUnmatched();
       await load();
     },
+    /** Pending touches as a calendar file; null (and a message in `exportResult`) when it failed. */
+    plannedTouchesAsIcs: (): Promise<ExportFile | null> =>
+      exportTouches('pending', (rows, context) => ({
+        name: `touchbook-planned-touches-${context.day}.ics`,
+        type: 'text/calendar',
+        text: touchesToIcs(rows, { ...context, locale, calendarName: t('exportCalendarName') }),
+      })),
+    /** Every touch, history included, as a spreadsheet. */
+    touchesAsCsv: (): Promise<ExportFile | null> =>
+      exportTouches('all', (rows, context) => ({
+        name: `touchbook-touches-${context.day}.csv`,
+        type: 'text/csv',
+        text: touchesToCsv(rows, { t, timeZone: context.timeZone }),
+      })),
   };
 }
 
 export type DataModel = ReturnType<typeof createDataModel>;
 
-/**
- * A CSV cell for a spreadsheet: quoted, and a leading =, +, - or @ neutralised with an apostrophe,
- * because the text is what a client said and a spreadsheet would run it as a formula.
- */
-export function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
+type ExportContext = Pick<SettingsRecord, 'managerName' | 'companyName'> & { now: number; day: string; timeZone: string };
+
+function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+const UNMATCHED_COLUMNS: Array<CsvColumn<UnmatchedObjectionRecord>> = [
+  { header: 'date', value: (row) => new Date(row.createdAt).toISOString() },
+  { header: 'text', value: (row) => row.text },
+];

@@ -32,3 +32,9 @@ export function matchPatternFor(origin: string): string {
   const url = new URL(origin);
   return `${url.protocol}//${url.hostname}/*`;
 }
+
+/** The address when it is a web page (http or https), else null: nothing else may be opened. */
+export function webUrl(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  return webOrigin(url) === null ? null : url;
+}

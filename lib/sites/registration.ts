@@ -16,10 +16,19 @@ type Scripting = Pick<
  * the browser reject a duplicate or missing script id (two quick clicks, or a click that wakes
  * the worker while its start-up sync is still running).
  */
-export function createRegistrationSync(scripting: Scripting, enabledOrigins: () => Promise<string[]>): () => Promise<void> {
+export function createRegistrationSync(
+  scripting: Scripting,
+  enabledOrigins: () => Promise<string[]>,
+  /** Runs before the registration changes, so a script injected right after finds its origin. */
+  publishOrigins: (origins: string[]) => Promise<unknown> = () => Promise.resolve(),
+): () => Promise<void> {
   let queue: Promise<void> = Promise.resolve();
   return () => {
-    const next = queue.then(async () => syncCrmScript(scripting, await enabledOrigins()));
+    const next = queue.then(async () => {
+      const origins = await enabledOrigins();
+      await publishOrigins(origins);
+      await syncCrmScript(scripting, origins);
+    });
     queue = next.catch(() => undefined);
     return next;
   };

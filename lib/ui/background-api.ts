@@ -48,7 +48,8 @@ export const dueApi: DueModelDeps = {
   snooze: (touchId, until) => request({ type: 'ui/touch.snooze', touchId, until }),
 };
 
-export const dataApi: DataModelDeps = {
+/** The data tools' background half; the page reads touches for export from the database itself. */
+export const dataApi: Omit<DataModelDeps, 'touchRows'> = {
   exportBackup: () => request({ type: 'ui/backup.export' }),
   importBackup: (backup, mode, onMessage) => {
     const port = browser.runtime.connect({ name: BACKUP_PORT });
@@ -62,4 +63,5 @@ export const dataApi: DataModelDeps = {
   forgetMapping: (origin, field) => request({ type: 'ui/mappings.forget', origin, field }),
   unmatched: () => request({ type: 'ui/unmatched.list' }),
   clearUnmatched: () => request({ type: 'ui/unmatched.clear' }),
+  settings: () => settingsApi.get(),
 };

@@ -134,6 +134,38 @@ describe.each(browsersUnderTest())('reading the CRM in %s', (browserName) => {
     expect(await probe.snapshotsOnceQuiet()).toEqual(oneCopy.map(() => third.id));
   });
 
+  it('cannot be stopped by the page: the lifetime event named after the extension id does nothing', async () => {
+    const [first, second] = [client('c-101'), client('c-102')];
+    await crm.page.bringToFront();
+    await crm.openClient(demo.url, first.id);
+    await panel.waitForClient(first.name);
+    // Everything a page can know or guess about the extension: its public id (Chromium) or
+    // its internal UUID (Firefox) and the script's name.
+    const extensionId = new URL(session.baseUrl).host;
+    await crm.page.evaluate((id) => {
+      for (const name of [`${id}:crm:started`, 'touchbook@touchbook.app:crm:started', 'crm:started']) document.dispatchEvent(new Event(name));
+    }, extensionId);
+    await crm.goToNextClient();
+    await panel.waitForClient(second.name); // still read: the reader did not stop
+  });
+
+  it('reads nothing on another port of the enabled host', async () => {
+    const other = await startDemoServer();
+    const page = await session.browser.newPage();
+    try {
+      await probe.listenForSnapshots();
+      const otherTab = new CrmPage(page);
+      await otherTab.openClient(other.url, client('c-104').id);
+      await otherTab.waitForFieldValue('Next contact'); // the card is complete: a reader would have sent it
+      expect(other.url).not.toBe(demo.url);
+      // The tab on the enabled port may report its own card again; the other port's card never.
+      expect(await probe.snapshotsOnceQuiet()).not.toContain(client('c-104').id);
+    } finally {
+      await page.close();
+      await other.close();
+    }
+  });
+
   it('learns a field the manager points at, and reads it on other records too', async () => {
     const [taught, next] = [client('c-102'), client('c-103')];
     await crm.page.bringToFront();

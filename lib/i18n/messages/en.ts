@@ -310,6 +310,31 @@ export const en = {
   insightsEmpty: 'Nothing to count yet',
   insightsEmptyHint: 'Figures appear once purchases and touches are recorded for your clients.',
   insightsHeadlines: 'Key figures',
+
+  // wt-exports
+  exportTitle: 'Export to a calendar or a spreadsheet',
+  exportHint: 'Files made from what is in this browser now. Export again whenever the plan changes.',
+  exportCalendar: 'Export planned touches (.ics)',
+  exportTouchesCsv: 'Export touches (.csv)',
+  exportSaved: 'Touches saved: {count}, in {file}.',
+  exportFailed: 'Could not export: {error}',
+  exportCalendarName: 'Touchbook: planned touches',
+  exportCalendarHowTo: 'To see your touches in a calendar, import the .ics file. Google Calendar: Settings → Import & export → Import. Outlook: File → Open & Export → Import/Export (or drag the file onto the calendar in Outlook on the web). Thunderbird: File → Open → Calendar File. Importing a newer file updates the touches already there instead of adding copies; touches done since stay until you delete them.',
+  exportColumnClient: 'Client',
+  exportColumnCompany: 'Company',
+  exportColumnTouch: 'Touch',
+  exportColumnProgramme: 'Programme',
+  exportColumnChannel: 'Channel',
+  exportColumnDue: 'Due',
+  exportColumnStatus: 'Status',
+  exportColumnOutcome: 'Outcome',
+  exportColumnNote: 'Note',
+  exportStatePlanned: 'Planned',
+  exportStateDue: 'Due',
+  exportStateDone: 'Done',
+  exportStateSnoozed: 'Snoozed',
+  exportStateSkipped: 'Skipped',
+  exportStateMissed: 'Missed',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { exportBackup } from '../../../lib/db/backup';
 import type { UnmatchedObjectionRecord } from '../../../lib/db/schema';
 import { createDataModel, type DataModelDeps } from '../../../lib/options/data-model';
 import { makeClient, makeDb, t } from '../factories';
+import { makeTouch } from '../lifecycle/factories';
 import { captureDownloads } from './downloads';
 import { buttonByText, byTestId, mount } from './render';
 
@@ -30,6 +31,8 @@ async function renderData(initial: { sites?: Sites; unmatched?: UnmatchedObjecti
       unmatched = [];
       return Promise.resolve(null);
     }),
+    touchRows: vi.fn<DataModelDeps['touchRows']>(() => Promise.resolve([])),
+    settings: vi.fn<DataModelDeps['settings']>(() => Promise.resolve({ timeZone: 'Europe/Kyiv', managerName: 'Oleg', companyName: 'Acme Vans' })),
   };
   const model = createDataModel(deps);
   await model.load();
@@ -65,7 +68,7 @@ describe('DataSettings: backup', () => {
     expect(container.querySelector('progress')!.getAttribute('max')).toBe('5');
     expect(fileInput().disabled).toBe(true);
 
-    imports[0]!.onMessage({ kind: 'done', summary: { written: {} as never, total: 5 } });
+    imports[0]!.onMessage({ kind: 'done', summary: { written: {} as never, total: 5, skipped: [] } });
     await vi.waitFor(() => expect(byTestId(container, 'backup-result').textContent).toBe('Restored 5 records.'));
     expect(container.querySelector('progress')).toBeNull();
     expect(fileInput().disabled).toBe(false);
@@ -148,5 +151,44 @@ describe('DataSettings: objections the book could not answer', () => {
     buttonByText(section, t('unmatchedClear')).click();
     await vi.waitFor(() => expect(byTestId(container, 'unmatched').textContent).toContain(t('unmatchedNone')));
     expect(deps.clearUnmatched).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('DataSettings: exports', () => {
+  it('saves the planned touches as .ics and all touches as .csv, and says how many', async () => {
+    const files = captureDownloads();
+    const { container, deps } = await renderData();
+    const rows = [{ touch: makeTouch({ goal: 'Follow up' }), client: makeClient() }];
+    deps.touchRows.mockImplementation(() => Promise.resolve(rows));
+    const section = byTestId(container, 'exports');
+
+    buttonByText(section, t('exportCalendar')).click();
+    await vi.waitFor(() => expect(files).toHaveLength(1));
+    expect(files[0]).toMatchObject({ name: expect.stringMatching(/^touchbook-planned-touches-\d{4}-\d{2}-\d{2}\.ics$/), type: 'text/calendar' });
+    expect(deps.touchRows).toHaveBeenLastCalledWith('pending');
+    expect(await files[0]!.text()).toContain('SUMMARY:Follow up — Anna Petrova (Acme Ltd)');
+    await vi.waitFor(() => expect(byTestId(container, 'export-result').textContent).toBe(`Touches saved: 1, in ${files[0]!.name}.`));
+
+    buttonByText(section, t('exportTouchesCsv')).click();
+    await vi.waitFor(() => expect(files).toHaveLength(2));
+    expect(files[1]).toMatchObject({ name: expect.stringMatching(/^touchbook-touches-\d{4}-\d{2}-\d{2}\.csv$/), type: 'text/csv' });
+    expect(deps.touchRows).toHaveBeenLastCalledWith('all');
+    expect(await files[1]!.text()).toContain('"Anna Petrova","Acme Ltd","Follow up"');
+  });
+
+  it('explains how to import the calendar file into Google Calendar, Outlook and Thunderbird', async () => {
+    const { container } = await renderData();
+    const howTo = byTestId(container, 'export-calendar-how-to').textContent;
+    for (const app of ['Google Calendar', 'Outlook', 'Thunderbird']) expect(howTo).toContain(app);
+  });
+
+  it('shows the error and saves nothing when the touches cannot be read', async () => {
+    const files = captureDownloads();
+    const { container, deps } = await renderData();
+    deps.touchRows.mockImplementation(() => Promise.reject(new Error('<b>database closed</b>')));
+    buttonByText(byTestId(container, 'exports'), t('exportTouchesCsv')).click();
+    await vi.waitFor(() => expect(byTestId(container, 'export-result').textContent).toBe('Could not export: <b>database closed</b>'));
+    expect(byTestId(container, 'export-result').className).toBe('tb-error');
+    expect(files).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ async function seeded(): Promise<TouchbookDb> {
   // A discount and a churn reason: their events and touches go through the file too.
   await replanClient(db, 'client-2', { book: defaultBookFor('en'), now: NOW, timeZone: KYIV, working: OFFICE });
   await db.answers.put({ clientId: 'client-1', questionId: 'budget', questionnaireId: 'negotiation', value: 25_000, updatedAt: NOW });
-  await db.books.put({ slot: 'personal', value: { notes: ['Call after 10'] }, updatedAt: NOW });
+  await db.books.put({ slot: 'personal', value: { schema: 1, objections: [], responses: {}, notes: { greeting: 'Call after 10' } }, updatedAt: NOW });
   await db.sites.put(makeSite());
   await updateSettings(db, { uiLanguage: 'uk', timeZone: KYIV, vacation: { from: '2025-08-01', to: '2025-08-10' } });
   return db;
@@ -123,9 +123,9 @@ describe('merging', () => {
 
   it('replaces everything in replace mode', async () => {
     const db = await seeded();
-    const empty = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW, tables: { clients: [], events: [], touches: [makeTouch()], answers: [], books: [], sites: [], settings: [] } };
+    const empty = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW, tables: { clients: [makeClient()], events: [], touches: [makeTouch()], answers: [], books: [], sites: [], settings: [] } };
     await importBackup(db, empty, { mode: 'replace' });
-    await expect(db.clients.count()).resolves.toBe(0);
+    await expect(db.clients.toArray()).resolves.toEqual([makeClient()]);
     await expect(db.touches.toArray()).resolves.toEqual([makeTouch()]);
   });
 });
@@ -134,7 +134,7 @@ describe('progress', () => {
   it('reports after every chunk, ending at the total', async () => {
     const db = makeDb();
     const touches = Array.from({ length: 1_050 }, (_, index) => makeTouch({ id: `t-${index}`, dueAt: index }));
-    const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW, tables: { clients: [], events: [], touches, answers: [], books: [], sites: [makeSite()], settings: [] } };
+    const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW, tables: { clients: [makeClient()], events: [], touches, answers: [], books: [], sites: [], settings: [] } };
     const progress: number[] = [];
     const summary = await importBackup(db, backup, { mode: 'merge', chunkSize: 500, onProgress: (done, total) => progress.push(done / total) });
     expect(summary.total).toBe(1_051);

@@ -1,15 +1,27 @@
+import ICAL from 'ical.js';
+import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
 import { handleBackupPort, type BackupPortMessage } from '../../../lib/background/backup-port';
 import { validateBook } from '../../../lib/book/validate';
 import type { FieldMapping } from '../../../lib/crm/mappings';
 import { exportBackup } from '../../../lib/db/backup';
 import type { UnmatchedObjectionRecord } from '../../../lib/db/schema';
-import { createDataModel, csvCell, type DataModelDeps } from '../../../lib/options/data-model';
+import { readTouchRows } from '../../../lib/export/touch-rows';
+import { createTranslator } from '../../../lib/i18n';
+import { createDataModel, type DataModelDeps } from '../../../lib/options/data-model';
 import { deferred, EXTENSION_BASE_URL, makeClient, makeDb, makeSite } from '../factories';
 import { validBookInput } from '../book/factories';
+import { makeTouch } from '../lifecycle/factories';
 import { makeBackupPort } from './fake-port';
 
 type Sites = Array<{ origin: string; mappings: FieldMapping[] }>;
+
+/** A CSV file as a spreadsheet reads it: rows of text cells. */
+function readCsv(csv: string): string[][] {
+  const result = Papa.parse<string[]>(csv, { skipEmptyLines: true });
+  expect(result.errors).toEqual([]);
+  return result.data;
+}
 
 function unmatchedRow(text: string, createdAt = Date.UTC(2026, 2, 2, 9, 30)): UnmatchedObjectionRecord {
   return { id: `${createdAt}-x`, text, clientId: 'client-1', bookId: 'touchbook-default-en', createdAt };
@@ -33,6 +45,8 @@ function makeDeps(initial: { sites?: Sites; unmatched?: UnmatchedObjectionRecord
       unmatched = [];
       return Promise.resolve(null);
     }),
+    touchRows: vi.fn<DataModelDeps['touchRows']>(() => Promise.resolve([])),
+    settings: vi.fn<DataModelDeps['settings']>(() => Promise.resolve({ timeZone: 'Europe/Kyiv', managerName: 'Oleg', companyName: 'Acme Vans' })),
     ...overrides,
   };
   return { deps, imports };
@@ -65,7 +79,7 @@ describe('options data model: restoring a backup', () => {
     expect(model.progress.value).toEqual({ done: 10, total: 10 });
     expect(model.result.value).toBeNull();
 
-    onMessage({ kind: 'done', summary: { written: {} as never, total: 10 } });
+    onMessage({ kind: 'done', summary: { written: {} as never, total: 10, skipped: [] } });
     expect(model.progress.value).toBeNull();
     expect(model.result.value).toEqual({ ok: true, text: '10' });
     await importing;
@@ -179,23 +193,25 @@ describe('options data model: taught fields', () => {
 });
 
 describe('options data model: unanswered objections', () => {
-  it('exports them as CSV, quoting what the client said so quotes, commas and line breaks survive', async () => {
+  it('exports them as CSV that reads back as what the client said: quotes, commas, line breaks', async () => {
     const { deps } = makeDeps({
       unmatched: [
         unmatchedRow('He said "too pricey", then left', Date.UTC(2026, 2, 2, 9, 30)),
-        unmatchedRow('First line\nsecond line', Date.UTC(2026, 2, 3, 10, 0)),
+        unmatchedRow('Перший рядок\nдругий рядок', Date.UTC(2026, 2, 3, 10, 0)),
       ],
     });
     const model = createDataModel(deps);
     await model.load();
-    expect(model.unmatchedAsCsv()).toBe(
-      'date,text\n' + '2026-03-02T09:30:00.000Z,"He said ""too pricey"", then left"\n' + '2026-03-03T10:00:00.000Z,"First line\nsecond line"\n',
-    );
+    expect(readCsv(model.unmatchedAsCsv())).toEqual([
+      ['date', 'text'],
+      ['2026-03-02T09:30:00.000Z', 'He said "too pricey", then left'],
+      ['2026-03-03T10:00:00.000Z', 'Перший рядок\nдругий рядок'],
+    ]);
   });
 
   it('an empty list is just the header', () => {
     const { deps } = makeDeps();
-    expect(createDataModel(deps).unmatchedAsCsv()).toBe('date,text\n');
+    expect(readCsv(createDataModel(deps).unmatchedAsCsv())).toEqual([['date', 'text']]);
   });
 
   it('clears the list and reads it again', async () => {
@@ -219,9 +235,62 @@ describe('options data model: unanswered objections', () => {
     expect(model.unmatched.value.map((row) => row.text)).toEqual(['Too slow']);
   });
 
-  it('keeps client words from running as spreadsheet formulas in the CSV', () => {
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('-1+1')).toBe(`"'-1+1"`);
-    expect(csvCell('too expensive')).toBe('"too expensive"');
+  it('keeps client words from running as spreadsheet formulas in the CSV', async () => {
+    const { deps } = makeDeps({ unmatched: [unmatchedRow('=HYPERLINK("x")'), unmatchedRow('-1+1'), unmatchedRow('too expensive')] });
+    const model = createDataModel(deps);
+    await model.load();
+    expect(readCsv(model.unmatchedAsCsv()).map((row) => row[1])).toEqual(['text', `'=HYPERLINK("x")`, `'-1+1`, 'too expensive']);
+  });
+});
+
+describe('options data model: touch exports', () => {
+  const NOW = Date.UTC(2026, 2, 1, 22, 30); // already 2 March in Kyiv
+
+  async function withTouches() {
+    const db = makeDb();
+    await db.clients.put(makeClient({ id: 'anna', name: 'Анна Петренко', company: null }));
+    await db.touches.bulkPut([
+      makeTouch({ id: 'anna:after-purchase:follow-up:p1', clientId: 'anna', state: 'planned', dueAt: Date.UTC(2026, 2, 3, 7), goal: 'Follow up' }),
+      makeTouch({ id: 'anna:after-purchase:review:p1', clientId: 'anna', state: 'done', outcome: 'reached', dueAt: Date.UTC(2026, 1, 20, 7), goal: 'Ask for a review' }),
+    ]);
+    return makeDeps({}, { touchRows: (which) => readTouchRows(db, which), now: () => NOW });
+  }
+
+  it('exports the pending touches as a calendar file named with the manager day', async () => {
+    const { deps } = await withTouches();
+    const model = createDataModel(deps, { t: createTranslator('uk'), locale: 'uk' });
+    const file = await model.plannedTouchesAsIcs();
+    expect(file).toMatchObject({ name: 'touchbook-planned-touches-2026-03-02.ics', type: 'text/calendar', count: 1 });
+    const calendar = new ICAL.Component(ICAL.parse(file!.text));
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Touchbook: заплановані дотики');
+    expect(calendar.getFirstPropertyValue('x-wr-timezone')).toBe('Europe/Kyiv');
+    const events = calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+    expect(events.map((event) => [event.uid, event.summary])).toEqual([['anna:after-purchase:follow-up:p1@touchbook', 'Follow up — Анна Петренко']]);
+    expect(model.exportResult.value).toEqual({ ok: true, text: 'Збережено дотиків: 1, файл touchbook-planned-touches-2026-03-02.ics.' });
+  });
+
+  it('exports every touch, history included, as a spreadsheet', async () => {
+    const { deps } = await withTouches();
+    const model = createDataModel(deps, { t: createTranslator('en'), locale: 'en' });
+    const file = await model.touchesAsCsv();
+    expect(file).toMatchObject({ name: 'touchbook-touches-2026-03-02.csv', type: 'text/csv', count: 2 });
+    expect(readCsv(file!.text).map((row) => [row[2], row[6], row[7]])).toEqual([
+      ['Touch', 'Status', 'Outcome'],
+      ['Ask for a review', 'Done', 'Reached'],
+      ['Follow up', 'Planned', ''],
+    ]);
+  });
+
+  it('uses this computer zone when the manager set none', async () => {
+    const { deps } = makeDeps({}, { settings: () => Promise.resolve({ timeZone: null, managerName: null, companyName: null }) });
+    const file = await createDataModel(deps).plannedTouchesAsIcs();
+    expect(file!.text).toContain(`X-WR-TIMEZONE:${Intl.DateTimeFormat().resolvedOptions().timeZone}`);
+  });
+
+  it('says why when the touches cannot be read, and gives no file', async () => {
+    const { deps } = makeDeps({}, { touchRows: () => Promise.reject(new Error('database closed')) });
+    const model = createDataModel(deps);
+    await expect(model.touchesAsCsv()).resolves.toBeNull();
+    expect(model.exportResult.value).toEqual({ ok: false, text: 'Could not export: database closed' });
   });
 });
