@@ -296,12 +296,19 @@ function renderCard(client) {
         ? h(
             'table',
             { class: 'data-table' },
-            h('thead', {}, h('tr', {}, h('th', {}, 'Product'), h('th', {}, 'Category'), h('th', {}, 'Purchased'))),
+            h('thead', {}, h('tr', {}, h('th', {}, 'Product'), h('th', {}, 'Category'), h('th', {}, 'Purchased'), h('th', {}, 'Price'))),
             h(
               'tbody',
               {},
               products.map((p) =>
-                h('tr', {}, h('td', {}, p.name), h('td', {}, p.category), h('td', {}, h('time', { datetime: p.purchasedAt }, formatDate(p.purchasedAt)))),
+                h(
+                  'tr',
+                  {},
+                  h('td', {}, p.name),
+                  h('td', {}, p.category),
+                  h('td', {}, h('time', { datetime: p.purchasedAt }, formatDate(p.purchasedAt))),
+                  h('td', { class: 'num' }, formatMoney(p.price, client.currency)),
+                ),
               ),
             ),
           )

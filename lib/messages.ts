@@ -88,7 +88,10 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
     product: z.string().trim().min(1).max(300),
     category: z.string().trim().max(200).nullable(),
     date: epochMs,
-  }),
+    /** What it came to (negative for a refund), in `currency`; both or neither. */
+    amount: z.number().finite().min(-1e12).max(1e12).nullable().default(null),
+    currency: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
+  }).refine((purchase) => (purchase.amount === null) === (purchase.currency === null), { message: 'an amount needs its currency' }),
   z.object({
     type: z.literal('ui/client.profile'),
     clientId,

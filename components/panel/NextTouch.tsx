@@ -6,6 +6,7 @@ import type { MessageKey, Translate } from '../../lib/i18n';
 import { addDuration } from '../../lib/lifecycle/time';
 import type { ClientPanelModel } from '../../lib/panel/client-model';
 import { CHANNEL_LABELS } from '../DueList';
+import { purchaseMoney } from '../../lib/panel/purchase-money';
 import { formText, formTime } from './form-value';
 import { Script } from './Script';
 
@@ -241,6 +242,7 @@ function CallbackForm({ model, t, onClose }: { model: ClientPanelModel; t: Trans
 }
 
 function PurchaseForm({ model, t, onClose }: { model: ClientPanelModel; t: Translate; onClose: () => void }) {
+  const moneyProblem = useSignal(false);
   return (
     <form
       class="tb-stack tb-card"
@@ -250,8 +252,10 @@ function PurchaseForm({ model, t, onClose }: { model: ClientPanelModel; t: Trans
         const product = formText(data, 'product');
         const category = formText(data, 'category');
         const date = formTime(data, 'date', 'T12:00:00'); // midday: the same date in any time zone
-        if (!product || !Number.isFinite(date)) return;
-        void model.recordPurchase(product, category || null, date);
+        const money = purchaseMoney(formText(data, 'amount'), formText(data, 'currency'));
+        moneyProblem.value = money === undefined;
+        if (!product || !Number.isFinite(date) || money === undefined) return;
+        void model.recordPurchase(product, category || null, date, money);
         onClose();
       }}
     >
@@ -267,6 +271,29 @@ function PurchaseForm({ model, t, onClose }: { model: ClientPanelModel; t: Trans
         <span>{t('purchaseDate')}</span>
         <input class="tb-input" type="date" name="date" required />
       </label>
+      <div class="tb-row">
+        <label class="tb-field">
+          <span>{t('purchaseAmount')}</span>
+          <input class="tb-input" name="amount" inputMode="decimal" pattern="-?[0-9 .,]*" data-testid="purchase-amount" />
+        </label>
+        <label class="tb-field">
+          <span>{t('purchaseCurrency')}</span>
+          <input
+            class="tb-input"
+            name="currency"
+            size={4}
+            maxLength={3}
+            pattern="[A-Za-z]{3}"
+            defaultValue={model.client.value?.amount?.currency ?? ''}
+            data-testid="purchase-currency"
+          />
+        </label>
+      </div>
+      {moneyProblem.value && (
+        <p class="tb-error" role="alert">
+          {t('purchaseAmountInvalid')}
+        </p>
+      )}
       <button class="tb-button primary" type="submit">
         {t('touchSave')}
       </button>

@@ -28,8 +28,8 @@ export function createLifecycleHandlers(lifecycle: LifecycleService): LifecycleU
       await lifecycle.requestCallback(clientId, at, note);
       return null;
     },
-    'ui/client.purchase': async ({ clientId, product, category, date }) => {
-      await lifecycle.recordPurchase(clientId, { product, category, date });
+    'ui/client.purchase': async ({ clientId, product, category, date, amount, currency }) => {
+      await lifecycle.recordPurchase(clientId, { product, category, date, amount, currency });
       return null;
     },
     'ui/client.profile': ({ clientId, buyerType, churnReason }) =>

@@ -15,7 +15,7 @@ import {
 } from '../db/touches';
 import type { Translate } from '../i18n';
 import { recordedDiscount } from '../lifecycle/discount';
-import { callbackRequest, managerEvent } from '../lifecycle/events';
+import { callbackRequest, managerEvent, purchaseMoney } from '../lifecycle/events';
 import { openTouchesInOrder } from '../lifecycle/next-touch';
 import { callListPlace, type CallListPlace } from '../lifecycle/segments';
 import { proposeRetry } from '../lifecycle/states';
@@ -197,11 +197,15 @@ export function createLifecycleService(deps: LifecycleDeps) {
     },
 
     /** A purchase the card does not show, recorded by the manager: it anchors follow-ups. */
-    async recordPurchase(clientId: string, purchase: { product: string; category: string | null; date: number }) {
+    async recordPurchase(
+      clientId: string,
+      purchase: { product: string; category: string | null; date: number; amount?: number | null; currency?: string | null },
+    ) {
       await requireClient(clientId);
       const { now, timeZone } = await context();
+      const money = purchase.amount == null ? {} : purchaseMoney({ value: purchase.amount, currency: purchase.currency ?? null }, null);
       await db.events.put(
-        managerEvent(clientId, 'purchase', purchase.date, { product: purchase.product, category: purchase.category }, now, timeZone),
+        managerEvent(clientId, 'purchase', purchase.date, { product: purchase.product, category: purchase.category, ...money }, now, timeZone),
       );
       await replan(clientId);
     },

@@ -75,7 +75,12 @@ function absorb(draft: SnapshotDraft, adapter: CrmAdapter, reading: AdapterReadi
   draft.add('messengers', reading.messengers ?? [], 'adapter', ADAPTER_CONFIDENCE);
   draft.add(
     'products',
-    (reading.products ?? []).map((product) => ({ name: product.name, category: product.category ?? null, purchasedAt: product.purchasedAt ?? null })),
+    (reading.products ?? []).map((product) => ({
+      name: product.name,
+      category: product.category ?? null,
+      purchasedAt: product.purchasedAt ?? null,
+      amount: product.amount ?? null,
+    })),
     'adapter',
     ADAPTER_CONFIDENCE,
   );

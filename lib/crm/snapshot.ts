@@ -53,10 +53,14 @@ export const MessengerSchema = z.object({
   handle: text(100),
 });
 
+const MoneySchema = z.object({ value: z.number().finite(), currency: z.string().regex(/^[A-Z]{3}$/).nullable() });
+
 export const ProductSchema = z.object({
   name: text(300),
   category: text(200).nullable().default(null),
   purchasedAt: isoDate.nullable().default(null),
+  /** What the purchase came to, where the CRM's product table shows it (revenue figures). */
+  amount: MoneySchema.nullable().optional(),
 });
 
 export const ClientSnapshotSchema = z.object({
@@ -73,10 +77,7 @@ export const ClientSnapshotSchema = z.object({
   phones: z.array(PhoneSchema).max(20).default([]),
   emails: z.array(z.string().email().max(320)).max(20).default([]),
   stage: text(200).nullable().default(null),
-  amount: z
-    .object({ value: z.number().finite(), currency: z.string().regex(/^[A-Z]{3}$/).nullable() })
-    .nullable()
-    .default(null),
+  amount: MoneySchema.nullable().default(null),
   birthday: isoDate.nullable().default(null),
   lastPurchase: isoDate.nullable().default(null),
   nextContact: z.string().max(40).nullable().default(null),

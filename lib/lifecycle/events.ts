@@ -113,7 +113,11 @@ export function deriveEvents({ client, customDateFields: fields, now }: DeriveEv
   for (const product of client.products) {
     if (!product.purchasedAt) continue;
     events.push(
-      dated('purchase', product.purchasedAt, [idText(product.name)], { product: product.name, category: product.category }),
+      dated('purchase', product.purchasedAt, [idText(product.name)], {
+        product: product.name,
+        category: product.category,
+        ...purchaseMoney(product.amount, client.amount?.currency ?? null),
+      }),
     );
   }
   // "Last purchase" without a product still starts the programmes that sell to any buyer.
@@ -269,6 +273,16 @@ export function callbackRequest(clientId: string, at: number, note: string | nul
   };
 }
 
+/**
+ * What a purchase came to, as event data: the amount and its currency (the row's own, else the
+ * card's). A refund is a negative amount. No amount, no keys: revenue figures skip the purchase
+ * but still count it as one.
+ */
+export function purchaseMoney(amount: { value: number; currency: string | null } | null | undefined, fallbackCurrency: string | null): EventRecord['data'] {
+  if (!amount || !Number.isFinite(amount.value)) return {};
+  return { amount: amount.value, currency: amount.currency ?? fallbackCurrency };
+}
+
 /** A purchase, won deal or other dated fact the manager records by hand (the card lacks it). */
 export function managerEvent(
   clientId: string,
@@ -280,7 +294,8 @@ export function managerEvent(
 ): EventRecord {
   const date = typeof data.date === 'string' ? data.date : formatLocalDate(localDateOf(at, timeZone));
   return {
-    id: eventId(clientId, type, date, typeof data.product === 'string' ? idText(data.product) : null, 'manager'),
+    // A fresh nonce too: two purchases of one product on one day are two purchases, not one.
+    id: eventId(clientId, type, date, typeof data.product === 'string' ? idText(data.product) : null, 'manager', crypto.randomUUID()),
     clientId,
     type,
     at,

@@ -30,7 +30,13 @@ export interface ClientPanelDeps {
   snooze: (touchId: string, until: number) => Promise<unknown>;
   skip: (touchId: string, reason: string) => Promise<unknown>;
   callback: (clientId: string, at: number, note: string | null) => Promise<unknown>;
-  purchase: (clientId: string, product: string, category: string | null, date: number) => Promise<unknown>;
+  purchase: (
+    clientId: string,
+    product: string,
+    category: string | null,
+    date: number,
+    money?: { amount: number; currency: string } | null,
+  ) => Promise<unknown>;
   /** Resolves to the client as stored after the change. */
   profile: (clientId: string, profile: { buyerType?: BuyerTypeId | null; churnReason?: string | null }) => Promise<ClientRecord | undefined>;
   /** Resolves to the client as stored after the change. */
@@ -237,8 +243,8 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
     snooze: (touchId: string, until: number) => act(() => deps.snooze(touchId, until)),
     skip: (touchId: string, reason: string) => act(() => deps.skip(touchId, reason)),
     requestCallback: (at: number, note: string | null) => act((clientId) => deps.callback(clientId, at, note)),
-    recordPurchase: (product: string, category: string | null, date: number) =>
-      act((clientId) => deps.purchase(clientId, product, category, date)),
+    recordPurchase: (product: string, category: string | null, date: number, money?: { amount: number; currency: string } | null) =>
+      act((clientId) => deps.purchase(clientId, product, category, date, money ?? null)),
     setProfile: (change: { buyerType?: BuyerTypeId | null; churnReason?: string | null }) =>
       act(async (clientId) => {
         // The reload reads the client it is given: it must be the changed one.

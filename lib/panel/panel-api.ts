@@ -14,7 +14,8 @@ export const clientPanelApi: ClientPanelDeps = {
   snooze: (touchId, until) => request({ type: 'ui/touch.snooze', touchId, until }),
   skip: (touchId, reason) => request({ type: 'ui/touch.skip', touchId, reason }),
   callback: (clientId, at, note) => request({ type: 'ui/client.callback', clientId, at, note }),
-  purchase: (clientId, product, category, date) => request({ type: 'ui/client.purchase', clientId, product, category, date }),
+  purchase: (clientId, product, category, date, money) =>
+    request({ type: 'ui/client.purchase', clientId, product, category, date, amount: money?.amount ?? null, currency: money?.currency ?? null }),
   profile: (clientId, profile) => request({ type: 'ui/client.profile', clientId, ...profile }),
   discount: (clientId, discount) => request({ type: 'ui/client.discount', clientId, discount }),
   unmatched: (text, clientId) => request({ type: 'ui/unmatched.add', text, clientId }),

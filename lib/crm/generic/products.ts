@@ -3,6 +3,7 @@ import { readValue, visibleText } from '../dom/read';
 import type { SnapshotDraft } from '../draft';
 import { columnForHeader, type ColumnField } from '../labels';
 import type { PageHints } from '../page-hints';
+import { parseAmount } from '../parse/amounts';
 import { parseDate } from '../parse/dates';
 import type { Product } from '../snapshot';
 import { cleanText } from '../text';
@@ -53,9 +54,12 @@ function productFromRow(row: Element, columns: Array<ColumnField | null>, hints:
   const categoryCell = cellFor('category');
   const dateCell = cellFor('purchasedAt');
   const date = dateCell ? readValue(dateCell) : null;
+  const amountCell = cellFor('amount');
+  const amount = amountCell ? parseAmount(visibleText(amountCell, 80)) : null;
   return {
     name,
     category: categoryCell ? cleanText(visibleText(categoryCell, 200), 200) : null,
     purchasedAt: date ? (parseDate(date.machine ?? '', 'dmy') ?? parseDate(date.text, hints.dateOrder)) : null,
+    ...(amount ? { amount } : {}),
   };
 }

@@ -21,5 +21,6 @@ export const de: LanguageLabels = {
     product: ['produkt', 'produkte', 'artikel', 'leistung'],
     category: ['kategorie'],
     purchasedAt: ['kaufdatum', 'gekauft', 'datum'],
+    amount: ['preis', 'betrag', 'summe', 'gesamt'],
   },
 };

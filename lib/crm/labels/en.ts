@@ -25,5 +25,6 @@ export const en: LanguageLabels = {
     product: ['product', 'products', 'product name', 'item', 'service'],
     category: ['category', 'product category', 'type'],
     purchasedAt: ['purchased', 'purchase date', 'date', 'bought', 'order date', 'sold'],
+    amount: ['price', 'amount', 'total', 'sum', 'cost', 'value'],
   },
 };

@@ -21,5 +21,6 @@ export const es: LanguageLabels = {
     product: ['producto', 'productos', 'artículo', 'servicio'],
     category: ['categoría'],
     purchasedAt: ['fecha de compra', 'comprado', 'fecha'],
+    amount: ['precio', 'importe', 'total', 'monto'],
   },
 };

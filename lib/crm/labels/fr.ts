@@ -22,5 +22,6 @@ export const fr: LanguageLabels = {
     product: ['produit', 'produits', 'article'],
     category: ['catégorie'],
     purchasedAt: ["date d'achat", 'acheté', 'achat'],
+    amount: ['prix', 'montant', 'total'],
   },
 };

@@ -21,5 +21,6 @@ export const pl: LanguageLabels = {
     product: ['produkt', 'produkty', 'towar', 'usługa'],
     category: ['kategoria'],
     purchasedAt: ['data zakupu', 'kupiono', 'data'],
+    amount: ['cena', 'kwota', 'suma', 'wartość'],
   },
 };

@@ -21,5 +21,6 @@ export const pt: LanguageLabels = {
     product: ['produto', 'produtos', 'serviço'],
     category: ['categoria'],
     purchasedAt: ['data da compra', 'comprado', 'data'],
+    amount: ['preço', 'valor', 'total'],
   },
 };

@@ -20,7 +20,7 @@ export type LabelField =
   | 'viber';
 
 /** Column headers of a table of purchased products. */
-export type ColumnField = 'product' | 'category' | 'purchasedAt';
+export type ColumnField = 'product' | 'category' | 'purchasedAt' | 'amount';
 
 /**
  * One language's words. Write labels as they appear on screen; matching folds case and accents

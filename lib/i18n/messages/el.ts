@@ -291,6 +291,9 @@ export const el: Messages = {
 
   errorGeneric: 'Κάτι πήγε στραβά: {error}',
   // wt-insights
+  purchaseAmount: 'Ποσό (προαιρετικό· μείον για επιστροφή)',
+  purchaseCurrency: 'Νόμισμα',
+  purchaseAmountInvalid: 'Γράψτε το ποσό ως αριθμό και το νόμισμα με κωδικό τριών γραμμάτων, π.χ. EUR.',
   insightsTitle: 'Αναλύσεις',
   insightsOpen: 'Αναλύσεις',
   insightsPeriod: 'Περίοδος',

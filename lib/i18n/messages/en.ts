@@ -291,6 +291,9 @@ export const en = {
 
   errorGeneric: 'Something went wrong: {error}',
   // wt-insights
+  purchaseAmount: 'Amount (optional; minus for a refund)',
+  purchaseCurrency: 'Currency',
+  purchaseAmountInvalid: 'Enter the amount as a number and the currency as a three-letter code, such as EUR.',
   insightsTitle: 'Insights',
   insightsOpen: 'Insights',
   insightsPeriod: 'Period',

@@ -291,6 +291,9 @@ export const ru: Messages = {
 
   errorGeneric: 'Что-то пошло не так: {error}',
   // wt-insights
+  purchaseAmount: 'Сумма (необязательно; минус для возврата)',
+  purchaseCurrency: 'Валюта',
+  purchaseAmountInvalid: 'Введите сумму числом, а валюту трёхбуквенным кодом, например RUB.',
   insightsTitle: 'Аналитика',
   insightsOpen: 'Аналитика',
   insightsPeriod: 'Период',

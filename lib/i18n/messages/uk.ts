@@ -291,6 +291,9 @@ export const uk: Messages = {
 
   errorGeneric: 'Щось пішло не так: {error}',
   // wt-insights
+  purchaseAmount: 'Сума (необов’язково; мінус для повернення)',
+  purchaseCurrency: 'Валюта',
+  purchaseAmountInvalid: 'Введіть суму числом, а валюту трилітерним кодом, наприклад UAH.',
   insightsTitle: 'Аналітика',
   insightsOpen: 'Аналітика',
   insightsPeriod: 'Період',

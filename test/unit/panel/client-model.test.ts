@@ -423,7 +423,7 @@ describe('client panel model: touch actions', () => {
     expect(model.next.value?.dueAt).toBe(at);
 
     await model.recordPurchase('Ford Transit', 'Commercial vehicle', NOW - DAY);
-    expect(backend.deps.purchase).toHaveBeenCalledWith('client-boris', 'Ford Transit', 'Commercial vehicle', NOW - DAY);
+    expect(backend.deps.purchase).toHaveBeenCalledWith('client-boris', 'Ford Transit', 'Commercial vehicle', NOW - DAY, null);
     expect(model.plan.value?.open.some((touch) => touch.programmeId === 'durable-goods')).toBe(true);
   });
 

@@ -219,6 +219,27 @@ describe('NextTouch', () => {
     typeInto(purchase.querySelector('input[name="product"]')!, 'Roof box');
     typeInto(purchase.querySelector('input[name="date"]')!, '2026-03-01');
     submit(purchase);
-    await vi.waitFor(() => expect(deps.purchase).toHaveBeenCalledWith('client-anna', 'Roof box', null, new Date('2026-03-01T12:00:00').getTime()));
+    await vi.waitFor(() => expect(deps.purchase).toHaveBeenCalledWith('client-anna', 'Roof box', null, new Date('2026-03-01T12:00:00').getTime(), null));
+  });
+
+  it('records what a purchase came to, and refuses an amount it cannot read instead of guessing', async () => {
+    const { container, deps } = await renderNextTouch();
+    buttonByText(container, 'Record a purchase').click();
+    await rendered();
+    const purchase = container.querySelector<HTMLFormElement>('section > form')!;
+    typeInto(purchase.querySelector('input[name="product"]')!, 'Roof box');
+    typeInto(purchase.querySelector('input[name="date"]')!, '2026-03-01');
+    typeInto(purchase.querySelector('input[name="amount"]')!, '1 250,50');
+    typeInto(purchase.querySelector('input[name="currency"]')!, '');
+    submit(purchase);
+    await rendered();
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('three-letter code');
+    expect(deps.purchase).not.toHaveBeenCalled();
+
+    typeInto(purchase.querySelector('input[name="currency"]')!, 'eur');
+    submit(purchase);
+    await vi.waitFor(() =>
+      expect(deps.purchase).toHaveBeenCalledWith('client-anna', 'Roof box', null, new Date('2026-03-01T12:00:00').getTime(), { amount: 1250.5, currency: 'EUR' }),
+    );
   });
 });
