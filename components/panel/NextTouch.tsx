@@ -104,7 +104,7 @@ export function NextTouch({
         <button class="tb-button" type="button" aria-expanded={open.value === 'callback'} onClick={() => (open.value = open.value === 'callback' ? null : 'callback')}>
           {t('callbackAction')}
         </button>
-        <button class="tb-button" type="button" aria-expanded={open.value === 'purchase'} onClick={() => (open.value = open.value === 'purchase' ? null : 'purchase')}>
+        <button class="tb-button" type="button" aria-expanded={open.value === 'purchase'} data-testid="purchase-toggle" onClick={() => (open.value = open.value === 'purchase' ? null : 'purchase')}>
           {t('purchaseAction')}
         </button>
       </div>

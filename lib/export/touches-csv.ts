@@ -13,7 +13,7 @@ const STATE_LABELS: Record<TouchState, MessageKey> = {
   missed: 'exportStateMissed',
 };
 
-const OUTCOME_LABELS: Record<TouchOutcome, MessageKey> = {
+export const OUTCOME_LABELS: Record<TouchOutcome, MessageKey> = {
   reached: 'outcomeReached',
   'no-answer': 'outcomeNoAnswer',
   rescheduled: 'outcomeRescheduled',

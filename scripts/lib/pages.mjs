@@ -413,6 +413,26 @@ export class SidePanelPage {
     await this.page.locator('[data-testid="discount-save"]').click();
   }
 
+  /**
+   * "Record a purchase" under the next touch, with what it came to.
+   * @param {{ product: string, date: string, amount?: string, currency?: string }} purchase date "YYYY-MM-DD"
+   */
+  async recordPurchase({ product, date, amount = '', currency = '' }) {
+    await this.page.locator('[data-testid="purchase-toggle"]').click();
+    await this.page.locator('input[name="product"]').fill(product);
+    await this.page.$eval('input[name="date"]', (input, value) => {
+      /** @type {HTMLInputElement} */ (input).value = value;
+    }, date);
+    if (amount) await this.page.locator('[data-testid="purchase-amount"]').fill(amount);
+    if (currency) {
+      await this.page.$eval('[data-testid="purchase-currency"]', (input) => {
+        /** @type {HTMLInputElement} */ (input).value = '';
+      });
+      await this.page.locator('[data-testid="purchase-currency"]').fill(currency);
+    }
+    await this.page.$eval('input[name="product"]', (input) => /** @type {HTMLInputElement} */ (input).form?.requestSubmit());
+  }
+
   /** The discount line of the client header, as the manager reads it. */
   async discountText() {
     return this.page.$eval('[data-testid="discount-value"]', (node) => node.textContent ?? '');
@@ -692,6 +712,52 @@ export class PopupPage {
       before.length,
     );
     return this.dueTouches();
+  }
+}
+
+/** The Insights page: headline figures, charts with their tables, the range picker. */
+export class InsightsPage {
+  /** @param {Page} page */
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** The headline figure `id` once shown (e.g. 'revenue', 'repeat-share', 'touches-done'). */
+  /** @returns {Promise<string>} */
+  async figure(id, timeoutMs = 10_000) {
+    const node = await this.page.waitForSelector(`[data-testid="figure-${id}"] [data-testid="figure-value"]`, { timeout: timeoutMs });
+    return (await node?.evaluate((element) => element.textContent ?? '')) ?? '';
+  }
+
+  /** Waits until the figure `id` reads something `accept` takes (it updates live); returns it. */
+  /** @param {string} id @param {(text: string) => boolean} accept */
+  async waitForFigure(id, accept, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = await this.figure(id, timeoutMs).catch(() => '');
+      if (accept(text)) return text;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`figure ${id} still reads ${JSON.stringify(text)}`);
+  }
+
+  /** The rows of the table behind a chart or a table section, as text cells. */
+  /** @returns {Promise<string[][]>} */
+  tableRows(id) {
+    return this.page.$$eval(`[data-testid="table-${id}"] tbody tr`, (rows) =>
+      rows.map((row) => Array.from(row.children).map((cell) => cell.textContent ?? '')),
+    );
+  }
+
+  /** Whether the chart `id` has drawn a canvas. */
+  async chartDrawn(id) {
+    return this.page.$eval(`[data-testid="canvas-${id}"]`, (host) => host.querySelector('canvas') !== null).catch(() => false);
+  }
+
+  /** @param {string} preset e.g. 'thisMonth', 'last12Months' */
+  async choosePreset(preset) {
+    await this.page.select('[data-testid="range-preset"]', preset);
   }
 }
 

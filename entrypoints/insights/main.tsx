@@ -1,0 +1,57 @@
+import { render } from 'preact';
+import { liveQuery } from 'dexie';
+import '../../components/theme.css';
+import { download } from '../../components/download';
+import { Header } from '../../components/Header';
+import { InsightsPage } from '../../components/insights/InsightsPage';
+import { openDatabase } from '../../lib/db/database';
+import { insightsCsv } from '../../lib/insights/csv';
+import { createInsightsModel } from '../../lib/insights/page-model';
+import { createInsightsSource } from '../../lib/insights/source';
+import { watchInsightsData } from '../../lib/insights/watch';
+import { settingsApi } from '../../lib/ui/background-api';
+import { loadUiLocale } from '../../lib/ui/language';
+
+async function main() {
+  const settings = await settingsApi.get();
+  const { t, language } = await loadUiLocale(() => Promise.resolve(settings.uiLanguage));
+  document.title = t('insightsTitle');
+  const timeZone = settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // The page only reads; the worker stays the one writer of the database.
+  const db = openDatabase();
+  const source = createInsightsSource({ db, t, locale: language, timeZone, now: () => new Date() });
+  const model = createInsightsModel(
+    { load: source.load, watch: (onChange) => watchInsightsData({ db, liveQuery, onChange }) },
+    { now: () => new Date(), timeZone },
+  );
+  model.start();
+
+  render(
+    <>
+      <Header title={t('insightsTitle')} />
+      <main class="tb-main" style={{ maxWidth: '1100px' }}>
+        <InsightsPage
+          model={model}
+          t={t}
+          locale={language}
+          tableActions={(id) => (
+            <button
+              class="tb-button"
+              type="button"
+              data-testid={`csv-${id}`}
+              onClick={() => {
+                const rows = source.tableRows(id);
+                if (rows) download(`touchbook-${id}-${model.range.value.from}-${model.range.value.to}.csv`, insightsCsv(rows), 'text/csv');
+              }}
+            >
+              {t('insightsExportCsv')}
+            </button>
+          )}
+        />
+      </main>
+    </>,
+    document.getElementById('app')!,
+  );
+}
+
+void main();
