@@ -52,6 +52,9 @@ try {
   const shown = await panel.waitForClient(await crm.page.$eval('.record-name', (node) => node.textContent ?? ''));
   console.log(`Side panel shows ${shown.name} (${[...shown.emails, ...shown.phones].join(', ')})`);
   const popup = await session.openExtensionPage('popup.html', { width: 380, height: 600 });
+  // The figures the card's purchases and planned touches already give.
+  const insights = await session.openExtensionPage('insights.html', { width: 1100, height: 900 });
+  await insights.waitForSelector('[data-testid="headlines"], [data-testid="empty-state"]', { timeout: 15_000 });
 
   if (headless) {
     mkdirSync(outputDir, { recursive: true });
@@ -60,10 +63,13 @@ try {
       ['sidepanel.png', panel.page],
       ['popup.png', popup],
       ['options.png', options.page],
+      ['insights.png', insights],
     ];
     for (const [file, page] of shots) {
       await page.bringToFront();
-      await page.setViewport(file === 'crm.png' ? { width: 1280, height: 800 } : { width: 420, height: file === 'sidepanel.png' ? 800 : 640 });
+      const viewport =
+        file === 'crm.png' ? { width: 1280, height: 800 } : file === 'insights.png' ? { width: 1100, height: 900 } : { width: 420, height: file === 'sidepanel.png' ? 800 : 640 };
+      await page.setViewport(viewport);
       await page.screenshot({ path: path.join(outputDir, file) });
     }
     const files = shots.map(([file]) => String(file));

@@ -1,5 +1,5 @@
 import type { ClientSnapshot } from '../../lib/crm/snapshot';
-import type { ClientRecord, TouchRecord, TouchState } from '../../lib/db/schema';
+import type { ClientRecord, EventRecord, TouchRecord, TouchState } from '../../lib/db/schema';
 
 /**
  * Synthetic clients and touches for the lifecycle benchmarks (fake-indexeddb in
@@ -108,6 +108,29 @@ export function syntheticTouches(count: number, now: number, clientPrefix = 'cli
       snoozedUntil: state === 'snoozed' ? dueAt : null,
       outcomeAt: null,
       skipReason: null,
+      createdAt: now,
+    };
+  });
+}
+
+/**
+ * Purchase events over the two years before `now`, spread over `clients` clients, in two
+ * currencies (about one in five in UAH), a few refunds: what the Insights figures read.
+ */
+export function syntheticPurchases(count: number, now: number, clients: number, clientPrefix = 'client-'): EventRecord[] {
+  const next = random(99);
+  return Array.from({ length: count }, (_, index) => {
+    const at = now - Math.floor(next() * 730) * DAY;
+    const refund = next() < 0.02;
+    const currency = next() < 0.2 ? 'UAH' : 'EUR';
+    const amount = Math.round((currency === 'UAH' ? 40 : 1) * (50 + next() * 5_000)) * (refund ? -1 : 1);
+    return {
+      id: `purchase-bench-${index}`,
+      clientId: `${clientPrefix}${Math.floor(next() * clients)}`,
+      type: 'purchase',
+      at,
+      data: { date: isoDate(at), product: 'Bench product', category: 'Bench', amount, currency },
+      source: 'crm',
       createdAt: now,
     };
   });

@@ -1,0 +1,82 @@
+// The Insights page at scale, in Chromium with the demo build and a persistent profile:
+// 10,000 clients, 100,000 touches and 50,000 purchases in the extension's own database, then
+// (a) each figure and the whole view timed inside an extension page (budget 1 s each), and
+// (b) insights.html opened cold: navigation start -> first chart drawn (budget 300 ms), best
+//     of a few loads; (c) the page's bundle size (its scripts and styles, gzipped).
+// The figures code is bundled with esbuild and evaluated over CDP, as scripts/bench/lifecycle.mjs
+// does (see there for why).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { browserAvailable } from '../lib/browser-session.mjs';
+import { errorRow, loadNote } from './lib/common.mjs';
+import { demoExtensionDir, launchChromiumWith } from './lib/demo-build.mjs';
+import { bundleForBrowser } from './lib/ts.mjs';
+
+const SIZE = { clients: 10_000, touches: 100_000, purchases: 50_000 };
+const BUDGET = { figureMs: 1_000, firstChartMs: 300 };
+const LOADS = 3;
+
+/** @typedef {import('./lib/common.mjs').BenchRow} BenchRow */
+
+export async function run() {
+  if (!browserAvailable('chromium')) return [errorRow('Insights', new Error('chromium is not installed (apt-get install chromium)'), { unit: 'ms' })];
+  /** @type {BenchRow[]} */
+  const rows = [];
+  /** @type {Awaited<ReturnType<typeof launchChromiumWith>> | null} */
+  let session = null;
+  try {
+    const [source, extensionDir] = await Promise.all([bundleForBrowser('scripts/bench/lib/insights-bench.mjs'), demoExtensionDir()]);
+    rows.push(bundleRow(extensionDir));
+    session = await launchChromiumWith(extensionDir);
+    const page = await session.openExtensionPage('options.html');
+    await page.evaluate(source);
+    const now = Date.now();
+    const seeded = await page.evaluate((size) => window.__touchbookInsightsBench.seed(size), { ...SIZE, now });
+    const sizeNote = `${seeded.clients} clients, ${seeded.touches} touches, ${seeded.events} events stored`;
+    rows.push({ name: 'seed (bulkPut, Chromium, persistent profile)', value: seeded.ms, unit: 'ms', note: sizeNote });
+
+    await page.evaluate((at) => window.__touchbookInsightsBench.figures(at), now); // warm-up
+    const measured = await page.evaluate((at) => window.__touchbookInsightsBench.figures(at), now);
+    for (const [name, ms] of Object.entries(measured.ms)) {
+      rows.push({ name: `${name} (Chromium)`, value: ms, unit: 'ms', budget: BUDGET.figureMs, note: `last 12 months: ${measured.rows.purchases} purchases, ${measured.rows.touches} touches read; ${loadNote()}` });
+    }
+
+    const firstCharts = [];
+    for (let load = 0; load < LOADS; load++) {
+      const insights = await session.browser.newPage();
+      await insights.evaluateOnNewDocument(() => {
+        new MutationObserver((_changes, observer) => {
+          if (document.querySelector('.tb-chart canvas')) {
+            /** @type {any} */ (window).__firstChartAt = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await insights.goto(`${session.baseUrl}insights.html`);
+      await insights.waitForSelector('.tb-chart canvas', { timeout: 30_000 });
+      firstCharts.push(await insights.evaluate(() => /** @type {any} */ (window).__firstChartAt));
+      await insights.close();
+    }
+    rows.push({
+      name: `insights.html: navigation -> first chart drawn (Chromium, best of ${LOADS})`,
+      value: Math.min(...firstCharts),
+      unit: 'ms',
+      budget: BUDGET.firstChartMs,
+      note: `loads ${firstCharts.map((ms) => ms.toFixed(0)).join(' / ')} ms; ${sizeNote}; ${loadNote()}`,
+    });
+    return rows;
+  } catch (error) {
+    return [...rows, errorRow('Insights at scale', error, { unit: 'ms', budget: BUDGET.figureMs })];
+  } finally {
+    await session?.close();
+  }
+}
+
+/** The Insights page's own scripts and styles as the browser loads them, gzipped. */
+function bundleRow(extensionDir) {
+  const html = readFileSync(path.join(extensionDir, 'insights.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((match) => match[1].replace(/^\//, ''));
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(extensionDir, file)), { level: 9 }).length, 0);
+  return { name: 'insights.html bundle (scripts + styles it loads, gzip -9)', value: bytes / 1024, unit: 'KB', note: files.join(', ') };
+}
