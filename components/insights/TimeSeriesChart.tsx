@@ -16,8 +16,8 @@ export function TimeSeriesChart({ chart, t, locale }: { chart: ChartData; t: Tra
 
   useEffect(() => {
     if (!host.current || asTable.value || empty) return;
-    return drawChart(host.current, chart, locale);
-  }, [chart, locale, asTable.value, empty]);
+    return drawChart(host.current, chart, locale, t('insightsPeriod'));
+  }, [chart, locale, asTable.value, empty, t]);
 
   const table = chartAsTable(chart, locale, t('insightsPeriod'));
   return (

@@ -23,7 +23,7 @@ export function canDrawCharts(doc: Document = document): boolean {
  * cleanup. Every series in one chart shares one unit (the figures module splits currencies into
  * charts of their own), so one y axis is enough.
  */
-export function drawChart(host: HTMLElement, chart: ChartData, locale: string, height = 220): () => void {
+export function drawChart(host: HTMLElement, chart: ChartData, locale: string, periodLabel: string, height = 220): () => void {
   const period = periodFormatter(locale, chart.period);
   const first = chart.series[0];
   const format = first ? valueFormatter(locale, first) : (value: number | null) => String(value ?? '');
@@ -46,7 +46,7 @@ export function drawChart(host: HTMLElement, chart: ChartData, locale: string, h
       { ...axis, size: 64, values: (_plot, ticks) => ticks.map((tick) => format(tick)) },
     ],
     series: [
-      { label: '', value: (_plot, raw) => (raw === null ? '' : period(new Date(raw * 1000).toISOString().slice(0, 10))) },
+      { label: periodLabel, value: (_plot, raw) => (raw === null ? '' : period(new Date(raw * 1000).toISOString().slice(0, 10))) },
       ...chart.series.map((series, index) => ({
         label: series.label,
         stroke: cssVar(host, PALETTE[index % PALETTE.length]!, '#2356c7'),
