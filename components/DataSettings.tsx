@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import type { Translate } from '../lib/i18n';
+import type { BackupTableName, SkipReason, SkippedRows } from '../lib/db/backup';
+import type { MessageKey, Translate } from '../lib/i18n';
 import type { DataModel, ExportFile } from '../lib/options/data-model';
 import { download } from './download';
 
@@ -53,6 +54,7 @@ export function DataSettings({ model, t }: { model: DataModel; t: Translate }) {
             {result.ok ? t('backupRestored', { count: result.text }) : t('backupFailed', { error: result.text })}
           </p>
         )}
+        {result?.ok && result.skipped.length > 0 && <SkippedList skipped={result.skipped} t={t} />}
       </section>
 
       <section class="tb-card tb-stack" aria-labelledby="exports-title" data-testid="exports">
@@ -129,5 +131,42 @@ export function DataSettings({ model, t }: { model: DataModel; t: Translate }) {
         )}
       </section>
     </>
+  );
+}
+
+const TABLE_NAMES: Record<BackupTableName, MessageKey> = {
+  clients: 'backupTableClients',
+  events: 'backupTableEvents',
+  touches: 'backupTableTouches',
+  answers: 'backupTableAnswers',
+  offers: 'backupTableOffers',
+  books: 'backupTableBooks',
+  sites: 'backupTableSites',
+  settings: 'backupTableSettings',
+  unmatchedObjections: 'backupTableUnmatched',
+};
+
+const SKIP_REASONS: Record<SkipReason, MessageKey> = {
+  'missing-client': 'backupSkipMissingClient',
+  'unsafe-url': 'backupSkipUnsafeUrl',
+  'unknown-time-zone': 'backupSkipUnknownTimeZone',
+  'invalid-book': 'backupSkipInvalidBook',
+  'policy-controlled': 'backupSkipPolicyControlled',
+};
+
+/** What a restore left out, per table and reason, with the first few so they can be found in the file. */
+function SkippedList({ skipped, t }: { skipped: SkippedRows[]; t: Translate }) {
+  return (
+    <div data-testid="backup-skipped">
+      <p>{t('backupSkippedTitle')}</p>
+      <ul class="tb-plain-list">
+        {skipped.map((group) => (
+          <li>
+            {`${t(TABLE_NAMES[group.table])}: ${group.count}, ${t(SKIP_REASONS[group.reason])}`}
+            {group.examples.length > 0 && ` (${t('backupSkippedExamples', { examples: group.examples.join('; ') })})`}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -24,6 +24,7 @@ import { workingTimeOf } from '../lifecycle/working-time';
 import { runReminderCheck, type ReminderApis } from '../reminders/check';
 import type { NotificationTexts } from '../reminders/notifications';
 import type { BookService } from './books';
+import { webUrl } from '../sites/origins';
 
 /**
  * The lifecycle engine as the background runs it: re-planning a client when its card or the
@@ -135,7 +136,7 @@ export function createLifecycleService(deps: LifecycleDeps) {
         return [
           {
             touch,
-            client: { id: client.id, name: client.name, company: client.company, url: client.records[0]?.url ?? null },
+            client: { id: client.id, name: client.name, company: client.company, url: webUrl(client.records[0]?.url) },
             callList: callListPlace(book, touch.programmeId, client),
           },
         ];

@@ -9,7 +9,8 @@ import { createRegistrationSync } from '../sites/registration';
 import { openSidePanel } from '../ui/side-panel';
 import { DAY_MS } from '../lifecycle/time';
 import { isWakeAlarm } from '../reminders/alarms';
-import { DUE_NOTIFICATION_ID } from '../reminders/notifications';
+import { DUE_NOTIFICATION_ID, notificationTarget } from '../reminders/notifications';
+import { webUrl } from '../sites/origins';
 import { handleBackupPort } from './backup-port';
 import { BOOK_SYNC_ALARM, createBookService } from './books';
 import { createLifecycleService } from './lifecycle-service';
@@ -151,7 +152,7 @@ export function startBackground(): void {
     const first = result.newlyDue[0];
     if (first) {
       const client = await db.clients.get(first.touch.clientId);
-      await browser.storage.session.set({ [NOTIFIED_CLIENT_URL]: client?.records[0]?.url ?? null });
+      await browser.storage.session.set({ [NOTIFIED_CLIENT_URL]: webUrl(client?.records[0]?.url) });
     }
     const { [LAST_FULL_REPLAN]: last } = await browser.storage.local.get(LAST_FULL_REPLAN);
     const now = await clock.now();
@@ -165,7 +166,7 @@ export function startBackground(): void {
   async function openNotifiedClient(notificationId: string) {
     if (notificationId !== DUE_NOTIFICATION_ID) return;
     const { [NOTIFIED_CLIENT_URL]: url } = await browser.storage.session.get(NOTIFIED_CLIENT_URL);
-    const tab = await browser.tabs.create({ url: typeof url === 'string' ? url : browser.runtime.getURL('/popup.html') });
+    const tab = await browser.tabs.create({ url: notificationTarget(url, browser.runtime.getURL('/popup.html')) });
     await browser.notifications.clear(notificationId);
     await openSidePanel(browser as never, tab.windowId).catch(() => undefined); // not every browser allows it here
   }

@@ -1,4 +1,5 @@
 import { prefixErrors, type BookError } from './errors';
+import { explainFetchFailure, type FetchFailureReason } from './fetch-failure';
 import { checkJsonShape } from './json-shape';
 import { DEFAULT_MAX_BOOK_BYTES, formatBytes, parseJsonText } from './json-text';
 import type { SalesBook } from './schema';
@@ -8,7 +9,8 @@ import { validateBook } from './validate';
 /**
  * Subscribing to a team's sales book: a static JSON file on any HTTPS host, polled with ETag.
  *
- * Redirects: we let the browser follow them (`redirect: 'follow'`) and check where we ended up.
+ * Redirects: we let the browser follow them (`redirect: 'follow'`) and check where we ended up;
+ * when that fails, fetch-failure.ts probes again to say whether it was a redirect loop.
  * `redirect: 'manual'` would let us count hops, but in extension pages and service workers it
  * yields an opaque response with no Location header, so a manual chain cannot be followed there.
  * The count is therefore not observable and not limited by us (browsers stop at 20); what we do
@@ -31,7 +33,7 @@ export interface FetchBookOptions {
 export type FetchBookResult =
   | { status: 'updated'; text: string; etag: string | null }
   | { status: 'not-modified' }
-  | { status: 'error'; error: string };
+  | { status: 'error'; error: string; reason?: FetchFailureReason };
 
 const LOCAL_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -116,9 +118,15 @@ export async function fetchBook(options: FetchBookOptions): Promise<FetchBookRes
     if (!body.ok) return { status: 'error', error: body.error };
     return { status: 'updated', text: body.text, etag: response.headers.get('etag') };
   } catch (error) {
-    if (timedOut) return { status: 'error', error: `no complete answer within ${Math.round(timeoutMs / 100) / 10} s` };
+    const timeout = { status: 'error' as const, error: `no complete answer within ${Math.round(timeoutMs / 100) / 10} s` };
+    if (timedOut) return timeout;
     if (signal?.aborted) return { status: 'error', error: 'cancelled' };
-    return { status: 'error', error: `could not load the book from ${checked.url.host}: ${networkMessage(error)}` };
+    if (!(error instanceof TypeError)) return { status: 'error', error: `could not load the book from ${checked.url.host}: ${networkMessage(error)}` };
+    // "Failed to fetch" says nothing; ask again in ways that fail differently (fetch-failure.ts).
+    const failure = await explainFetchFailure({ url: checked.url, error, fetchImpl, signal: controller.signal });
+    if (timedOut) return timeout;
+    if (signal?.aborted) return { status: 'error', error: 'cancelled' };
+    return { status: 'error', reason: failure.reason, error: `could not load the book from ${checked.url.host}: ${failure.message}` };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', forwardAbort);

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import type { BackupPortMessage } from '../background/backup-port';
 import type { FieldMapping } from '../crm/mappings';
-import type { Backup } from '../db/backup';
+import type { Backup, SkippedRows } from '../db/backup';
 import type { SettingsRecord, UnmatchedObjectionRecord } from '../db/schema';
 import { touchesToIcs } from '../export/ics';
 import type { TouchRow } from '../export/touch-rows';
@@ -46,7 +46,8 @@ export function createDataModel(deps: DataModelDeps, { t, locale }: DataModelOpt
   const mappings = signal<Array<{ origin: string; mappings: FieldMapping[] }>>([]);
   const unmatched = signal<UnmatchedObjectionRecord[]>([]);
   const progress = signal<{ done: number; total: number } | null>(null);
-  const result = signal<{ ok: boolean; text: string } | null>(null);
+  /** A restore's outcome: the count and what was left out (with why), or the error. */
+  const result = signal<{ ok: true; text: string; skipped: SkippedRows[] } | { ok: false; text: string } | null>(null);
   const exportResult = signal<{ ok: boolean; text: string } | null>(null);
 
   /** Builds a file from the touches; what it says after goes to `exportResult`. */
@@ -97,7 +98,10 @@ export function createDataModel(deps: DataModelDeps, { t, locale }: DataModelOpt
           if (message.kind === 'progress') progress.value = { done: message.done, total: message.total };
           else {
             progress.value = null;
-            result.value = message.kind === 'done' ? { ok: true, text: String(message.summary.total) } : { ok: false, text: message.error };
+            result.value =
+              message.kind === 'done'
+                ? { ok: true, text: String(message.summary.total), skipped: message.summary.skipped }
+                : { ok: false, text: message.error };
             // The restore is over either way; a list that fails to reload must not hang the page.
             void load().catch(() => undefined).finally(resolve);
           }

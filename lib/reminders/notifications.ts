@@ -1,4 +1,5 @@
 import type { TouchRecord } from '../db/schema';
+import { webUrl } from '../sites/origins';
 
 /**
  * One notification for everything that became due at once: five touches falling due over a
@@ -91,4 +92,13 @@ export interface NotificationsApi {
 export async function notifyDue(api: NotificationsApi, items: readonly DueItem[], options: NotificationOptions): Promise<string | null> {
   const notification = buildDueNotification(items, options);
   return notification ? api.create(DUE_NOTIFICATION_ID, notification) : null;
+}
+
+/**
+ * Where a click on the notification goes: the client's CRM page when it is a web page, else the
+ * list. The address comes from a client record, which a restored backup may have filled with a
+ * `javascript:` or `file:` address, so it is checked here, when it is opened.
+ */
+export function notificationTarget(clientUrl: unknown, listUrl: string): string {
+  return webUrl(clientUrl) ?? listUrl;
 }

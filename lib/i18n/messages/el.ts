@@ -373,4 +373,22 @@ export const el: Messages = {
   exportStateSnoozed: 'Σε αναβολή',
   exportStateSkipped: 'Παραλείφθηκε',
   exportStateMissed: 'Χάθηκε',
+
+  // wt-restore
+  backupSkippedTitle: 'Δεν επαναφέρθηκαν:',
+  backupSkippedExamples: 'για παράδειγμα {examples}',
+  backupSkipMissingClient: 'ο πελάτης τους δεν υπάρχει ούτε στο αρχείο ούτε εδώ',
+  backupSkipUnsafeUrl: 'η διεύθυνση της σελίδας δεν είναι http ή https',
+  backupSkipUnknownTimeZone: 'ο φυλλομετρητής δεν γνωρίζει αυτή τη ζώνη ώρας· χρησιμοποιείται η ζώνη του υπολογιστή',
+  backupSkipInvalidBook: 'δεν είναι έγκυρο βιβλίο πωλήσεων ή ρύθμιση βιβλίου· κρατήθηκε ό,τι υπήρχε',
+  backupSkipPolicyControlled: 'το ελέγχει η πολιτική του διαχειριστή σας· κρατήθηκε ό,τι υπήρχε',
+  backupTableClients: 'Πελάτες',
+  backupTableEvents: 'Γεγονότα',
+  backupTableTouches: 'Επαφές',
+  backupTableAnswers: 'Απαντήσεις',
+  backupTableOffers: 'Προτάσεις',
+  backupTableBooks: 'Βιβλίο πωλήσεων',
+  backupTableSites: 'Ιστότοποι',
+  backupTableSettings: 'Ρυθμίσεις',
+  backupTableUnmatched: 'Αντιρρήσεις χωρίς απάντηση',
 };

@@ -373,6 +373,24 @@ export const en = {
   exportStateSnoozed: 'Snoozed',
   exportStateSkipped: 'Skipped',
   exportStateMissed: 'Missed',
+
+  // wt-restore
+  backupSkippedTitle: 'Left out of the restore:',
+  backupSkippedExamples: 'for example {examples}',
+  backupSkipMissingClient: 'their client is neither in the file nor here',
+  backupSkipUnsafeUrl: 'the page address is not an http or https address',
+  backupSkipUnknownTimeZone: 'this browser does not know the time zone; the computer\'s own zone is used',
+  backupSkipInvalidBook: 'not a valid sales book or book setting; what was here is kept',
+  backupSkipPolicyControlled: 'your administrator\'s policy controls it; what was here is kept',
+  backupTableClients: 'Clients',
+  backupTableEvents: 'Events',
+  backupTableTouches: 'Touches',
+  backupTableAnswers: 'Answers',
+  backupTableOffers: 'Offers',
+  backupTableBooks: 'Sales book',
+  backupTableSites: 'Sites',
+  backupTableSettings: 'Settings',
+  backupTableUnmatched: 'Unanswered objections',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -373,4 +373,22 @@ export const ru: Messages = {
   exportStateSnoozed: 'Отложено',
   exportStateSkipped: 'Пропущено',
   exportStateMissed: 'Упущено',
+
+  // wt-restore
+  backupSkippedTitle: 'Не восстановлено:',
+  backupSkippedExamples: 'например, {examples}',
+  backupSkipMissingClient: 'их клиента нет ни в файле, ни здесь',
+  backupSkipUnsafeUrl: 'адрес страницы не начинается с http или https',
+  backupSkipUnknownTimeZone: 'браузер не знает такого часового пояса; используется пояс компьютера',
+  backupSkipInvalidBook: 'это не корректная книга продаж или её настройки; оставлено то, что было',
+  backupSkipPolicyControlled: 'этим управляет политика администратора; оставлено то, что было',
+  backupTableClients: 'Клиенты',
+  backupTableEvents: 'События',
+  backupTableTouches: 'Касания',
+  backupTableAnswers: 'Ответы',
+  backupTableOffers: 'Предложения',
+  backupTableBooks: 'Книга продаж',
+  backupTableSites: 'Сайты',
+  backupTableSettings: 'Настройки',
+  backupTableUnmatched: 'Возражения без ответа',
 };

@@ -373,4 +373,22 @@ export const uk: Messages = {
   exportStateSnoozed: 'Відкладено',
   exportStateSkipped: 'Пропущено',
   exportStateMissed: 'Проґавлено',
+
+  // wt-restore
+  backupSkippedTitle: 'Не відновлено:',
+  backupSkippedExamples: 'наприклад, {examples}',
+  backupSkipMissingClient: 'їхнього клієнта немає ні у файлі, ні тут',
+  backupSkipUnsafeUrl: 'адреса сторінки не починається з http чи https',
+  backupSkipUnknownTimeZone: 'браузер не знає такого часового поясу; використано пояс комп\'ютера',
+  backupSkipInvalidBook: 'це не коректна книга продажів чи її налаштування; залишено те, що було',
+  backupSkipPolicyControlled: 'цим керує політика адміністратора; залишено те, що було',
+  backupTableClients: 'Клієнти',
+  backupTableEvents: 'Події',
+  backupTableTouches: 'Дотики',
+  backupTableAnswers: 'Відповіді',
+  backupTableOffers: 'Пропозиції',
+  backupTableBooks: 'Книга продажів',
+  backupTableSites: 'Сайти',
+  backupTableSettings: 'Налаштування',
+  backupTableUnmatched: 'Заперечення без відповіді',
 };

@@ -105,6 +105,21 @@ describe('book service', () => {
     expect(requests[3]?.ifNoneMatch).toBe('"v1"');
   });
 
+  it('shows a redirect loop on the book address as such, not as "Failed to fetch"', async () => {
+    const fetchImpl = vi.fn((_input: string | URL, init?: RequestInit) => {
+      if (init?.redirect !== 'manual') return Promise.reject(new TypeError('Failed to fetch'));
+      const response = new Response(null, { status: 200 });
+      Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+      return Promise.resolve(response);
+    }) as unknown as typeof fetch;
+    const books = makeBookService(makeDb(), { fetchImpl });
+    const result = await books.configure({ subscriptionUrl: TEAM_URL });
+    expect(result.ok).toBe(true);
+    const message = result.ok ? (result.status.lastError?.errors[0]?.message ?? '') : '';
+    expect(message).toMatch(/redirect loop or more than 20 redirects/);
+    expect(message).not.toMatch(/Failed to fetch/);
+  });
+
   it('refuses a plain-http subscription address on another machine', async () => {
     const books = makeBookService(makeDb());
     const result = await books.configure({ subscriptionUrl: 'http://books.example.com/team.json' });

@@ -98,6 +98,43 @@ describe('DataSettings: backup', () => {
   });
 });
 
+describe('DataSettings: what a restore left out', () => {
+  it('lists each kind of skipped row with its count, reason and examples, as text', async () => {
+    const { container, imports, chooseFile } = await renderData();
+    chooseFile('{}');
+    await vi.waitFor(() => expect(imports).toHaveLength(1));
+    imports[0]!.onMessage({
+      kind: 'done',
+      summary: {
+        written: {} as never,
+        total: 7,
+        skipped: [
+          { table: 'touches', reason: 'missing-client', count: 3, examples: ['t-1: client ghost', 't-2: client ghost'] },
+          { table: 'clients', reason: 'unsafe-url', count: 1, examples: ['c-1: javascript:<img src=x onerror=alert(1)>'] },
+          { table: 'books', reason: 'policy-controlled', count: 1, examples: ['managed: locked'] },
+        ],
+      },
+    });
+    await vi.waitFor(() => expect(byTestId(container, 'backup-result').textContent).toBe('Restored 7 records.'));
+    const items = [...byTestId(container, 'backup-skipped').querySelectorAll('li')].map((item) => item.textContent);
+    expect(items).toEqual([
+      `Touches: 3, ${t('backupSkipMissingClient')} (${t('backupSkippedExamples', { examples: 't-1: client ghost; t-2: client ghost' })})`,
+      `Clients: 1, ${t('backupSkipUnsafeUrl')} (${t('backupSkippedExamples', { examples: 'c-1: javascript:<img src=x onerror=alert(1)>' })})`,
+      `Sales book: 1, ${t('backupSkipPolicyControlled')} (${t('backupSkippedExamples', { examples: 'managed: locked' })})`,
+    ]);
+    expect(byTestId(container, 'backup-skipped').querySelector('img')).toBeNull();
+  });
+
+  it('shows no list when nothing was left out', async () => {
+    const { container, imports, chooseFile } = await renderData();
+    chooseFile('{}');
+    await vi.waitFor(() => expect(imports).toHaveLength(1));
+    imports[0]!.onMessage({ kind: 'done', summary: { written: {} as never, total: 2, skipped: [] } });
+    await vi.waitFor(() => expect(byTestId(container, 'backup-result').textContent).toBe('Restored 2 records.'));
+    expect(container.querySelector('[data-testid="backup-skipped"]')).toBeNull();
+  });
+});
+
 describe('DataSettings: taught fields', () => {
   const sites: Sites = [
     { origin: 'https://crm.example.com', mappings: [{ field: 'phones', selector: '#phone' }, { field: 'emails', label: 'E-mail <b>x</b>' }] },

@@ -81,7 +81,7 @@ describe('options data model: restoring a backup', () => {
 
     onMessage({ kind: 'done', summary: { written: {} as never, total: 10, skipped: [] } });
     expect(model.progress.value).toBeNull();
-    expect(model.result.value).toEqual({ ok: true, text: '10' });
+    expect(model.result.value).toEqual({ ok: true, text: '10', skipped: [] });
     await importing;
     expect(finished).toBe(true);
     // Restored sites bring their taught fields: the lists are read again.
@@ -133,11 +133,33 @@ describe('options data model: restoring a backup', () => {
 
     await model.importBackup(file, 'merge');
     stop();
-    expect(model.result.value).toEqual({ ok: true, text: '2' });
+    expect(model.result.value).toEqual({ ok: true, text: '2', skipped: [] });
     expect(seen).toContainEqual({ done: 2, total: 2 });
     expect(afterImport).toHaveBeenCalledTimes(1);
     await expect(target.clients.get('client-1')).resolves.toMatchObject({ name: 'Anna Petrova' });
     expect(model.mappings.value).toEqual([{ origin: 'https://crm.example.com', mappings: [{ field: 'emails', label: 'E-mail' }] }]);
+  });
+
+  it('reports what the background left out of the restore, and why', async () => {
+    const source = makeDb();
+    await source.clients.put(makeClient());
+    const file = JSON.parse(JSON.stringify(await exportBackup(source, 2_000))) as { tables: Record<string, unknown[]> };
+    file.tables.events = [{ id: 'e-ghost', clientId: 'ghost', type: 'purchase', at: 1, data: {}, source: 'crm', createdAt: 1 }];
+    const target = makeDb();
+    const { deps } = makeDeps({}, {
+      importBackup: (backup, mode, onMessage) => {
+        const { port, send } = makeBackupPort({ onPost: onMessage });
+        handleBackupPort(port, { db: target, extensionBaseUrl: EXTENSION_BASE_URL, afterImport: () => Promise.resolve() });
+        send({ backup, mode });
+      },
+    });
+    const model = createDataModel(deps);
+    await model.importBackup(JSON.stringify(file), 'replace');
+    expect(model.result.value).toEqual({
+      ok: true,
+      text: '1',
+      skipped: [{ table: 'events', reason: 'missing-client', count: 1, examples: ['e-ghost: client ghost'] }],
+    });
   });
 
   it('exports the backup as JSON text ending with a newline', async () => {

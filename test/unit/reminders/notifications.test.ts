@@ -6,6 +6,7 @@ import {
   type DueItem,
   ENGLISH_NOTIFICATION_TEXTS,
   notifyDue,
+  notificationTarget,
 } from '../../../lib/reminders/notifications';
 import { makeTouch } from '../lifecycle/factories';
 
@@ -64,5 +65,27 @@ describe('showing it', () => {
     expect(Object.keys(shown)).toEqual([DUE_NOTIFICATION_ID]);
     expect(shown[DUE_NOTIFICATION_ID]).toMatchObject({ title: '2 touches are due' });
     await expect(notifyDue(fakeBrowser.notifications, [], options(false))).resolves.toBeNull();
+  });
+});
+
+describe('where a click on the notification goes', () => {
+  const LIST = 'chrome-extension://id/popup.html';
+  it.each([
+    ['https://crm.example.com/contacts/42', 'https://crm.example.com/contacts/42'],
+    ['http://crm.local/contacts/42', 'http://crm.local/contacts/42'],
+  ])('opens the client page %s', (stored, opened) => {
+    expect(notificationTarget(stored, LIST)).toBe(opened);
+  });
+
+  it.each([
+    ['a javascript: address', 'javascript:alert(document.cookie)'],
+    ['a data: address', 'data:text/html,<script>alert(1)</script>'],
+    ['a file: address', 'file:///etc/passwd'],
+    ['another extension', 'chrome-extension://evil/page.html'],
+    ['not an address', 'crm.example.com/contacts/42'],
+    ['nothing', null],
+    ['a number', 42],
+  ])('opens the list instead of %s', (_what, stored) => {
+    expect(notificationTarget(stored, LIST)).toBe(LIST);
   });
 });
