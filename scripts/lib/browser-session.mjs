@@ -128,8 +128,8 @@ export async function launchWithExtension(name, { headless = true, downloadDir }
 }
 
 /**
- * Firefox saves into the folder without a dialog with these, whether or not its WebDriver BiDi
- * honours `downloadBehavior`.
+ * Firefox saves into the folder without a dialog with these. Puppeteer's `downloadBehavior`
+ * alone is not enough there: Firefox ESR 153 over WebDriver BiDi saved nothing without them.
  * @param {string} dir
  */
 function firefoxDownloadPrefs(dir) {
