@@ -10,8 +10,7 @@ import { ProfileSettings, type ProfilePatch } from '../../components/ProfileSett
 import { SitesEditor } from '../../components/SitesEditor';
 import type { UiLanguage } from '../../lib/i18n';
 import { createBookModel } from '../../lib/options/book-model';
-import { openDatabase } from '../../lib/db/database';
-import { readTouchRows } from '../../lib/export/touch-rows';
+import { lazyTouchRows } from '../../lib/export/touch-rows';
 import { createDataModel } from '../../lib/options/data-model';
 import { createSitesModel } from '../../lib/sites/sites-model';
 import { bookApi, dataApi, settingsApi, sitesApi } from '../../lib/ui/background-api';
@@ -22,9 +21,8 @@ async function main() {
   const { t, language: locale } = await loadUiLocale(() => Promise.resolve(settings.value.uiLanguage));
   const sites = createSitesModel(sitesApi);
   const book = createBookModel(bookApi);
-  // Read-only here, like the side panel: a large export need not pass through messages.
-  const db = openDatabase();
-  const data = createDataModel({ ...dataApi, touchRows: (which) => readTouchRows(db, which) }, { t, locale });
+  // Exports read the database here, like the side panel: a large export need not pass through messages.
+  const data = createDataModel({ ...dataApi, touchRows: lazyTouchRows() }, { t, locale });
   const saved = signal(false);
   await Promise.all([sites.load(), book.load(), data.load()]);
 

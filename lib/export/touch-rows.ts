@@ -42,3 +42,15 @@ export function clientLink(client: ClientRecord | null): string | null {
     return null;
   }
 }
+
+/**
+ * `readTouchRows` for an extension page that does not otherwise open the database (the settings
+ * page): Dexie is loaded and the database opened on the first export, not with the page.
+ */
+export function lazyTouchRows(): (which: 'pending' | 'all') => Promise<TouchRow[]> {
+  let opening: Promise<TouchbookDb> | null = null;
+  return async (which) => {
+    opening ??= import('../db/database').then(({ openDatabase }) => openDatabase());
+    return readTouchRows(await opening, which);
+  };
+}

@@ -3,7 +3,6 @@ import type { BackupPortMessage } from '../background/backup-port';
 import type { FieldMapping } from '../crm/mappings';
 import type { Backup, SkippedRows } from '../db/backup';
 import type { SettingsRecord, UnmatchedObjectionRecord } from '../db/schema';
-import { touchesToIcs } from '../export/ics';
 import type { TouchRow } from '../export/touch-rows';
 import { spreadsheetDateTime, touchesToCsv } from '../export/touches-csv';
 import { createTranslator, type Translate } from '../i18n';
@@ -51,7 +50,10 @@ export function createDataModel(deps: DataModelDeps, { t, locale }: DataModelOpt
   const exportResult = signal<{ ok: boolean; text: string } | null>(null);
 
   /** Builds a file from the touches; what it says after goes to `exportResult`. */
-  const exportTouches = async (which: 'pending' | 'all', build: (rows: TouchRow[], context: ExportContext) => Omit<ExportFile, 'count'>) => {
+  const exportTouches = async (
+    which: 'pending' | 'all',
+    build: (rows: TouchRow[], context: ExportContext) => Omit<ExportFile, 'count'> | Promise<Omit<ExportFile, 'count'>>,
+  ) => {
     exportResult.value = null;
     try {
       const [rows, settings] = await Promise.all([deps.touchRows(which), deps.settings()]);
@@ -59,7 +61,7 @@ export function createDataModel(deps: DataModelDeps, { t, locale }: DataModelOpt
       // As the manager wrote it when valid: ICU would rename Europe/Kyiv to the old Europe/Kiev.
       const timeZone = settings.timeZone && resolveTimeZone(settings.timeZone, '') ? settings.timeZone : localTimeZone();
       const context = { ...settings, now: at, timeZone, day: spreadsheetDateTime(at, timeZone).slice(0, 10) };
-      const file = { ...build(rows, context), count: rows.length };
+      const file = { ...(await build(rows, context)), count: rows.length };
       exportResult.value = { ok: true, text: t('exportSaved', { count: file.count, file: file.name }) };
       return file;
     } catch (error) {
@@ -120,11 +122,16 @@ export function createDataModel(deps: DataModelDeps, { t, locale }: DataModelOpt
     },
     /** Pending touches as a calendar file; null (and a message in `exportResult`) when it failed. */
     plannedTouchesAsIcs: (): Promise<ExportFile | null> =>
-      exportTouches('pending', (rows, context) => ({
-        name: `touchbook-planned-touches-${context.day}.ics`,
-        type: 'text/calendar',
-        text: touchesToIcs(rows, { ...context, locale, calendarName: t('exportCalendarName') }),
-      })),
+      exportTouches('pending', async (rows, context) => {
+        // Loaded on first use: the calendar writer is most of the export code's weight, and the
+        // settings page opens far more often than it exports.
+        const { touchesToIcs } = await import('../export/ics');
+        return {
+          name: `touchbook-planned-touches-${context.day}.ics`,
+          type: 'text/calendar',
+          text: touchesToIcs(rows, { ...context, locale, calendarName: t('exportCalendarName') }),
+        };
+      }),
     /** Every touch, history included, as a spreadsheet. */
     touchesAsCsv: (): Promise<ExportFile | null> =>
       exportTouches('all', (rows, context) => ({

@@ -43,10 +43,11 @@ export function browserAvailable(name) {
 
 /**
  * @param {BrowserName} name
- * @param {{ headless?: boolean }} [options]
+ * @param {{ headless?: boolean, downloadDir?: string }} [options] `downloadDir`: files the pages
+ *   download are saved there without asking (tests that check an export read them back).
  * @returns {Promise<ExtensionSession>}
  */
-export async function launchWithExtension(name, { headless = true } = {}) {
+export async function launchWithExtension(name, { headless = true, downloadDir } = {}) {
   const extensionDir = DEMO_BUILDS[name];
   if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`${extensionDir} is missing: run \`npm run build:e2e\` first`);
@@ -60,6 +61,7 @@ export async function launchWithExtension(name, { headless = true } = {}) {
           pipe: true,
           enableExtensions: [extensionDir],
           userDataDir: profile,
+          ...(downloadDir ? { downloadBehavior: { policy: 'allow', downloadPath: downloadDir } } : {}),
           args: [
             '--no-sandbox',
             '--disable-gpu',
@@ -75,7 +77,8 @@ export async function launchWithExtension(name, { headless = true } = {}) {
           executablePath: EXECUTABLES.firefox,
           headless,
           userDataDir: profile,
-          extraPrefsFirefox: { 'extensions.manifestV3.enabled': true },
+          ...(downloadDir ? { downloadBehavior: { policy: 'allow', downloadPath: downloadDir } } : {}),
+          extraPrefsFirefox: { 'extensions.manifestV3.enabled': true, ...(downloadDir ? firefoxDownloadPrefs(downloadDir) : {}) },
         });
 
   try {
@@ -122,6 +125,22 @@ export async function launchWithExtension(name, { headless = true } = {}) {
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Firefox saves into the folder without a dialog with these. Puppeteer's `downloadBehavior`
+ * alone is not enough there: Firefox ESR 153 over WebDriver BiDi saved nothing without them.
+ * @param {string} dir
+ */
+function firefoxDownloadPrefs(dir) {
+  return {
+    'browser.download.folderList': 2,
+    'browser.download.dir': dir,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.manager.showWhenStarting': false,
+    'browser.helperApps.neverAsk.saveToDisk': 'text/calendar,text/csv,application/json',
+  };
 }
 
 /** Firefox over WebDriver BiDi may report a freshly opened extension tab as about:blank. */

@@ -50,6 +50,72 @@ export class OptionsPage {
   }
 }
 
+/** The export buttons in the options page's data section. */
+export class ExportsSection {
+  /** @param {Page} page the options page */
+  constructor(page) {
+    this.page = page;
+  }
+
+  /**
+   * Keeps every Blob the page turns into an object URL, from now on: what a download link
+   * would save, read where the browser's own download cannot be seen.
+   */
+  async keepBlobs() {
+    await this.page.evaluate(() => {
+      const probe = /** @type {{ keptBlobs?: Blob[] }} */ (globalThis);
+      if (probe.keptBlobs) return;
+      probe.keptBlobs = [];
+      const original = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob) => {
+        if (blob instanceof Blob) probe.keptBlobs?.push(blob);
+        return original(blob);
+      };
+    });
+  }
+
+  /**
+   * The text and type of the Blobs kept since `keepBlobs`, in order.
+   * @returns {Promise<Array<{ type: string, text: string }>>}
+   */
+  keptBlobs() {
+    return this.page.evaluate(() =>
+      Promise.all(
+        (/** @type {{ keptBlobs?: Blob[] }} */ (globalThis).keptBlobs ?? []).map(async (blob) => ({
+          type: blob.type,
+          // Byte for byte as saved: `blob.text()` would drop a leading byte order mark.
+          text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer()),
+        })),
+      ),
+    );
+  }
+
+  /**
+   * Clicks "Export planned touches (.ics)" or "Export touches (.csv)" and returns what the page
+   * says once it has made the file.
+   * @param {'ics' | 'csv'} kind
+   * @returns {Promise<string>}
+   */
+  async export(kind) {
+    const before = await this.result();
+    await this.page.locator(`[data-testid="export-${kind}"]`).click();
+    await this.page.waitForFunction(
+      (previous) => {
+        const text = document.querySelector('[data-testid="export-result"]')?.textContent ?? '';
+        return text !== '' && text !== previous;
+      },
+      { timeout: 10_000 },
+      before,
+    );
+    return this.result();
+  }
+
+  /** @returns {Promise<string>} */
+  result() {
+    return this.page.evaluate(() => document.querySelector('[data-testid="export-result"]')?.textContent ?? '');
+  }
+}
+
 /** The sales-book section of the options page. */
 export class BookSettingsPage {
   /** @param {Page} page */

@@ -357,7 +357,7 @@ export const en = {
   exportSaved: 'Touches saved: {count}, in {file}.',
   exportFailed: 'Could not export: {error}',
   exportCalendarName: 'Touchbook: planned touches',
-  exportCalendarHowTo: 'To see your touches in a calendar, import the .ics file. Google Calendar: Settings → Import & export → Import. Outlook: File → Open & Export → Import/Export (or drag the file onto the calendar in Outlook on the web). Thunderbird: File → Open → Calendar File. Importing a newer file updates the touches already there instead of adding copies; touches done since stay until you delete them.',
+  exportCalendarHowTo: 'To see your touches in a calendar, import the .ics file. Google Calendar: Settings → Import & export → Import. Outlook: File → Open & Export → Import/Export (or drag the file onto the calendar in Outlook on the web). Thunderbird: File → Open → Calendar File. Each touch keeps its ID from one file to the next, so calendars that match by it update events rather than copy them; not all do, so a calendar of its own for Touchbook, deleted and imported afresh, is the sure way. Touches done since an import stay there until you delete them.',
   exportColumnClient: 'Client',
   exportColumnCompany: 'Company',
   exportColumnTouch: 'Touch',
