@@ -14,15 +14,6 @@ const demoClients = JSON.parse(readFileSync('demo/clients.json', 'utf8')) as Dem
 // Toner in June 2025 and paper in October 2025, both in the category "Consumables".
 const chloe = demoClients.find((client) => client.id === 'c-103')!;
 
-interface PlannedTouch {
-  id: string;
-  templateId: string;
-  programmeId: string;
-  state: string;
-  goal: string;
-  anchorEventId: string | null;
-}
-
 const DAY_MS = 86_400_000;
 
 describe.each(browsersUnderTest())('consumables bought again in %s', (browserName) => {
@@ -54,7 +45,7 @@ describe.each(browsersUnderTest())('consumables bought again in %s', (browserNam
     await panel.waitForReadField('nextContact');
     const probe = new ExtensionProbe(panel.page);
     const clientId = (await probe.focus()).client.id as string;
-    await waitFor(async () => (await probe.clientPlan(clientId)).open.some((touch: PlannedTouch) => touch.programmeId === 'consumables'), {
+    await waitFor(async () => (await probe.clientPlan(clientId)).open.some((touch) => touch.programmeId === 'consumables'), {
       what: `consumables reminders planned for ${chloe.name}`,
     });
     return { probe, clientId };
@@ -74,7 +65,7 @@ describe.each(browsersUnderTest())('consumables bought again in %s', (browserNam
 
     const { probe, clientId } = await openChloe();
     const plan = await probe.clientPlan(clientId);
-    const reminders = (plan.open as PlannedTouch[]).filter((touch) => touch.templateId === 'replenishment');
+    const reminders = plan.open.filter((touch) => touch.templateId === 'replenishment');
     // Every coming reminder belongs to one chain: the one the latest purchase started.
     expect(new Set(reminders.map((touch) => touch.anchorEventId)).size).toBe(categories.size);
     const goal = reminders[0]!.goal;
@@ -86,7 +77,7 @@ describe.each(browsersUnderTest())('consumables bought again in %s', (browserNam
     await waitFor(async () => (await dueReminders(goal)).length > 0, { what: 'the next reminder due' });
     expect(await dueReminders(goal)).toHaveLength(categories.size);
     const after = await probe.clientPlan(clientId);
-    const open = (after.open as PlannedTouch[]).filter((touch) => touch.templateId === 'replenishment');
+    const open = after.open.filter((touch) => touch.templateId === 'replenishment');
     expect(new Set(open.map((touch) => touch.anchorEventId)).size).toBe(categories.size);
   });
 });
