@@ -139,8 +139,28 @@ export const AnchorSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('stageReached'), stage: requiredText(BOOK_LIMITS.name) }),
   z.strictObject({ kind: z.literal('callbackRequested') }),
   z.strictObject({ kind: z.literal('birthday') }),
-  z.strictObject({ kind: z.literal('customDate'), field: requiredText(BOOK_LIMITS.name) }),
+  z.strictObject({
+    kind: z.literal('customDate'),
+    field: requiredText(BOOK_LIMITS.name).describe('The card label holding the date, e.g. "Policy expiry"; compared case- and spacing-insensitively.'),
+    labels: z
+      .array(requiredText(BOOK_LIMITS.name))
+      .max(BOOK_LIMITS.cardLabels)
+      .optional()
+      .describe('Other labels CRMs use for the same date ("Insurance valid until", "Policy end date"); the first one the card shows is read.'),
+  }),
   z.strictObject({ kind: z.literal('discount') }).describe('The discount recorded for the client: counts from the day it was granted; "before" counts back from its last day.'),
+  z
+    .strictObject({
+      kind: z.literal('monthEnd'),
+      buyersNearEnd: z
+        .strictObject({
+          lastDays: z.number().int().min(1).max(15),
+          atLeast: z.number().int().min(1).max(100),
+        })
+        .optional()
+        .describe('Only clients who buy near the end of the month: at least "atLeast" of the purchases on the card fell in a month\'s last "lastDays" days.'),
+    })
+    .describe('The last day of every month: "before" counts back from it ("P14D": two weeks before the month-end purchase).'),
   z.strictObject({ kind: z.literal('none') }),
 ]);
 
@@ -223,7 +243,7 @@ export const TouchSchema = z.strictObject({
   after: IsoDurationSchema.optional().describe('Timing: this long after the programme\'s anchor event. Use exactly one of after, window, annual.'),
   window: SeasonWindowSchema.optional().describe('Timing: every year between these days; "from" after "to" runs over New Year.'),
   annual: AnnualDateSchema.optional().describe('Timing: every year on a fixed "date", a named "holiday", the client\'s "nameDay", or the anchor\'s own day ("anchorDate": true).'),
-  before: IsoDurationSchema.optional().describe('Timing: this long before the anchor\'s date: a card date such as a policy\'s expiry ("customDate"), or the last day of the client\'s discount ("discount"). Together with "after", "after" is used when the anchor has no end date.'),
+  before: IsoDurationSchema.optional().describe('Timing: this long before the anchor\'s date: a card date such as a policy\'s or a contract\'s expiry ("customDate"), the last day of the client\'s discount ("discount"), or the last day of each month ("monthEnd"). Together with "after", "after" is used when the anchor has no end date.'),
   /** For consumables: after the first touch, again every this long. Only with `after`. */
   repeatEvery: IsoDurationSchema.optional().describe('After the first touch, repeat every this long (only together with "after").'),
   goal: requiredText(BOOK_LIMITS.text),
@@ -240,6 +260,15 @@ export const TouchSchema = z.strictObject({
     .optional()
     .describe('Other wordings, tried in order before "script": the first whose condition holds and whose placeholders all have values is shown. Keep "script" free of claims the card may not support.'),
   condition: TouchConditionSchema.optional(),
+  closedBy: z
+    .strictObject({
+      products: MatchValuesSchema.optional(),
+      categories: MatchValuesSchema.optional(),
+      reason: requiredText(BOOK_LIMITS.text),
+    })
+    .optional()
+    .describe('A purchase of these products or categories on or after the anchor\'s day closes the touch: the client already bought what it would offer (the next stage of a construction object). An open touch is closed as skipped with "reason" and the purchase in its history; done touches stay as they were.'),
+  yieldsTo: IdSchema.optional().describe('A programme that does this touch\'s job with better facts: while it runs for the client (its anchor is on the card), this touch is not planned, e.g. the insurance call a year after the purchase gives way to the one before the policy\'s real expiry date.'),
 });
 
 export const ProgrammeSchema = z.strictObject({
@@ -251,6 +280,13 @@ export const ProgrammeSchema = z.strictObject({
   callListOrder: IdSchema.optional().describe('A segment id: the due list puts this programme\'s calls in the order of that segment\'s groups (group A first).'),
   appliesTo: AppliesToSchema.optional().describe('Which clients the programme is for; missing or empty means every client.'),
   anchor: AnchorSchema.describe('The event that starts the programme\'s clock; "none" for pure yearly windows.'),
+  newAnchorReplaces: z
+    .strictObject({
+      per: z.enum(['category', 'product']).default('category'),
+      reason: requiredText(BOOK_LIMITS.text),
+    })
+    .optional()
+    .describe('A later anchor replaces the chain of an earlier one: a repeat purchase of the same category (or product) restarts the reminders from the new purchase instead of running a second chain beside the first. The earlier chain\'s touch that is due is closed as skipped with "reason"; its future touches go; done touches stay.'),
   touches: z.array(TouchSchema).max(BOOK_LIMITS.touches),
 });
 

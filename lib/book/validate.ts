@@ -158,6 +158,10 @@ function checkProgrammes(book: JsonObject): BookError[] {
     for (const [touchIndex, touch] of objectsIn(programme, 'touches')) {
       const path: BookPath = ['programmes', programmeIndex, 'touches', touchIndex];
       errors.push(...checkTouchTiming(touch, path, anchorKind));
+      const closedBy = field(touch, 'closedBy');
+      if (isObject(closedBy) && stringsIn(closedBy, 'products').length === 0 && stringsIn(closedBy, 'categories').length === 0) {
+        errors.push({ path: formatPath([...path, 'closedBy']), message: 'expected at least one product or category whose purchase closes the touch' });
+      }
       const condition = field(touch, 'condition');
       if (isObject(condition)) errors.push(...checkDayRange(condition, [...path, 'condition'], 'DaysSinceAnchor'));
     }
@@ -168,7 +172,7 @@ function checkProgrammes(book: JsonObject): BookError[] {
 const TIMINGS = ['after', 'window', 'annual', 'before'] as const;
 
 /** Anchors with a date to count back from: a card date, the end of a discount. */
-const ANCHORS_WITH_A_DATE: readonly unknown[] = ['customDate', 'discount'];
+const ANCHORS_WITH_A_DATE: readonly unknown[] = ['customDate', 'discount', 'monthEnd'];
 
 function checkTouchTiming(touch: JsonObject, path: BookPath, anchorKind: unknown): BookError[] {
   const errors: BookError[] = [];
@@ -184,6 +188,12 @@ function checkTouchTiming(touch: JsonObject, path: BookPath, anchorKind: unknown
           : `a touch needs exactly one timing, but this one has ${timings.map((key) => `"${key}"`).join(' and ')}`,
     });
   }
+  if (anchorKind === 'monthEnd' && !present(touch, 'before')) {
+    errors.push({
+      path: formatPath(path),
+      message: 'this programme\'s anchor is "monthEnd", so its touches count back from the end of each month: use "before", e.g. "P14D"',
+    });
+  }
   if (present(touch, 'after') && anchorKind === 'none') {
     errors.push({
       path: formatPath([...path, 'after']),
@@ -193,7 +203,7 @@ function checkTouchTiming(touch: JsonObject, path: BookPath, anchorKind: unknown
   if (present(touch, 'before') && !ANCHORS_WITH_A_DATE.includes(anchorKind)) {
     errors.push({
       path: formatPath([...path, 'before']),
-      message: '"before" counts back from the anchor\'s date, so the anchor must be "customDate" or "discount"',
+      message: '"before" counts back from the anchor\'s date, so the anchor must be "customDate", "discount" or "monthEnd"',
     });
   }
   const repeat = field(touch, 'repeatEvery');
@@ -381,6 +391,14 @@ function checkReferences(book: JsonObject): BookError[] {
           errors.push({ path: formatPath(['churnReasons', index, key, position]), message: `no ${what} has the id ${JSON.stringify(id)}` });
         }
       });
+    }
+  }
+  for (const [programmeIndex, programme] of objectsIn(book, 'programmes')) {
+    for (const [touchIndex, touch] of objectsIn(programme, 'touches')) {
+      const yieldsTo = field(touch, 'yieldsTo');
+      if (typeof yieldsTo === 'string' && !programmeIds.has(yieldsTo)) {
+        errors.push({ path: formatPath(['programmes', programmeIndex, 'touches', touchIndex, 'yieldsTo']), message: `no programme has the id ${JSON.stringify(yieldsTo)}` });
+      }
     }
   }
   return errors;

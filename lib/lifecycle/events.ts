@@ -81,10 +81,12 @@ export interface DeriveEventsInput {
   now: number;
 }
 
-/** The labels of every `customDate` anchor in the book. */
+/** The labels of every `customDate` anchor in the book, each anchor's other labels included. */
 export function customDateFields(book: SalesBook): string[] {
   return [
-    ...new Set(book.programmes.flatMap((programme) => (programme.anchor.kind === 'customDate' ? [programme.anchor.field] : []))),
+    ...new Set(
+      book.programmes.flatMap((programme) => (programme.anchor.kind === 'customDate' ? [programme.anchor.field, ...(programme.anchor.labels ?? [])] : [])),
+    ),
   ];
 }
 

@@ -7,6 +7,7 @@ import {
   combineDurations,
   compareDates,
   DAY_MS,
+  daysInMonth,
   HOUR_MS,
   type LocalDate,
   type LocalDateTime,
@@ -109,11 +110,32 @@ export function afterOccurrences(touch: Touch, anchor: AnchorPoint, context: Occ
  */
 export function beforeOccurrences(before: string, anchor: AnchorPoint, end: LocalDate, context: OccurrenceContext): Occurrence[] {
   if (!anchor.eventId) return [];
+  const run = runBefore(before, end, `${anchor.eventId}<`, context);
+  return run && run.expiresAt! > context.now && run.at <= context.horizonEnd ? [run] : [];
+}
+
+/**
+ * "Two weeks before the month-end purchase": every month, this long before the month's last day,
+ * each run expiring when that day is over. From the current month up to the horizon.
+ */
+export function monthEndOccurrences(before: string, context: OccurrenceContext): Occurrence[] {
+  const runs: Occurrence[] = [];
+  let { year, month } = context.today;
+  while (runs.length < context.maxRuns) {
+    const run = runBefore(before, { year, month, day: daysInMonth(year, month) }, 'month-end<', context);
+    if (run.at > context.horizonEnd) break;
+    if (run.expiresAt! > context.now) runs.push(run);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
+  return runs;
+}
+
+/** This long before `end`, at the start of the working day; gone once `end` is over. */
+function runBefore(before: string, end: LocalDate, keyPrefix: string, context: OccurrenceContext): Occurrence {
   const endLocal = { ...end, hour: Math.floor(context.dayStartMinutes / 60), minute: context.dayStartMinutes % 60, second: 0 };
   const instant = addDurationToLocal(endLocal, combineDurations(NO_TIME, toDuration(before), -1), context.timeZone);
   const expiresAt = startOfLocalDay(addDays(end, 1), context.timeZone);
-  if (expiresAt <= context.now || instant > context.horizonEnd) return [];
-  return [{ key: `${anchor.eventId}<${formatLocalDate(end)}`, at: instant, date: dateOf(toLocal(instant, context.timeZone)), expiresAt }];
+  return { key: `${keyPrefix}${formatLocalDate(end)}`, at: instant, date: dateOf(toLocal(instant, context.timeZone)), expiresAt };
 }
 
 // ---- yearly windows and dates ------------------------------------------------------------------

@@ -7,6 +7,7 @@ import {
   afterOccurrences,
   type AnchorPoint,
   beforeOccurrences,
+  monthEndOccurrences,
   type Occurrence,
   type OccurrenceContext,
   toYearlyWindow,
@@ -18,7 +19,19 @@ import { campaignProgramme } from './campaigns';
 import { type CountedEvent, countedEvents, firstDayRecentEventsHold, recentEventsHold } from './recent-events';
 import { reconcileTouches, type TouchChanges } from './reconcile';
 import { type ClientGroups, clientGroups } from './segments';
-import { atMinutes, DAY_MS, daysBetween, epochDay, fromEpochDay, type LocalDate, localDateOf, parseLocalDate, toLocal } from './time';
+import {
+  atMinutes,
+  DAY_MS,
+  daysBetween,
+  daysInMonth,
+  epochDay,
+  formatLocalDate,
+  fromEpochDay,
+  type LocalDate,
+  localDateOf,
+  parseLocalDate,
+  toLocal,
+} from './time';
 import { afterVacation, nextWorkingSlot, type WorkingTime, workDayStartMinutes } from './working-time';
 
 /**
@@ -66,11 +79,16 @@ export const FALLBACK_CALLBACK_PROGRAMME: Programme = {
 };
 
 /** The touches the client should have, each as planned from scratch (no history applied). */
+/**
+ * The touches the client should have, each as planned from scratch (no history applied). A touch
+ * the client's purchases have made pointless (the stage was bought, a newer purchase restarted
+ * the chain) comes as `skipped` with the reason, for `reconcileTouches` to close the stored one.
+ */
 export function planClient(input: PlanInput): TouchRecord[] {
   const context = occurrenceContext(input);
   const groups = clientGroups(input.book.segments, input.client);
   const startedByChurn = churnProgrammeIds(input.book, input.client);
-  const planned = new Map<string, TouchRecord>();
+  const running: Array<[Programme, Anchor[]]> = [];
   for (const programme of programmesOf(input.book)) {
     // Started by a churn reason, a programme for some products still needs the client to have one.
     const byChurn = startedByChurn.has(programme.id);
@@ -79,8 +97,14 @@ export function planClient(input: PlanInput): TouchRecord[] {
       ...anchorsFor(programme, input.events, input.working, input.timeZone),
       ...(byChurn ? churnAnchors(input.events, input.working, input.timeZone) : []),
     ];
-    if (!anchors.length) continue;
+    if (anchors.length) running.push([programme, markReplacedChains(programme, anchors, input.events)]);
+  }
+  const runningIds = new Set(running.map(([programme]) => programme.id));
+  const planned = new Map<string, TouchRecord>();
+  for (const [programme, anchors] of running) {
     for (const touch of programme.touches) {
+      // Another programme knows better for this client (the policy's real expiry date is on the card).
+      if (touch.yieldsTo && touch.yieldsTo !== programme.id && runningIds.has(touch.yieldsTo)) continue;
       for (const touchRecord of planTemplate(input, context, groups, programme, touch, anchors)) planned.set(touchRecord.id, touchRecord);
     }
   }
@@ -121,12 +145,15 @@ interface Anchor extends AnchorPoint {
   isDiscount: boolean;
   /** Wall-clock minutes since 1970, to put anchors in order without a time-zone lookup. */
   order: number;
+  /** Why a later anchor took over this one's chain (`newAnchorReplaces`); null while it runs. */
+  replacedBecause: string | null;
 }
 
 /** The events a programme's clock starts from, oldest first; one event-less anchor for `none`. */
 function anchorsFor(programme: Programme, events: readonly EventRecord[], working: WorkingTime, timeZone: string): Anchor[] {
   const { anchor } = programme;
   if (anchor.kind === 'none') return [noAnchor()];
+  if (anchor.kind === 'monthEnd') return buysNearMonthEnd(anchor, events, timeZone) ? [noAnchor()] : [];
   const matching = events.filter((event) => {
     switch (anchor.kind) {
       case 'purchase':
@@ -140,12 +167,71 @@ function anchorsFor(programme: Programme, events: readonly EventRecord[], workin
       case 'birthday':
         return event.type === 'birthday';
       case 'customDate':
-        return event.type === 'custom-date' && normalizeLabel(text(event.data.field) ?? '') === normalizeLabel(anchor.field);
+        return event.type === 'custom-date' && customDateLabels(anchor).includes(normalizeLabel(text(event.data.field) ?? ''));
       case 'discount':
         return event.type === 'discount';
     }
   });
   return matching.map((event) => anchorOf(event, working, timeZone)).sort((a, b) => a.order - b.order);
+}
+
+function customDateLabels(anchor: Extract<Programme['anchor'], { kind: 'customDate' }>): string[] {
+  return [anchor.field, ...(anchor.labels ?? [])].map(normalizeLabel);
+}
+
+/**
+ * "Two weeks before the month-end purchase" is for clients who buy at the end of the month: at
+ * least so many of their purchases fell in a month's last days. Without that rule, every client.
+ */
+function buysNearMonthEnd(anchor: Extract<Programme['anchor'], { kind: 'monthEnd' }>, events: readonly EventRecord[], timeZone: string): boolean {
+  if (!anchor.buyersNearEnd) return true;
+  const { lastDays, atLeast } = anchor.buyersNearEnd;
+  const nearEnd = events.filter((event) => {
+    if (event.type !== 'purchase') return false;
+    const day = eventDate(event, timeZone);
+    return daysInMonth(day.year, day.month) - day.day < lastDays;
+  });
+  return nearEnd.length >= atLeast;
+}
+
+/**
+ * A programme whose later anchor replaces the earlier chain (`newAnchorReplaces`): every anchor
+ * but the latest of its kind (same category or product) is marked with the reason, naming the
+ * purchase that took over. The others are returned as they were.
+ */
+function markReplacedChains(programme: Programme, anchors: readonly Anchor[], events: readonly EventRecord[]): Anchor[] {
+  const rule = programme.newAnchorReplaces;
+  if (!rule) return [...anchors];
+  const byId = new Map(events.map((event) => [event.id, event]));
+  const keyOf = (anchor: Anchor) => {
+    const event = anchor.eventId ? byId.get(anchor.eventId) : undefined;
+    if (event?.type !== 'purchase') return '';
+    const { name, category } = productOf(event);
+    return idTextOf(rule.per === 'product' ? name : (category ?? name));
+  };
+  const latest = new Map<string, Anchor>();
+  for (const anchor of anchors) latest.set(keyOf(anchor), anchor); // anchors come oldest first
+  return anchors.map((anchor) => {
+    const newer = latest.get(keyOf(anchor))!;
+    if (newer === anchor) return anchor;
+    const event = newer.eventId ? byId.get(newer.eventId) : undefined;
+    return { ...anchor, replacedBecause: withPurchase(rule.reason, event ? productOf(event) : null, newer.date) };
+  });
+}
+
+/** "The stage was bought: Clay roof tiles, 2026-03-02": the book's reason and the purchase. */
+function withPurchase(reason: string, product: { name: string | null; category: string | null } | null, date: LocalDate): string {
+  const what = product?.name ?? product?.category;
+  return `${reason.trim()}: ${what ? `${what}, ` : ''}${formatLocalDate(date)}`;
+}
+
+function idTextOf(value: string | null): string {
+  return value === null ? '' : normalizeLabel(value);
+}
+
+function eventDate(event: EventRecord, timeZone: string): LocalDate {
+  const date = typeof event.data.date === 'string' ? parseLocalDate(event.data.date) : null;
+  return date ?? localDateOf(event.at, timeZone);
 }
 
 /**
@@ -163,7 +249,7 @@ function churnAnchors(events: readonly EventRecord[], working: WorkingTime, time
 
 function noAnchor(): Anchor {
   const epoch = { year: 1970, month: 1, day: 1 };
-  return { eventId: null, local: { ...epoch, hour: 0, minute: 0, second: 0 }, date: epoch, order: 0, end: null, isDiscount: false };
+  return { eventId: null, local: { ...epoch, hour: 0, minute: 0, second: 0 }, date: epoch, order: 0, end: null, isDiscount: false, replacedBecause: null };
 }
 
 /** A dated event counts from the start of the working day; a timed one from its own minute. */
@@ -173,7 +259,15 @@ function anchorOf(event: EventRecord, working: WorkingTime, timeZone: string): A
   const local = date ? { ...date, hour: Math.floor(start / 60), minute: start % 60, second: 0 } : toLocal(event.at, timeZone);
   const day = { year: local.year, month: local.month, day: local.day };
   const end = event.type === 'discount' ? parseLocalDate(text(event.data.until) ?? '') : event.type === 'custom-date' ? day : null;
-  return { eventId: event.id, local, date: day, order: epochDay(day) * 1440 + local.hour * 60 + local.minute, end, isDiscount: event.type === 'discount' };
+  return {
+    eventId: event.id,
+    local,
+    date: day,
+    order: epochDay(day) * 1440 + local.hour * 60 + local.minute,
+    end,
+    isDiscount: event.type === 'discount',
+    replacedBecause: null,
+  };
 }
 
 function productOf(event: EventRecord): { name: string | null; category: string | null } {
@@ -202,14 +296,34 @@ function planTemplate(
   const events = countedEvents(input.events, input.timeZone);
   const holds = (condition: TouchCondition | undefined, { occurrence, anchor }: Run) =>
     conditionHolds(condition, input.client, anchor.eventId ? daysBetween(anchor.date, occurrence.date) : null, groups);
-  return runsOf(touch, anchors, context, input).flatMap((planned) => {
+  return runsOf(programme, touch, anchors, context, input).flatMap((planned) => {
+    // A replaced chain keeps only the run whose time has come, to close it; its future is gone.
+    if (planned.anchor.replacedBecause !== null && planned.occurrence.at > input.now) return [];
     const run = whenCountsReached(touch.condition?.recentEvents, events, planned, context);
     if (!run || !holds(touch.condition, run)) return [];
     const variants = (touch.variants ?? []).filter(
       (variant) => holds(variant.condition, run) && recentEventsHold(variant.condition?.recentEvents ?? [], events, epochDay(run.occurrence.date)),
     );
-    return [touchRecord(input, programme, touch, run, variants.map((variant) => variant.script))];
+    const record = touchRecord(input, programme, touch, run, variants.map((variant) => variant.script));
+    const closedBecause = run.anchor.replacedBecause ?? boughtAlready(touch, run.anchor, input.events, input.timeZone);
+    return [closedBecause === null ? record : { ...record, state: 'skipped' as const, skipReason: closedBecause }];
   });
+}
+
+/**
+ * The touch offers what the client has bought since the anchor (`closedBy`: the next stage of the
+ * object): the reason with the first such purchase, or null. A purchase on the anchor's own day
+ * counts (cement and bricks on one invoice); the anchor itself does not.
+ */
+function boughtAlready(touch: Touch, anchor: Anchor, events: readonly EventRecord[], timeZone: string): string | null {
+  const closedBy = touch.closedBy;
+  if (!closedBy || !anchor.eventId) return null;
+  const anchorDay = epochDay(anchor.date);
+  const bought = events
+    .filter((event) => event.type === 'purchase' && event.id !== anchor.eventId && epochDay(eventDate(event, timeZone)) >= anchorDay)
+    .filter((event) => productMatches(closedBy, productOf(event)))
+    .sort((a, b) => epochDay(eventDate(a, timeZone)) - epochDay(eventDate(b, timeZone)) || a.id.localeCompare(b.id))[0];
+  return bought ? withPurchase(closedBy.reason, productOf(bought), eventDate(bought, timeZone)) : null;
 }
 
 /**
@@ -234,7 +348,11 @@ function whenCountsReached(rules: TouchCondition['recentEvents'], events: readon
  * a year whatever the number of events (two tyre purchases are still one spring), counted from
  * the latest event.
  */
-function runsOf(touch: Touch, anchors: Anchor[], context: OccurrenceContext, input: PlanInput): Run[] {
+function runsOf(programme: Programme, touch: Touch, anchors: Anchor[], context: OccurrenceContext, input: PlanInput): Run[] {
+  if (programme.anchor.kind === 'monthEnd') {
+    const anchor = anchors[0];
+    return touch.before && anchor ? monthEndOccurrences(touch.before, context).map((occurrence) => ({ occurrence, anchor })) : [];
+  }
   const holiday = touch.annual?.holiday;
   if (holiday || touch.annual?.nameDay) {
     const latest = anchors[anchors.length - 1];

@@ -8,6 +8,8 @@ import type { TouchRecord } from '../db/schema';
  * - a planned or due touch follows the plan: moved, reworded, or removed when the plan no
  *   longer has it (a programme left the book, a tag came off the card), unless its chance has
  *   simply passed (a season window closed), in which case it is missed;
+ * - a touch the plan closes (its stage was bought, a newer purchase replaced its chain) is
+ *   skipped with the plan's reason if it is still open, so history says why it never happened;
  * - a new touch whose time has already passed is history the manager never saw: per programme
  *   the most recent one is due now and the older ones are missed, so a client seen for the
  *   first time a year after the purchase brings one call, not six.
@@ -50,6 +52,14 @@ export function reconcileTouches(existing: readonly TouchRecord[], planned: read
 
   for (const touch of planned) {
     const before = stored.get(touch.id);
+    if (touch.state === 'skipped') {
+      // Closed by the plan (the stage was bought, a newer purchase took over the chain): an open
+      // stored touch is closed with the reason; one never stored is not worth writing down.
+      if (before?.source === 'plan' && (PLANNER_OWNED.has(before.state) || before.state === 'snoozed')) {
+        put.push({ ...before, state: 'skipped', skipReason: touch.skipReason, outcomeAt: now, snoozedUntil: null, updatedAt: now });
+      }
+      continue;
+    }
     if (!before) {
       if (touch.dueAt <= now) newInThePast.push(touch);
       else put.push({ ...touch, state: 'planned' });

@@ -951,7 +951,7 @@ export class ExtensionProbe {
   /**
    * A client's open touches (next first) and history.
    * @param {string} clientId
-   * @returns {Promise<{ open: Array<{ id: string, programmeId: string, templateId: string, goal: string, dueAt: number, state: string }>, history: Array<{ id: string, programmeId: string, templateId: string, goal: string, state: string }>, timeZone: string }>}
+   * @returns {Promise<{ open: Array<{ id: string, programmeId: string, templateId: string, goal: string, dueAt: number, state: string, anchorEventId: string | null }>, history: Array<{ id: string, programmeId: string, templateId: string, goal: string, state: string, anchorEventId: string | null, skipReason: string | null }>, timeZone: string }>}
    */
   clientPlan(clientId) {
     return this.send({ type: 'ui/touches.client', clientId });

@@ -77,19 +77,60 @@ export const enTexts: BookTexts = {
       appliesTo: { categories: ['foundation', 'concrete', 'cement', 'rebar'] },
       touches: {
         'walls-materials': {
+          closedBy: { categories: ['bricks', 'blocks', 'masonry', 'walling', 'roofing', 'finishing', 'flooring', 'laminate', 'wallpaper'], products: ['brick', 'block', 'roofing', 'roof tile', 'shingle', 'roof sheet', 'laminate', 'wallpaper', 'drywall', 'plaster', 'paint'], reason: 'The client has already bought materials for the walls' },
           goal: 'The foundation is ready: offer bricks and blocks for the walls',
           script:
             '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. A month ago you took materials for the foundation, so the walls are probably next. What are you planning to build them from? I can put together the quantity and delivery dates for your site.',
         },
         roofing: {
+          closedBy: { categories: ['roofing', 'finishing', 'flooring', 'laminate', 'wallpaper'], products: ['roofing', 'roof tile', 'shingle', 'roof sheet', 'laminate', 'wallpaper', 'drywall', 'plaster', 'paint'], reason: 'The client has already bought roofing' },
           goal: 'The walls are going up: ask when the roof is planned and offer roofing on regular-client terms',
           script:
             '{{client.firstName}}, hello, it is {{manager.name}} from {{company.name}}. How are the walls coming along? When are you planning the roof? Let us talk it through now: as a regular client you will get good terms, and the delivery will arrive exactly when the crew needs it.',
         },
         finishing: {
+          closedBy: { categories: ['finishing', 'flooring', 'laminate', 'wallpaper'], products: ['laminate', 'wallpaper', 'drywall', 'plaster', 'paint'], reason: 'The client has already bought finishing materials' },
           goal: 'The roof is on: offer finishing materials (wallpaper, laminate, everything for the interior)',
           script:
             '{{client.firstName}}, good afternoon! With the roof done, the interior comes next. I would like to show you finishing options at three price levels and calculate the whole house at once, which is cheaper than buying room by room. When is it convenient to meet?',
+        },
+      },
+    },
+    'policy-renewal': {
+      name: 'Insurance policy: renewal before it expires',
+      description:
+        'When the card shows when the client\'s insurance policy ends, finance calls three weeks before that day, in time to prepare the renewal. This call replaces the one a year after the purchase, which only guesses the date.',
+      dateLabels: ['Policy expiry', 'Policy expires', 'Policy end date', 'Insurance expiry', 'Insurance valid until', 'Insurance until'],
+      touches: {
+        'policy-expiry-call': {
+          goal: 'Three weeks before the policy expires: offer to renew it and prepare the documents in advance',
+          script:
+            '{{client.firstName}}, good afternoon, this is the finance department of {{company.name}}. Your insurance policy runs out in three weeks. We can prepare the renewal now so that you are not left uninsured for a single day. Shall I send you the terms today?',
+        },
+      },
+    },
+    'contract-renewal': {
+      name: 'Contract: renewal before it ends',
+      description:
+        'A service or supply contract whose end date is on the card brings a call a month before that day: enough time to agree on new terms before the client starts looking around.',
+      dateLabels: ['Contract end', 'Contract expiry', 'Contract end date', 'Contract valid until', 'Contract expires'],
+      touches: {
+        'contract-renewal-call': {
+          goal: 'A month before the contract ends: agree on the renewal and the terms for the next period',
+          script:
+            '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. Our contract with you ends in a month, and I would like to make sure nothing is interrupted. Shall we go over what worked well this year and what to change in the new terms?',
+        },
+      },
+    },
+    'month-end-purchase': {
+      name: 'Month-end buyers: a call two weeks before',
+      description:
+        'Some clients place their orders at the end of the month, when budgets close. A call two weeks earlier lets them plan the order with us instead of rushing it elsewhere. For clients with at least two purchases in a month\'s last week.',
+      touches: {
+        'month-end-order': {
+          goal: 'Two weeks before the month ends: help the client plan the month-end order',
+          script:
+            '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. You usually place your order at the end of the month, so I am calling early: shall we put it together now, so that prices and delivery dates are fixed in good time?',
         },
       },
     },
@@ -98,6 +139,7 @@ export const enTexts: BookTexts = {
       description:
         'Everyday goods are bought again every one to six months. The reminder arrives a little before the client would run out, so buying again from us is easier than looking elsewhere. Adjust the interval to how fast your product is used up.',
       appliesTo: { categories: ['consumables', 'supplies', 'cartridges', 'filters'] },
+      replacedReason: 'The client bought this category again; the reminders now count from the new purchase',
       touches: {
         replenishment: {
           goal: 'Remind the client to restock before they run out and offer to repeat the last order',

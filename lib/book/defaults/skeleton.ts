@@ -54,13 +54,20 @@ interface TouchFrame {
   textsFrom?: string;
   /** Only for clients of this gender (`TouchCondition.gender`). */
   gender?: 'female' | 'male';
+  /** A purchase the language file names (`TouchTexts.closedBy`) closes the touch: that stage was bought. */
+  closedByPurchase?: true;
+  /** Not planned while this programme runs for the client (`Touch.yieldsTo`). */
+  yieldsTo?: string;
 }
 
 interface ProgrammeFrame {
   priority: number;
   /** A segment whose groups set the order of this programme's calls in the due list. */
   callListOrder?: SegmentId;
-  anchor: Anchor;
+  /** A card date's labels are words: the language file names them (`ProgrammeTexts.dateLabels`). */
+  anchor: Exclude<Anchor, { kind: 'customDate' }> | { kind: 'customDate' };
+  /** A repeat purchase of the same category restarts the chain; the language file words the reason. */
+  newAnchorReplaces?: { per: 'category' | 'product' };
   touches: Record<string, TouchFrame>;
 }
 
@@ -78,7 +85,8 @@ export const PROGRAMMES = {
       'first-month-check-in': { after: 'P1M', role: 'sales-manager', channel: 'call' },
       'add-on-offer': { after: 'P3M', role: 'sales-manager', channel: 'call' },
       'service-reminder': { after: 'P6M', role: 'service-advisor', channel: 'call' },
-      'insurance-renewal': { after: 'P12M', role: 'finance', channel: 'call' },
+      // A year after the purchase, unless the card shows the policy's real expiry date.
+      'insurance-renewal': { after: 'P12M', role: 'finance', channel: 'call', yieldsTo: 'policy-renewal' },
       // "After a year of use, frequent service visits": two or more in the last three months.
       'trade-in-offer': { after: 'P13M', role: 'trade-in-team', channel: 'call', needsRecentPurchases: { atLeast: 2, withinDays: 92 } },
     },
@@ -87,15 +95,37 @@ export const PROGRAMMES = {
     priority: 15,
     anchor: { kind: 'purchase' },
     touches: {
-      'walls-materials': { after: 'P1M', role: 'sales-manager', channel: 'call' },
-      roofing: { after: 'P3M', role: 'sales-manager', channel: 'call' },
-      finishing: { after: 'P5M', role: 'sales-manager', channel: 'meeting' },
+      // A stage the client has already bought (here or, by the card, since) is not offered again.
+      'walls-materials': { after: 'P1M', role: 'sales-manager', channel: 'call', closedByPurchase: true },
+      roofing: { after: 'P3M', role: 'sales-manager', channel: 'call', closedByPurchase: true },
+      finishing: { after: 'P5M', role: 'sales-manager', channel: 'meeting', closedByPurchase: true },
     },
+  },
+  // The policy's and the contract's own end dates, read from the card: the call comes in time
+  // to prepare the renewal, not a fixed year after some purchase.
+  'policy-renewal': {
+    priority: 12,
+    anchor: { kind: 'customDate' },
+    touches: { 'policy-expiry-call': { before: 'P21D', role: 'finance', channel: 'call' } },
+  },
+  'contract-renewal': {
+    priority: 14,
+    anchor: { kind: 'customDate' },
+    touches: { 'contract-renewal-call': { before: 'P1M', role: 'account-manager', channel: 'call' } },
   },
   consumables: {
     priority: 20,
     anchor: { kind: 'purchase' },
+    // Buying the same category again restarts the reminders from that purchase: one chain each.
+    newAnchorReplaces: { per: 'category' },
     touches: { replenishment: { after: 'P2M', repeatEvery: 'P2M', role: 'account-manager', channel: 'messenger' } },
+  },
+  // "A client who buys towards the end of the month: a call two weeks before it." Clients with
+  // at least two purchases in a month's last week.
+  'month-end-purchase': {
+    priority: 22,
+    anchor: { kind: 'monthEnd', buyersNearEnd: { lastDays: 7, atLeast: 2 } },
+    touches: { 'month-end-order': { before: 'P14D', role: 'account-manager', channel: 'call' } },
   },
   'second-purchase-discount': {
     priority: 25,
@@ -209,20 +239,28 @@ export interface TouchTexts {
   /** Wordings to prefer when the card supports them (`TouchSchema.variants`). */
   variants?: Array<{ tagsAny?: string[]; script: string }>;
   countedPurchases?: ProductSet;
+  /** Purchases that mean the touch's stage is bought, and the reason history shows. */
+  closedBy?: ProductSet & { reason: string };
 }
 
 type TextsForTouch<F> = TouchTexts &
   (F extends { needsTags: true } ? { tagsAny: string[] } : unknown) &
-  (F extends { needsRecentPurchases: object } ? { countedPurchases: ProductSet } : unknown);
+  (F extends { needsRecentPurchases: object } ? { countedPurchases: ProductSet } : unknown) &
+  (F extends { closedByPurchase: true } ? { closedBy: ProductSet & { reason: string } } : unknown);
 
 export type ProgrammeTexts<P extends ProgrammeId> = {
   name: string;
   description: string;
   appliesTo?: AppliesTo;
+  /** For a card-date anchor: the labels CRMs in this language give the date, the usual one first. */
+  dateLabels?: [string, ...string[]];
+  /** For a chain a repeat purchase restarts: why the earlier chain's touch was closed. */
+  replacedReason?: string;
   touches: {
     [T in keyof Programmes[P]['touches'] as Programmes[P]['touches'][T] extends { textsFrom: string } ? never : T]: TextsForTouch<Programmes[P]['touches'][T]>;
   };
-};
+} & (Programmes[P]['anchor'] extends { kind: 'customDate' } ? { dateLabels: [string, ...string[]] } : unknown) &
+  (Programmes[P] extends { newAnchorReplaces: object } ? { replacedReason: string } : unknown);
 
 // ---- cross-selling -----------------------------------------------------------------------------
 
@@ -633,13 +671,14 @@ function buildProgrammes(texts: BookTexts): SalesBook['programmes'] {
       priority: frame.priority,
       ...('callListOrder' in frame ? { callListOrder: frame.callListOrder } : {}),
       ...(words.appliesTo ? { appliesTo: words.appliesTo } : {}),
-      anchor: frame.anchor,
+      anchor: anchorOf(frame, words),
+      ...('newAnchorReplaces' in frame && words.replacedReason ? { newAnchorReplaces: { ...frame.newAnchorReplaces, reason: words.replacedReason } } : {}),
       touches: [
         ...entries(frame.touches as Record<string, TouchFrame>).map(([touchId, touch]) => [touchId, touch, touchTexts[touch.textsFrom ?? touchId] as TouchTexts] as const),
         ...(programmeId === 'holidays' ? holidayGreetings(texts) : []),
       ].map(([touchId, touch, words]) => {
-        const { goal, script, tagsAny, variants, countedPurchases } = words;
-        const { role, needsTags: _needsTags, needsRecentPurchases, textsFrom: _textsFrom, gender, ...timing } = touch;
+        const { goal, script, tagsAny, variants, countedPurchases, closedBy } = words;
+        const { role, needsTags: _needsTags, needsRecentPurchases, textsFrom: _textsFrom, gender, closedByPurchase, yieldsTo, ...timing } = touch;
         const condition: TouchCondition = {
           ...(gender ? { gender } : {}),
           ...(tagsAny ? { tagsAny } : {}),
@@ -657,10 +696,20 @@ function buildProgrammes(texts: BookTexts): SalesBook['programmes'] {
             ? { variants: variants.map(({ tagsAny: tags, script: text }) => ({ ...(tags ? { condition: { tagsAny: tags } } : {}), script: text })) }
             : {}),
           ...(Object.keys(condition).length > 0 ? { condition } : {}),
+          ...(closedByPurchase && closedBy ? { closedBy } : {}),
+          ...(yieldsTo ? { yieldsTo } : {}),
         };
       }),
     };
   });
+}
+
+/** The frame's anchor with the language's card labels for a card date. */
+function anchorOf(frame: ProgrammeFrame, words: ProgrammeTexts<ProgrammeId>): Anchor {
+  if (frame.anchor.kind !== 'customDate') return frame.anchor;
+  const [field, ...labels] = words.dateLabels ?? [];
+  if (!field) throw new Error('a card-date programme needs the labels of its date');
+  return { kind: 'customDate', field, ...(labels.length ? { labels } : {}) };
 }
 
 /** The greetings of the language's calendar, in the frame's order, each with its words. */

@@ -41,7 +41,7 @@ describe('validate', () => {
     const { io, out } = memoryIo({ 'book.json': JSON.stringify(enBook) });
     expect(await run(['validate', 'book.json'], io)).toBe(EXIT.ok);
     expect(out[0]).toBe('book.json: valid: "Touchbook starter sales book" (touchbook-default-en 1.0.0, en)');
-    expect(out[1]).toMatch(/10 programmes, \d+ touches, 11 cross-sell rules/);
+    expect(out[1]).toMatch(/13 programmes, \d+ touches, 11 cross-sell rules/);
   });
 
   it('exits 1 and prints every error as "path: message"', async () => {

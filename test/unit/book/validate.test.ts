@@ -54,7 +54,7 @@ describe('validateBook reports, with the path to the problem', () => {
 
   it('unknown keys, naming the fields that are allowed', () => {
     const errors = errorsOf(validBookInput({ programmes: [validProgramme({ touches: [validTouch({ scirpt: 'x' })] })], colour: 'red' }));
-    expect(messageAt(errors, 'programmes[0].touches[0].scirpt')).toMatch(/^unknown field "scirpt"; allowed fields here: id, after, window, annual, before, repeatEvery, goal, role, channel, script, variants, condition$/);
+    expect(messageAt(errors, 'programmes[0].touches[0].scirpt')).toMatch(/^unknown field "scirpt"; allowed fields here: id, after, window, annual, before, repeatEvery, goal, role, channel, script, variants, condition, closedBy, yieldsTo$/);
     expect(messageAt(errors, 'colour')).toContain('unknown field "colour"');
   });
 
@@ -133,14 +133,14 @@ describe('validateBook reports, with the path to the problem', () => {
         ],
       }),
     );
-    expect(messageAt(errors, 'programmes[0].touches[0].before')).toContain('the anchor must be "customDate" or "discount"');
+    expect(messageAt(errors, 'programmes[0].touches[0].before')).toContain('the anchor must be "customDate", "discount" or "monthEnd"');
     expect(messageAt(errors, 'programmes[1].touches[0]')).toBe('a touch needs exactly one timing, but this one has "after" and "before"');
   });
 
   it('an unknown anchor kind or enum value, listing what is allowed', () => {
     const errors = errorsOf(validBookInput({ programmes: [validProgramme({ anchor: { kind: 'purchased' }, touches: [validTouch({ channel: 'fax' })] })] }));
     expect(messageAt(errors, 'programmes[0].anchor.kind')).toBe(
-      'expected one of "purchase", "dealWon", "stageReached", "callbackRequested", "birthday", "customDate", "discount", "none", got text "purchased"',
+      'expected one of "purchase", "dealWon", "stageReached", "callbackRequested", "birthday", "customDate", "discount", "monthEnd", "none", got text "purchased"',
     );
     expect(messageAt(errors, 'programmes[0].touches[0].channel')).toBe('expected one of "call", "meeting", "email", "sms", "messenger", got text "fax"');
   });
