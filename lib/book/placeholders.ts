@@ -6,7 +6,7 @@
 
 export const PLACEHOLDERS = {
   'client.name': 'The client’s full name as the CRM shows it',
-  'client.firstName': 'The client’s first name',
+  'client.firstName': 'The client’s first name as the book’s language addresses a person: the vocative in Ukrainian and Greek, name and patronymic in Russian',
   'client.lastName': 'The client’s last name',
   'client.company': 'The client’s company',
   'client.jobTitle': 'The client’s job title',

@@ -13,6 +13,7 @@ export type RecordType = ClientSnapshotInput['recordType'];
 export interface ScalarValues {
   name: string;
   firstName: string;
+  middleName: string;
   lastName: string;
   company: string;
   jobTitle: string;
@@ -41,7 +42,7 @@ interface Claim {
 }
 
 /** The schema's size limits, applied here so a valid page never produces a rejected snapshot. */
-const TEXT_LIMITS: Partial<Record<ScalarField, number>> = { firstName: 200, lastName: 200, stage: 200, owner: 200, nextContact: 40 };
+const TEXT_LIMITS: Partial<Record<ScalarField, number>> = { firstName: 200, middleName: 200, lastName: 200, stage: 200, owner: 200, nextContact: 40 };
 const LIST_LIMITS: Record<ListField, number> = { phones: 20, emails: 20, tags: 50, products: 100, messengers: 20 };
 const MAX_PAIRS = 300;
 
@@ -122,7 +123,7 @@ export class SnapshotDraft {
 
   /** How many fields besides the name were read: a record page shows some, a list page none. */
   detailCount(): number {
-    const scalars = Object.keys(this.scalars).filter((field) => field !== 'name' && field !== 'firstName' && field !== 'lastName').length;
+    const scalars = Object.keys(this.scalars).filter((field) => field !== 'name' && field !== 'firstName' && field !== 'middleName' && field !== 'lastName').length;
     return scalars + Object.keys(this.lists).length;
   }
 
@@ -145,6 +146,7 @@ export class SnapshotDraft {
       recordId: this.recordId ? this.recordId.slice(0, 256) : null,
       name: this.get('name'),
       firstName: this.get('firstName'),
+      middleName: this.get('middleName'),
       lastName: this.get('lastName'),
       company: this.get('company'),
       jobTitle: this.get('jobTitle'),

@@ -65,9 +65,9 @@ function absorb(draft: SnapshotDraft, adapter: CrmAdapter, reading: AdapterReadi
   draft.recognised = true;
   draft.recordType = reading.recordType;
   draft.recordId = reading.recordId;
-  const offer = <K extends 'name' | 'firstName' | 'lastName' | 'company' | 'jobTitle' | 'stage' | 'owner' | 'birthday' | 'lastPurchase' | 'nextContact'>(field: K) =>
+  const offer = <K extends 'name' | 'firstName' | 'middleName' | 'lastName' | 'company' | 'jobTitle' | 'stage' | 'owner' | 'birthday' | 'lastPurchase' | 'nextContact'>(field: K) =>
     draft.offer(field, reading[field], 'adapter', ADAPTER_CONFIDENCE);
-  for (const field of ['name', 'firstName', 'lastName', 'company', 'jobTitle', 'stage', 'owner', 'birthday', 'lastPurchase', 'nextContact'] as const) offer(field);
+  for (const field of ['name', 'firstName', 'middleName', 'lastName', 'company', 'jobTitle', 'stage', 'owner', 'birthday', 'lastPurchase', 'nextContact'] as const) offer(field);
   if (reading.amount) draft.offer('amount', { value: reading.amount.value, currency: reading.amount.currency }, 'adapter', ADAPTER_CONFIDENCE);
   draft.add('emails', reading.emails ?? [], 'adapter', ADAPTER_CONFIDENCE);
   draft.add('phones', reading.phones ?? [], 'adapter', ADAPTER_CONFIDENCE);

@@ -51,14 +51,13 @@ export function applyFieldValue(draft: SnapshotDraft, field: LabelField, value: 
   switch (field) {
     case 'name':
     case 'firstName':
+    case 'middleName':
     case 'lastName':
     case 'company':
     case 'jobTitle':
     case 'stage':
     case 'owner':
       return draft.offer(field, text, via, confidence);
-    case 'middleName':
-      return false; // read so it is not mistaken for something else; the full name carries it
     case 'phone': {
       const phones = phonesIn(value, hints.country);
       putList('phones', phones, via, confidence);

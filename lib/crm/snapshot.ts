@@ -10,6 +10,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 export const SNAPSHOT_FIELDS = [
   'name',
   'firstName',
+  'middleName',
   'lastName',
   'company',
   'jobTitle',
@@ -71,6 +72,8 @@ export const ClientSnapshotSchema = z.object({
   recordId: text(256).nullable(),
   name: text(300).nullable(),
   firstName: text(200).nullable().default(null),
+  /** The card's middle name or patronymic field ("Отчество"); optional like `messengers`. */
+  middleName: text(200).nullable().optional(),
   lastName: text(200).nullable().default(null),
   company: text(300).nullable().default(null),
   jobTitle: text(300).nullable().default(null),

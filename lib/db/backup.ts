@@ -42,6 +42,7 @@ const ClientSchema = z.object({
   id,
   name: shortText,
   firstName: shortText.nullable(),
+  middleName: shortText.nullable().optional(),
   lastName: shortText.nullable(),
   company: shortText.nullable(),
   jobTitle: shortText.nullable(),

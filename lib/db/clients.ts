@@ -70,6 +70,7 @@ export function mergeSnapshot(
     id: existing?.id ?? newId(),
     name: snapshot.name ?? existing?.name ?? snapshot.emails[0] ?? '',
     firstName: snapshot.firstName ?? existing?.firstName ?? null,
+    middleName: snapshot.middleName ?? existing?.middleName ?? null,
     lastName: snapshot.lastName ?? existing?.lastName ?? null,
     company: snapshot.company ?? existing?.company ?? null,
     jobTitle: snapshot.jobTitle ?? existing?.jobTitle ?? null,

@@ -17,6 +17,8 @@ export interface ClientRecord {
   id: string;
   name: string;
   firstName: string | null;
+  /** The card's middle name or patronymic; optional so records stored before it keep their shape. */
+  middleName?: string | null;
   lastName: string | null;
   company: string | null;
   jobTitle: string | null;

@@ -2,8 +2,10 @@ import type { PlaceholderName, PlaceholderValues } from '../book/placeholders';
 import type { Product } from '../crm/snapshot';
 import type { ClientRecord } from '../db/schema';
 import { activeDiscount } from '../lifecycle/discount';
+import { clientGender } from '../lifecycle/gender';
 import { parseLocalDate, resolveTimeZone } from '../lifecycle/time';
 import { timeOfDayGreeting } from './greeting';
+import { addressName } from './names';
 
 /**
  * The values a script's placeholders are filled with (methodology, section 3: address the client
@@ -37,7 +39,7 @@ export interface ScriptContext {
   timeZone: string;
   /** The moment the script is read, for `{{greeting}}`; without it the greeting stays a gap. */
   now?: number;
-  /** The script's language (the book's), for `{{greeting}}`; else `locale`'s. */
+  /** The script's language (the book's), for `{{greeting}}` and the name's form; else `locale`'s. */
   language?: string | null;
 }
 
@@ -48,9 +50,12 @@ export function scriptValues(client: ClientRecord, context: ScriptContext): Plac
     if (present) values[name] = typeof value === 'string' ? value.trim() : value;
   };
   const formatDate = dateFormatter(context.locale, context.timeZone);
+  const language = context.language ?? context.locale;
 
   put('client.name', client.name);
-  put('client.firstName', client.firstName);
+  // The name the script addresses the client by: "Олександре", "Γιώργο", "Иван Сергеевич".
+  const nameParts = { firstName: client.firstName, middleName: client.middleName ?? null, fullName: client.name };
+  put('client.firstName', addressName(nameParts, language, { gender: clientGender(client) }));
   put('client.lastName', client.lastName);
   put('client.company', client.company);
   put('client.jobTitle', client.jobTitle);
@@ -68,7 +73,7 @@ export function scriptValues(client: ClientRecord, context: ScriptContext): Plac
     put('touch.dueDate', formatDate(context.touch.dueAt));
     put('touch.goal', context.touch.goal);
   }
-  if (context.now !== undefined) put('greeting', timeOfDayGreeting(context.now, context.timeZone, context.language ?? context.locale));
+  if (context.now !== undefined) put('greeting', timeOfDayGreeting(context.now, context.timeZone, language));
   const discount = context.discount !== undefined ? context.discount : activeDiscount(client.discount, context.now, context.timeZone);
   if (discount) {
     put('discount.amount', discount.amount);

@@ -27,6 +27,7 @@ const SELECTORS = {
 const FIELDS = {
   title: ['TITLE'],
   firstName: ['NAME'],
+  middleName: ['SECOND_NAME'],
   lastName: ['LAST_NAME'],
   jobTitle: ['POST'],
   company: ['COMPANY', 'COMPANY_TITLE'],
@@ -68,6 +69,7 @@ export const bitrix24: CrmAdapter = {
       scope: doc.querySelector(SELECTORS.editor),
       name: title ?? ([firstName, lastName].filter(Boolean).join(' ') || null),
       firstName,
+      middleName: textOf(valueOf(FIELDS.middleName)),
       lastName,
       jobTitle: textOf(valueOf(FIELDS.jobTitle)),
       company: textOf(valueOf(FIELDS.company)) ?? (client ? companyOfClient(client) : null),

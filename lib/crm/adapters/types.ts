@@ -25,7 +25,7 @@ export interface CrmAdapter {
 export type AdapterReading = Partial<
   Pick<
     ClientSnapshotInput,
-    'name' | 'firstName' | 'lastName' | 'company' | 'jobTitle' | 'phones' | 'emails' | 'stage' | 'amount' | 'birthday'
+    'name' | 'firstName' | 'middleName' | 'lastName' | 'company' | 'jobTitle' | 'phones' | 'emails' | 'stage' | 'amount' | 'birthday'
     | 'lastPurchase' | 'nextContact' | 'tags' | 'owner' | 'products' | 'messengers' | 'fields'
   >
 > & {

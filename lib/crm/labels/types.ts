@@ -1,4 +1,4 @@
-/** The record fields a page label can name; a few (middleName, messengers) are read but merged. */
+/** The record fields a page label can name; a few (messengers) are read but merged. */
 export type LabelField =
   | 'name'
   | 'firstName'
