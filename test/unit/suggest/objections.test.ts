@@ -89,6 +89,21 @@ function percent(share: number): string {
   return `${(100 * share).toFixed(1)}%`;
 }
 
+describe('the default books\' objections', () => {
+  it('answer deferrals past the holidays and the boss\'s approval in every language, and file "I\'ll think about it" under timing', () => {
+    for (const book of books) {
+      const byId = new Map(book.objections.map((objection) => [objection.id, objection]));
+      for (const id of ['timing-after-holidays', 'authority-boss-approval'] as const) {
+        expect(byId.get(id)?.phrasings.length, `${book.language} ${id}`).toBeGreaterThanOrEqual(3);
+        expect(byId.get(id)?.responses.length, `${book.language} ${id}`).toBeGreaterThanOrEqual(1);
+      }
+      expect(byId.get('timing-after-holidays')?.category).toBe('timing');
+      expect(byId.get('authority-boss-approval')?.category).toBe('authority');
+      expect(byId.get('other-think-it-over')?.category, book.language).toBe('timing');
+    }
+  });
+});
+
 // ---- behaviour ---------------------------------------------------------------------------------
 
 describe('searchObjections', () => {
