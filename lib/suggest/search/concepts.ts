@@ -71,7 +71,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   {
     id: 'terms',
     category: 'competitor',
-    words: ['terms', 'condition*', 'deferr*', 'credit', 'условия', 'условиях', 'отсрочк*', 'умови', 'умовах', 'відстрочк*', 'όρους', 'όροι', 'πίστωσ*', 'προθεσμί*'],
+    words: ['terms', 'condition*', 'deferr*', 'credit', 'days', 'условия', 'условиях', 'отсрочк*', 'умови', 'умовах', 'відстрочк*', 'όρους', 'όροι', 'πίστωσ*', 'προθεσμί*'],
   },
   {
     id: 'supplier',
@@ -187,7 +187,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'enough',
-    words: ['enough', 'suffic*', 'fine', 'хват*', 'подойд*', 'сойд*', 'вистач*', 'підійд*', 'згод*', 'αρκ*'],
+    words: ['enough', 'suffic*', 'fine', 'basic', 'simple', 'standard', 'базов*', 'хват*', 'подойд*', 'сойд*', 'вистач*', 'підійд*', 'згод*', 'αρκ*'],
   },
   {
     id: 'small',
