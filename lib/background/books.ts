@@ -1,5 +1,4 @@
 import { BookConfigSchema, DEFAULT_BOOK_CONFIG, type BookConfig } from '../book/config';
-import { DEFAULT_BOOKS } from '../book/defaults/index';
 import type { BookError } from '../book/errors';
 import { applyPersonalLayer, emptyPersonalLayer, validatePersonalLayer, type LayerResult, type PersonalLayer } from '../book/layers';
 import type { SalesBook } from '../book/schema';
@@ -58,13 +57,7 @@ export interface BookStatus {
 }
 
 /** The book as the side panel and options show it: team content plus the manager's additions. */
-export type LayeredBookReply = Pick<LayerResult, 'book' | 'notes' | 'orphaned'> & {
-  /**
-   * How clients say each objection in the other default books' languages (same ids), so the
-   * objection search understands a Russian client while the team book is in English.
-   */
-  otherLanguages: Record<string, string[]>;
-};
+export type LayeredBookReply = Pick<LayerResult, 'book' | 'notes' | 'orphaned'>;
 
 export type ImportResult = { ok: true; status: BookStatus } | { ok: false; errors: BookError[] };
 
@@ -157,7 +150,7 @@ export function createBookService(deps: BookServiceDeps) {
     async layeredBook(): Promise<LayeredBookReply> {
       const [book, layer] = await Promise.all([teamBook(), personalLayer()]);
       const { book: layered, notes, orphaned } = applyPersonalLayer(book, layer);
-      return { book: layered, notes, orphaned, otherLanguages: phrasingsInOtherLanguages(book) };
+      return { book: layered, notes, orphaned };
     },
 
     /** Fetches (or re-reads) the active source. Safe to call from the alarm at any time. */
@@ -270,16 +263,4 @@ export type BookService = ReturnType<typeof createBookService>;
 
 function bookIdentity(book: SalesBook): string {
   return `${book.id}@${book.version}@${book.updatedAt}`;
-}
-
-function phrasingsInOtherLanguages(book: SalesBook): Record<string, string[]> {
-  const ids = new Set(book.objections.map((objection) => objection.id));
-  const phrasings: Record<string, string[]> = {};
-  for (const other of Object.values(DEFAULT_BOOKS)) {
-    if (other.id === book.id) continue;
-    for (const objection of other.objections) {
-      if (ids.has(objection.id)) (phrasings[objection.id] ??= []).push(...objection.phrasings);
-    }
-  }
-  return phrasings;
 }

@@ -104,17 +104,11 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
       : null,
   );
 
-  // Built once per book: searching is per keystroke, indexing is not.
-  const index = computed(() => {
-    if (!book.value) return null;
-    // The book's own objections first (results come from them), then the same objections as
-    // clients word them in the other languages: one index understands all of them.
-    const other = bookReply.value?.otherLanguages ?? {};
-    const translations = book.value.objections.flatMap((objection) =>
-      other[objection.id]?.length ? [{ ...objection, phrasings: other[objection.id]! }] : [],
-    );
-    return buildObjectionIndex([...book.value.objections, ...translations]);
-  });
+  // Built once per book: searching is per keystroke, indexing is not. Only the book's own
+  // phrasings: a manager reads results in the book's language, and pooling the other default
+  // books' phrasings made them cross-talk. A client's words in another language still reach
+  // the book's objections through the synonyms table (search/concepts.ts).
+  const index = computed(() => (book.value ? buildObjectionIndex(book.value.objections) : null));
   const objectionResults = computed<ObjectionResult[]>(() => {
     if (!index.value) return [];
     return searchObjections(index.value, query.value, {

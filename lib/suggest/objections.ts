@@ -11,6 +11,12 @@ import { BOOST_SCORE, matchedWords, rank } from './search/rank';
  * (`buildObjectionIndex`) and a keystroke costs well under the 5 ms budget on a 500-objection book
  * (see test/bench/objections.bench.ts). How it works: search/build.ts (index), search/query.ts
  * (query words), search/rank.ts (scores), search/concepts.ts (the synonyms table).
+ *
+ * Why hand-written: minisearch 7.2 and @orama/orama 3.1, fed the same folding, stemming, stop
+ * and function words, end weighting and concept tokens, found fewer first (held-out set: 88.8%
+ * and 82.0% top-1 against 93.3%; top-3 93.8% and 94.4% against 96.1%; December 2026). Their
+ * scores know nothing of typing (a half word) or of near-miss ceilings; see the commit that
+ * measured them.
  */
 
 export { buildObjectionIndex } from './search/build';
@@ -22,7 +28,7 @@ export interface ObjectionMatch<O extends SearchableObjection = SearchableObject
   objection: O;
   /** About 0..1: how much of what was typed this objection explains (plus small boosts). */
   score: number;
-  /** The phrasing that matched best, possibly from another language's book; '' for suggestions. */
+  /** The phrasing that matched best (the index's own, so the book's language); '' for suggestions. */
   matched: string;
   /** Words of `matched` that the query matched, as written there, for highlighting. */
   matchedWords: string[];

@@ -570,6 +570,15 @@ export const enTexts: BookTexts = {
         },
       ],
     },
+    'timing-after-holidays': {
+      phrasings: ['Let\'s talk after the holidays', 'Call me back after the New Year', 'Everything stops for the holidays, come back in January'],
+      responses: [
+        {
+          text: 'Of course, the holidays come first. Let us fix a day now: would the first Tuesday after the holidays suit you, in the morning or after lunch? Before then I will send a short summary, so we pick up where we left off.',
+          why: 'A fixed day turns a polite deferral into an appointment, and a summary keeps the offer fresh after the break.',
+        },
+      ],
+    },
     'timing-off-season': {
       phrasings: ['The season is over', 'We\'ll think about it next year', 'Nobody buys this now'],
       responses: [
@@ -639,6 +648,15 @@ export const enTexts: BookTexts = {
         {
           text: 'Thank you for telling me. Who makes the decision? Could we meet together, so that you do not have to retell everything?',
           why: 'It finds the decision-maker and keeps the current contact as an ally.',
+        },
+      ],
+    },
+    'authority-boss-approval': {
+      phrasings: ['I have to get my boss\'s approval', 'My manager needs to sign it off', 'I\'ll show it to the director first'],
+      responses: [
+        {
+          text: 'Of course. What will your boss look at first: the price, the terms or the risk? Let us prepare a one-page summary for them together, and I can join the conversation for five minutes to answer questions.',
+          why: 'The contact becomes your ally with the person who approves, and a short summary makes sure the offer reaches the boss the way you would present it.',
         },
       ],
     },
@@ -729,6 +747,10 @@ export const enTexts: BookTexts = {
         {
           text: 'Of course. What exactly would you like to think over: the price, the terms, or something else? Perhaps I can answer right now.',
           why: '"I\'ll think about it" usually hides a specific doubt; naming it lets you answer it.',
+        },
+        {
+          text: 'Of course, take your time. When shall I call you to hear what you decided: on Thursday, or early next week?',
+          why: 'Most clients who need to think are putting the decision off; an agreed call keeps it from drifting.',
         },
       ],
     },

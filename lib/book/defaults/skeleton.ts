@@ -387,6 +387,10 @@ export const OBJECTIONS = {
   'competitor-long-relationship': 'competitor',
   'timing-not-now': 'timing',
   'timing-call-later': 'timing',
+  'timing-after-holidays': 'timing',
+  // Clients who say "I'll think about it" mostly put the decision off: a timing objection. The id
+  // predates the move and stays, so team books and managers' notes that name it still apply.
+  'other-think-it-over': 'timing',
   'timing-off-season': 'timing',
   'trust-never-heard': 'trust',
   'trust-delivery-risk': 'trust',
@@ -395,6 +399,7 @@ export const OBJECTIONS = {
   'need-have-everything': 'need',
   'need-too-small': 'need',
   'authority-not-decider': 'authority',
+  'authority-boss-approval': 'authority',
   'authority-must-consult': 'authority',
   'authority-tender-only': 'authority',
   'quality-doubts': 'quality',
@@ -404,7 +409,6 @@ export const OBJECTIONS = {
   'service-no-support-after-sale': 'service',
   'service-bad-last-time': 'service',
   'other-send-info': 'other',
-  'other-think-it-over': 'other',
   'other-not-interested': 'other',
 } as const satisfies Record<string, ObjectionCategory>;
 

@@ -3,7 +3,7 @@ import { compileConcepts, DEFAULT_CONCEPTS, type Concept, type ConceptMatcher } 
 import { LexiconBuilder, type Lexicon } from './lexicon';
 import { words, type Word } from './normalize';
 import type { AnalysedWord } from './query';
-import { isStopWord } from './stop-words';
+import { isStopWord, wordWeight } from './stop-words';
 
 /**
  * The search index over a book's objections, built once per book. Objections with the same id
@@ -30,7 +30,7 @@ export interface IndexedPhrasing {
   readonly text: string;
   /** The phrasing's words as written, each with its lexicon entry (stop words left out). */
   readonly words: ReadonlyArray<{ original: string; entry: number }>;
-  /** The sum of its distinct words' idf: how much there is to match. */
+  /** The sum of its distinct words' idf (function words count less): how much there is to match. */
   readonly weight: number;
 }
 
@@ -130,6 +130,9 @@ function phrasingsPerConcept(concepts: ConceptMatcher, lexicon: Lexicon): number
 
 function weightOf(phrasingWords: ReadonlyArray<{ entry: number }>, lexicon: Lexicon): number {
   let weight = 0;
-  for (const entry of new Set(phrasingWords.map((word) => word.entry))) weight += lexicon.entries[entry]!.idf;
+  for (const entry of new Set(phrasingWords.map((word) => word.entry))) {
+    const { idf, form } = lexicon.entries[entry]!;
+    weight += idf * wordWeight(form.text);
+  }
   return weight;
 }

@@ -71,7 +71,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   {
     id: 'terms',
     category: 'competitor',
-    words: ['terms', 'condition*', 'deferr*', 'credit', 'условия', 'условиях', 'отсрочк*', 'умови', 'умовах', 'відстрочк*', 'όρους', 'όροι', 'πίστωσ*', 'προθεσμί*'],
+    words: ['terms', 'condition*', 'deferr*', 'credit', 'days', 'условия', 'условиях', 'отсрочк*', 'умови', 'умовах', 'відстрочк*', 'όρους', 'όροι', 'πίστωσ*', 'προθεσμί*'],
   },
   {
     id: 'supplier',
@@ -115,7 +115,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   {
     id: 'call',
     category: 'timing',
-    words: ['call*', 'ring', 'phone*', 'callback', 'звон*', 'перезвон*', 'позвон*', 'дозвон*', 'телефон*', 'дзвон*', 'передзвон*', 'зателефон*', 'τηλεφων*', 'παρτε', 'παρε', 'ξαναπαρ*', 'καλεσ*'],
+    words: ['call*', 'ring', 'phone*', 'callback', 'звон*', 'набер*', 'набир*', 'перезвон*', 'позвон*', 'дозвон*', 'телефон*', 'дзвон*', 'передзвон*', 'зателефон*', 'τηλεφων*', 'παρτε', 'παρε', 'ξαναπαρ*', 'καλεσ*'],
   },
   {
     id: 'talk',
@@ -124,7 +124,27 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   {
     id: 'season',
     category: 'timing',
-    words: ['season*', 'winter', 'summer', 'spring', 'autumn', 'сезон*', 'зим*', 'весн*', 'осен*', 'літ*', 'осін*', 'σεζον*', 'εποχ*', 'χειμων*', 'καλοκαιρ*'],
+    words: ['season*', 'сезон*', 'σεζον*', 'εποχ*'],
+  },
+  {
+    // "Maybe in spring" puts the talk off to a time of year; it is not "the season is over".
+    id: 'time-of-year',
+    category: 'timing',
+    words: [
+      'winter', 'summer', 'spring', 'autumn', 'fall',
+      'зим*', 'весн*', 'осен*', 'осенью', 'летом', 'літ*', 'осін*', 'восени', 'навесні', 'взимку', 'влітку',
+      'χειμων*', 'καλοκαιρ*', 'ανοιξ*', 'φθινοπωρ*',
+    ],
+  },
+  {
+    id: 'holidays',
+    category: 'timing',
+    words: [
+      'holiday*', 'festive', 'christmas', 'xmas', 'easter', 'newyear',
+      'праздник*', 'праздничн*', 'новогодн*', 'каникул*', 'рождеств*', 'пасх*', 'майск*',
+      'свят', 'свята', 'святами', 'святкув*', 'новоріч*', 'різдв*', 'великдн*', 'великод*', 'канікул*',
+      'γιορτ*', 'εορτ*', 'χριστουγενν*', 'πασχα', 'πασχαλ*', 'πρωτοχρονι*',
+    ],
   },
   {
     id: 'unknown',
@@ -167,7 +187,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'enough',
-    words: ['enough', 'suffic*', 'fine', 'хват*', 'подойд*', 'сойд*', 'вистач*', 'підійд*', 'згод*', 'αρκ*'],
+    words: ['enough', 'suffic*', 'fine', 'basic', 'simple', 'standard', 'базов*', 'хват*', 'подойд*', 'сойд*', 'вистач*', 'підійд*', 'згод*', 'αρκ*'],
   },
   {
     id: 'small',
@@ -190,10 +210,21 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
     id: 'decide',
     category: 'authority',
     words: [
-      'decide*', 'decision*', 'decider', 'sign*', 'approv*',
-      'решени*', 'реша*', 'решу', 'подпис*', 'утвержд*', 'согласов*',
-      'рішен*', 'виріш*', 'підпис*', 'затвердж*', '=погодити', 'погоджу*',
-      'αποφασ*', 'υπογραφ*', 'εγκρι*',
+      'decide*', 'decision*', 'decider', 'sign*',
+      'решени*', 'реша*', 'решу', 'подпис*',
+      'рішен*', 'виріш*', 'підпис*',
+      'αποφασ*', 'υπογραφ*',
+    ],
+  },
+  {
+    // "It needs my boss's approval": the contact takes part but someone above must agree.
+    id: 'approve',
+    category: 'authority',
+    words: [
+      'approv*', 'authoris*', 'authoriz*', 'permission',
+      'утвержд*', 'согласов*', 'одобр*', 'разрешени*',
+      'затвердж*', '=погодити', 'погоджу*', 'погодж*', 'узгод*', 'схвал*', 'дозвіл*', 'дозвол*',
+      'εγκρι*', 'εγκρισ*', 'εγκρίν*',
     ],
   },
   {
@@ -267,7 +298,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   {
     id: 'think',
     category: 'other',
-    words: ['think*', 'thought', 'consider*', 'ponder*', 'mull*', 'sleep', 'подума*', 'дума*', 'обдума*', 'поразмысл*', 'размышл*', 'поміркую', 'міркува*', 'σκεφτ*', 'σκεψ*'],
+    words: ['think*', 'thought', 'consider*', 'ponder*', 'mull*', 'sleep', 'подума*', 'дума*', 'обдума*', 'поразмысл*', 'размышл*', 'поразмышл*', 'поміркую', 'міркува*', 'σκεφτ*', 'σκεψ*'],
   },
   {
     id: 'interest',

@@ -3,7 +3,7 @@ import { candidatesFor, type Candidate } from './lexicon';
 import { words } from './normalize';
 import type { WordForm } from './similarity';
 import { stem } from './stem';
-import { isStopWord } from './stop-words';
+import { isStopWord, wordWeight } from './stop-words';
 import { transliterations } from './transliterate';
 
 /**
@@ -27,26 +27,51 @@ const TRANSLITERATION_FACTOR = 0.9;
 /** When a Latin word matches this well as written, it is English, not transliteration. */
 const GOOD_ENOUGH_AS_WRITTEN = 0.9;
 const MIN_WORD_LENGTH = 2;
-/** A pasted e-mail is not a client's objection; its first lines are plenty to search with. */
-const MAX_QUERY_LENGTH = 500;
+/**
+ * A pasted e-mail or chat is searched whole, but it usually ends with what the client wants
+ * ("... so call me after the holidays"): the last `FULL_WEIGHT_WORDS` words (about a sentence) count fully, earlier
+ * ones less the further back they are, down to `EARLY_WORD_WEIGHT`. A typed objection is far
+ * shorter than that, so typing is unaffected.
+ */
+const FULL_WEIGHT_WORDS = 15;
+const EARLIER_WORDS_HALF_LIFE = 12;
+const EARLY_WORD_WEIGHT = 0.15;
+/** Only against pathological input (a whole document pasted): its end is what is kept. */
+const MAX_QUERY_LENGTH = 20_000;
 
 const ENDS_IN_WORD = /[\p{L}\p{M}\p{N}'’ʼ]$/u;
 
-/** The query's meaningful words: no stop words, no repeats, no single letters. */
-export function analyseQuery(index: ObjectionIndex<SearchableObjection>, query: string): AnalysedWord[] {
-  const text = query.slice(0, MAX_QUERY_LENGTH);
+/** A query word with how much it counts here: its function-word weight times its place weight. */
+export interface QueryWord extends AnalysedWord {
+  readonly weight: number;
+}
+
+/** The query's meaningful words: no stop words, no repeats (the latest place counts), no single letters. */
+export function analyseQuery(index: ObjectionIndex<SearchableObjection>, query: string): QueryWord[] {
+  const text = query.length > MAX_QUERY_LENGTH ? query.slice(-MAX_QUERY_LENGTH) : query;
   const all = words(text);
   // The last word is still being typed unless a space or punctuation closed it.
   const lastIsPartial = ENDS_IN_WORD.test(text);
-  const seen = new Set<string>();
-  const analysed: AnalysedWord[] = [];
+  const seen = new Map<string, number>();
+  const analysed: QueryWord[] = [];
   all.forEach((word, position) => {
-    if (word.text.length < MIN_WORD_LENGTH || isStopWord(word.text) || seen.has(word.text)) return;
-    seen.add(word.text);
+    if (word.text.length < MIN_WORD_LENGTH || isStopWord(word.text)) return;
+    const weight = wordWeight(word.text) * placeWeight(all.length - 1 - position);
+    const known = seen.get(word.text);
+    if (known !== undefined) {
+      if (known >= 0 && weight > analysed[known]!.weight) analysed[known] = { ...analysed[known]!, weight };
+      return;
+    }
     const analysedWord = analyseWord(index, word.text, lastIsPartial && position === all.length - 1);
-    if (!analysedWord.isStopWord) analysed.push(analysedWord);
+    seen.set(word.text, analysedWord.isStopWord ? -1 : analysed.length);
+    if (!analysedWord.isStopWord) analysed.push({ ...analysedWord, weight });
   });
   return analysed;
+}
+
+function placeWeight(wordsAfter: number): number {
+  if (wordsAfter < FULL_WEIGHT_WORDS) return 1;
+  return Math.max(EARLY_WORD_WEIGHT, 0.5 ** ((wordsAfter - FULL_WEIGHT_WORDS + 1) / EARLIER_WORDS_HALF_LIFE));
 }
 
 function analyseWord(index: ObjectionIndex<SearchableObjection>, text: string, partial: boolean): AnalysedWord {

@@ -1,8 +1,9 @@
 import type { ObjectionIndex, SearchableObjection } from './build';
-import type { AnalysedWord } from './query';
+import type { AnalysedWord, QueryWord } from './query';
 
 /**
- * Scoring. Each query word is worth its idf (a rare word says more). An objection earns, per
+ * Scoring. Each query word is worth its idf (a rare word says more) times its weight (less for a
+ * function word such as "after", and for the early words of a long paste; see query.ts). An objection earns, per
  * query word, the best of its matches in any of its phrasings: literal (similarity² x idf) or by
  * concept (the same, a little less). Squaring the similarity keeps a cloud of near-misses from
  * outweighing one exact word. Phrasings of one objection are alternative wordings of the same
@@ -52,10 +53,10 @@ interface Evidence {
   phrasingCoverage: number;
 }
 
-export function rank(index: ObjectionIndex<SearchableObjection>, query: readonly AnalysedWord[], options: RankOptions): Ranked[] {
+export function rank(index: ObjectionIndex<SearchableObjection>, query: readonly QueryWord[], options: RankOptions): Ranked[] {
   if (query.length === 0) return [];
   const { earned, ceilings } = collectMatches(index, query);
-  const total = ceilings.reduce((sum, ceiling) => sum + (ceiling > 0 ? ceiling : WEIGHTS.unknownWord), 0);
+  const total = ceilings.reduce((sum, ceiling, word) => sum + (ceiling > 0 ? ceiling : WEIGHTS.unknownWord * query[word]!.weight), 0);
   const evidence = evidencePerObjection(index, earned, total, query.length);
   const hinted = categoriesOf(index, query);
 
@@ -102,7 +103,7 @@ function sum(values: Float64Array): number {
 }
 
 /** Per phrasing, the best each query word earns in it; per query word, what full credit is. */
-function collectMatches(index: ObjectionIndex<SearchableObjection>, query: readonly AnalysedWord[]) {
+function collectMatches(index: ObjectionIndex<SearchableObjection>, query: readonly QueryWord[]) {
   const earned = new Map<number, Float64Array>();
   const bestCredit = query.map(() => 0);
   const bestSimilarity = query.map(() => 0);
@@ -120,10 +121,10 @@ function collectMatches(index: ObjectionIndex<SearchableObjection>, query: reado
   query.forEach((word, position) => {
     for (const { entry, similarity } of word.literal) {
       const lexiconEntry = index.lexicon.entries[entry]!;
-      credit(lexiconEntry.phrasings, position, similarity, lexiconEntry.idf);
+      credit(lexiconEntry.phrasings, position, similarity, word.weight * lexiconEntry.idf);
     }
     for (const { concept, similarity } of word.concepts) {
-      credit(index.conceptPhrasings[concept]!, position, similarity, WEIGHTS.conceptMatch * index.conceptIdf[concept]!);
+      credit(index.conceptPhrasings[concept]!, position, similarity, word.weight * WEIGHTS.conceptMatch * index.conceptIdf[concept]!);
     }
   });
   // Full credit is what an exact match would earn, so a word whose best match is only a

@@ -32,3 +32,35 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 export function isStopWord(foldedWord: string): boolean {
   return STOP_WORDS.has(foldedWord);
 }
+
+/**
+ * Function words that are not stop words: they do tell objections apart a little ("not now" vs
+ * "not at the moment"), but a rare one must not outweigh the words that carry the meaning. Only
+ * one phrasing of the book says "after" ("After the sale nobody will answer"), so its idf is high,
+ * and "call me after the holidays" would be about after-sales service. Such words count for
+ * `FUNCTION_WORD_WEIGHT` of what their rarity says, in the query and in the book.
+ */
+const FUNCTION_WORDS_BY_LANGUAGE = {
+  en: `after before until till since again still already yet only more much many all every each
+    anything something nothing everything anyone someone anybody somebody thing things moment bit lot way back out up
+    down over off around ever always even right least`,
+  ru: `после перед пока ещё уже только очень более менее все всё всех весь вся всю всем
+    какие какой какая нибудь либо раз разу момент сам сама сами тоже также даже опять снова
+    сразу чуть немного хотя бы через около`,
+  uk: `після перед поки ще вже тільки лише дуже більш менш усе все всі усі всіх весь уся всю
+    якийсь хтось будь який яка які раз разу момент сам сама самі теж також навіть знову одразу трохи
+    через біля`,
+  el: `μετά πριν μέχρι ακόμα ακόμη ήδη μόνο πολύ πιο όλοι όλες κάθε κάποιο κάποια κάποιος
+    στιγμή φορά πάλι ξανά αμέσως λίγο τουλάχιστον πάντα`,
+} as const;
+
+export const FUNCTION_WORD_WEIGHT = 0.25;
+
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  Object.values(FUNCTION_WORDS_BY_LANGUAGE).flatMap((list) => list.split(/\s+/).filter(Boolean).map(foldWord)),
+);
+
+/** How much a (folded) word's rarity counts: 1, or less for a function word. */
+export function wordWeight(foldedWord: string): number {
+  return FUNCTION_WORDS.has(foldedWord) ? FUNCTION_WORD_WEIGHT : 1;
+}

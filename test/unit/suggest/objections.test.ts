@@ -89,6 +89,21 @@ function percent(share: number): string {
   return `${(100 * share).toFixed(1)}%`;
 }
 
+describe('the default books\' objections', () => {
+  it('answer deferrals past the holidays and the boss\'s approval in every language, and file "I\'ll think about it" under timing', () => {
+    for (const book of books) {
+      const byId = new Map(book.objections.map((objection) => [objection.id, objection]));
+      for (const id of ['timing-after-holidays', 'authority-boss-approval'] as const) {
+        expect(byId.get(id)?.phrasings.length, `${book.language} ${id}`).toBeGreaterThanOrEqual(3);
+        expect(byId.get(id)?.responses.length, `${book.language} ${id}`).toBeGreaterThanOrEqual(1);
+      }
+      expect(byId.get('timing-after-holidays')?.category).toBe('timing');
+      expect(byId.get('authority-boss-approval')?.category).toBe('authority');
+      expect(byId.get('other-think-it-over')?.category, book.language).toBe('timing');
+    }
+  });
+});
+
 // ---- behaviour ---------------------------------------------------------------------------------
 
 describe('searchObjections', () => {
@@ -232,6 +247,35 @@ function baseId(id: string): string {
 }
 
 // ---- confidence, suggestions, hints, the five steps --------------------------------------------
+
+describe('ranking rules', () => {
+  const perLanguage = Object.fromEntries(DEFAULT_BOOK_LANGUAGES.map((language) => [language, buildObjectionIndex(DEFAULT_BOOKS[language].objections)]));
+  const first = (language: string, query: string) => searchObjections(perLanguage[language]!, query)[0]?.objection.id;
+
+  it('lets no rare function word ("after", "anything", "moment") outweigh the words that carry the meaning', () => {
+    expect(first('en', 'call me after the holidays')).toBe('timing-after-holidays');
+    expect(first('en', 'is there anything cheaper')).toBe('price-found-cheaper');
+    expect(first('en', 'not at the moment')).toBe('timing-not-now');
+    expect(first('ru', 'перезвоните после обеда')).toBe('timing-call-later');
+    expect(first('uk', 'передзвоніть після обіду')).toBe('timing-call-later');
+  });
+
+  it('still reads a function word when it is all there is', () => {
+    expect(ids('after', {}, perLanguage.en)).toContain('service-no-support-after-sale');
+  });
+
+  it('searches a long paste whole and weighs its end most', () => {
+    const chatter =
+      'Thanks for the catalogue and the price list you sent, we looked at the tyres and the delivery terms with the team. ' +
+      'The workshop is busy with the harvest machines, two of our drivers are away and the yard is being resurfaced this month. ';
+    const paste = `${chatter.repeat(3)}Anyway, please call me after the holidays.`;
+    expect(paste.length).toBeGreaterThan(600);
+    expect(first('en', paste)).toBe('timing-after-holidays');
+    // The same words early in a paste count less than at its end, but still count.
+    const early = `Call me after the holidays. ${'The yard is being resurfaced and the workshop repainted. '.repeat(12)}`;
+    expect(first('en', early)).toBe('timing-after-holidays');
+  });
+});
 
 describe('isConfidentMatch', () => {
   it('trusts a clear match and doubts off-topic talk, so the UI can offer to record it', () => {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BOOKS, DEFAULT_BOOK_LANGUAGES } from '../../../lib/book/defaults';
+import { OBJECTIONS } from '../../../lib/book/defaults/skeleton';
+import { foldWord } from '../../../lib/suggest/search/normalize';
+import { FIXTURES, formatReport, loadQueries, measure } from './objection-accuracy';
+
+/**
+ * The quality gate of the objection search. The held-out set is frozen and never tuned on; the
+ * floors below are the levels the search reached on it (and on the tuning sets), so a change
+ * that makes clients' words find the wrong objection more often fails here. Raise a floor when
+ * the search gets better; never lower one to make a change pass.
+ */
+const HELDOUT_FLOOR = { top1: 0.943, top3: 0.966 };
+const HELDOUT_LANGUAGE_FLOOR: Record<string, { top1: number; top3: number }> = {
+  en: { top1: 0.847, top3: 0.913 },
+  ru: { top1: 1, top3: 1 },
+  uk: { top1: 1, top3: 1 },
+  el: { top1: 0.931, top3: 0.954 },
+};
+const TUNING_FLOOR = { original: { top1: 0.922, top3: 0.974 }, dev: { top1: 0.916, top3: 0.983 } };
+
+const heldout = loadQueries(FIXTURES.heldout);
+const dev = loadQueries(FIXTURES.dev);
+const original = loadQueries(FIXTURES.original);
+
+/** A whole sentence folded the way the search folds words. */
+function folded(text: string): string {
+  return text.split(/\s+/).map(foldWord).join(' ').replace(/[^\p{L}\p{N} ]/gu, '').trim();
+}
+
+describe('the held-out set of client phrasings', () => {
+  it('has at least 160 phrasings, 40 per language, heavy on deferrals, with long pastes', () => {
+    expect(heldout.length).toBeGreaterThanOrEqual(160);
+    for (const language of DEFAULT_BOOK_LANGUAGES) {
+      const mine = heldout.filter((query) => query.lang === language);
+      expect(mine.length, language).toBeGreaterThanOrEqual(40);
+      expect(mine.filter((query) => query.category === 'timing').length, language).toBeGreaterThanOrEqual(10);
+      expect(mine.filter((query) => query.query.length > 500).length, language).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('is labelled with default-book ids and their categories', () => {
+    for (const query of [...heldout, ...dev]) {
+      expect(Object.keys(OBJECTIONS), query.query).toContain(query.expected);
+      expect(OBJECTIONS[query.expected as keyof typeof OBJECTIONS], query.query).toBe(query.category);
+    }
+  });
+
+  it('copies no phrasing of the books and shares no phrasing with the tuning sets', () => {
+    const phrasings = new Set(DEFAULT_BOOK_LANGUAGES.flatMap((language) => DEFAULT_BOOKS[language].objections.flatMap((objection) => objection.phrasings.map(folded))));
+    const tuning = new Set([...dev, ...original].map((query) => folded(query.query)));
+    expect(heldout.filter((query) => phrasings.has(folded(query.query))).map((query) => query.query)).toEqual([]);
+    expect(heldout.filter((query) => tuning.has(folded(query.query))).map((query) => query.query)).toEqual([]);
+    expect(dev.filter((query) => phrasings.has(folded(query.query))).map((query) => query.query)).toEqual([]);
+  });
+});
+
+describe('objection search quality gate', () => {
+  it('keeps the held-out top-1 and top-3 it reached, overall and per language', () => {
+    const report = measure(heldout);
+    console.log(formatReport(`held-out set, ${heldout.length} phrasings`, report));
+    expect(report.overall.top1).toBeGreaterThanOrEqual(HELDOUT_FLOOR.top1);
+    expect(report.overall.top3).toBeGreaterThanOrEqual(HELDOUT_FLOOR.top3);
+    for (const [language, floor] of Object.entries(HELDOUT_LANGUAGE_FLOOR)) {
+      expect(report.byLanguage[language]!.top1, language).toBeGreaterThanOrEqual(floor.top1);
+      expect(report.byLanguage[language]!.top3, language).toBeGreaterThanOrEqual(floor.top3);
+    }
+  });
+
+  it('keeps what it reached on the tuning sets', () => {
+    for (const [name, queries] of [['original', original], ['dev', dev]] as const) {
+      const { overall } = measure(queries);
+      expect(overall.top1, name).toBeGreaterThanOrEqual(TUNING_FLOOR[name].top1);
+      expect(overall.top3, name).toBeGreaterThanOrEqual(TUNING_FLOOR[name].top3);
+    }
+  });
+});

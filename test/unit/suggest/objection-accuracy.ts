@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_BOOKS, DEFAULT_BOOK_LANGUAGES } from '../../../lib/book/defaults';
+import type { Objection } from '../../../lib/book/schema';
+import { buildObjectionIndex, searchObjections, type ObjectionIndex } from '../../../lib/suggest/objections';
+
+/**
+ * How well the objection search finds what a client meant, on a labelled set of client phrasings:
+ * top-1 and top-3 by objection id, and top-1 by category, overall, per language and per category.
+ * Shared by the unit tests (quality gate) and the benchmark (`npm run bench -- objections`).
+ *
+ * Each query is searched the way the side panel searches it: in the default book of the query's
+ * language (the manager's language), see `indexForLanguage`.
+ */
+
+export const FIXTURES = {
+  /** Frozen: never tune the search on it. */
+  heldout: join(import.meta.dirname, '../../fixtures/objection-queries-heldout.json'),
+  /** Tuning sets. */
+  dev: join(import.meta.dirname, '../../fixtures/objection-queries-dev.json'),
+  original: join(import.meta.dirname, '../../fixtures/objection-queries.json'),
+} as const;
+
+const labelledQuery = z.object({
+  lang: z.enum(DEFAULT_BOOK_LANGUAGES),
+  query: z.string().min(1),
+  expected: z.string().min(1),
+  /** Optional in the original set, which predates categories: read from the skeleton then. */
+  category: z.string().optional(),
+  kind: z.string(),
+});
+export type LabelledQuery = z.infer<typeof labelledQuery> & { category: string };
+
+export function loadQueries(file: string): LabelledQuery[] {
+  const parsed = z.object({ queries: z.array(labelledQuery) }).parse(JSON.parse(readFileSync(file, 'utf8')));
+  return parsed.queries.map((query) => ({ ...query, category: query.category ?? categoryOf(query.expected) ?? 'unknown' }));
+}
+
+function categoryOf(id: string): string | undefined {
+  return DEFAULT_BOOKS.en.objections.find((objection) => objection.id === id)?.category;
+}
+
+export type IndexFor = (language: LabelledQuery['lang']) => ObjectionIndex<Objection>;
+
+/** The index the side panel builds for a manager whose book is the default book of `language`. */
+export function indexForLanguage(): IndexFor {
+  const cache = new Map<string, ObjectionIndex<Objection>>();
+  return (language) => {
+    let index = cache.get(language);
+    if (!index) cache.set(language, (index = buildObjectionIndex(DEFAULT_BOOKS[language].objections)));
+    return index;
+  };
+}
+
+export interface Score {
+  count: number;
+  /** Shares, 0..1. */
+  top1: number;
+  top3: number;
+  /** The first result is of the expected category (another objection of it may be fine). */
+  categoryTop1: number;
+}
+
+export interface Miss {
+  lang: string;
+  query: string;
+  expected: string;
+  found: string[];
+}
+
+export interface Report {
+  overall: Score;
+  byLanguage: Record<string, Score>;
+  byCategory: Record<string, Score>;
+  /** Not first (by id). */
+  misses: Miss[];
+}
+
+export function measure(queries: readonly LabelledQuery[], indexFor: IndexFor = indexForLanguage()): Report {
+  const outcomes = queries.map((query) => {
+    const found = searchObjections(indexFor(query.lang), query.query, { limit: 3 }).map((match) => match.objection);
+    return { query, found, top1: found[0]?.id === query.expected, top3: found.some((objection) => objection.id === query.expected), category: found[0]?.category === query.category };
+  });
+  const score = (subset: typeof outcomes): Score => ({
+    count: subset.length,
+    top1: share(subset, (outcome) => outcome.top1),
+    top3: share(subset, (outcome) => outcome.top3),
+    categoryTop1: share(subset, (outcome) => outcome.category),
+  });
+  const groupBy = (key: (outcome: (typeof outcomes)[number]) => string) => {
+    const groups: Record<string, typeof outcomes> = {};
+    for (const outcome of outcomes) (groups[key(outcome)] ??= []).push(outcome);
+    return Object.fromEntries(Object.entries(groups).map(([name, subset]) => [name, score(subset)]));
+  };
+  return {
+    overall: score(outcomes),
+    byLanguage: groupBy((outcome) => outcome.query.lang),
+    byCategory: groupBy((outcome) => outcome.query.category),
+    misses: outcomes
+      .filter((outcome) => !outcome.top1)
+      .map(({ query, found }) => ({ lang: query.lang, query: query.query, expected: query.expected, found: found.map((objection) => objection.id) })),
+  };
+}
+
+function share<T>(items: readonly T[], test: (item: T) => boolean): number {
+  return items.length === 0 ? 0 : items.filter(test).length / items.length;
+}
+
+const percent = (value: number) => `${(100 * value).toFixed(1)}%`.padStart(6);
+
+/** A plain-text table of a report, for logs and commit messages. */
+export function formatReport(title: string, report: Report): string {
+  const line = (name: string, score: Score) =>
+    `  ${name.padEnd(12)} n=${String(score.count).padStart(3)}  top-1 ${percent(score.top1)}  top-3 ${percent(score.top3)}  category top-1 ${percent(score.categoryTop1)}`;
+  return [
+    title,
+    line('all', report.overall),
+    ...Object.entries(report.byLanguage).map(([name, score]) => line(name, score)),
+    ...Object.entries(report.byCategory).sort(([a], [b]) => a.localeCompare(b)).map(([name, score]) => line(name, score)),
+  ].join('\n');
+}
