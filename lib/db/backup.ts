@@ -83,7 +83,16 @@ const EventSchema = z.object({
   data: z.record(z.string().max(100), z.union([z.string().max(10_000), z.number(), z.null()])),
   source: z.enum(['crm', 'manager']),
   createdAt: time,
-}) satisfies z.ZodType<EventRecord>;
+})
+  // Revenue figures sum purchase amounts per currency: a file must not smuggle in a currency
+  // that is not an ISO 4217 code or an amount that is not a number.
+  .refine(
+    (event) =>
+      event.type !== 'purchase' ||
+      ((event.data.amount === undefined || event.data.amount === null || typeof event.data.amount === 'number') &&
+        (event.data.currency === undefined || event.data.currency === null || /^[A-Z]{3}$/.test(String(event.data.currency)))),
+    { message: 'a purchase amount is a number and its currency a three-letter code', path: ['data'] },
+  ) satisfies z.ZodType<EventRecord>;
 
 const TouchSchema = z.object({
   id,
