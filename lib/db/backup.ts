@@ -170,6 +170,8 @@ const SettingsSchema = z.object({
   workDayEnd: z.string().regex(/^\d{2}:\d{2}$/).optional(),
   vacation: z.object({ from: z.iso.date(), to: z.iso.date() }).nullable().optional(),
   remindersCheckedAt: time.nullable().optional(),
+  planGrowthPercent: z.number().min(-100).max(1_000).nullable().optional(),
+  coldCallsPerDay: z.number().int().min(0).max(10_000).nullable().optional(),
 }) satisfies z.ZodType<SettingsRecord>;
 
 export const BackupSchema = z.object({
