@@ -43,7 +43,7 @@ export function questionnaireCompletion({
   for (const answer of answers) {
     if (answer.value === null || (typeof answer.value === 'string' && !answer.value.trim())) continue;
     let clients = answered.get(answer.questionnaireId);
-    if (!clients) answered.set(answer.questionnaireId, (clients = new Map()));
+    if (!clients) answered.set(answer.questionnaireId, (clients = new Map<string, Set<string>>()));
     let questions = clients.get(answer.clientId);
     if (!questions) clients.set(answer.clientId, (questions = new Set()));
     questions.add(answer.questionId);

@@ -34,7 +34,7 @@ export function abcSegments({ purchases, range, cuts = ABC_CUTS }: { purchases: 
   for (const purchase of purchases) {
     if (purchase.amount === null || purchase.currency === null || !inRange(purchase.date, range)) continue;
     let clients = byCurrency.get(purchase.currency);
-    if (!clients) byCurrency.set(purchase.currency, (clients = new Map()));
+    if (!clients) byCurrency.set(purchase.currency, (clients = new Map<string, number>()));
     clients.set(purchase.clientId, (clients.get(purchase.clientId) ?? 0) + purchase.amount);
   }
   return [...byCurrency.keys()].sort().map((currency) => {

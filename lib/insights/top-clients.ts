@@ -98,7 +98,7 @@ function revenueByCurrency(purchases: readonly DatedPurchase[], range: DateRange
   for (const purchase of purchases) {
     if (purchase.amount === null || purchase.currency === null || !inRange(purchase.date, range)) continue;
     let clients = byCurrency.get(purchase.currency);
-    if (!clients) byCurrency.set(purchase.currency, (clients = new Map()));
+    if (!clients) byCurrency.set(purchase.currency, (clients = new Map<string, Tally>()));
     const tally = clients.get(purchase.clientId);
     if (tally) {
       tally.revenue += purchase.amount;
