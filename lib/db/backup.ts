@@ -84,7 +84,16 @@ const EventSchema = z.object({
   data: z.record(z.string().max(100), z.union([z.string().max(10_000), z.number(), z.null()])),
   source: z.enum(['crm', 'manager']),
   createdAt: time,
-}) satisfies z.ZodType<EventRecord>;
+})
+  // Revenue figures sum purchase amounts per currency: a file must not smuggle in a currency
+  // that is not an ISO 4217 code or an amount that is not a number.
+  .refine(
+    (event) =>
+      event.type !== 'purchase' ||
+      ((event.data.amount === undefined || event.data.amount === null || typeof event.data.amount === 'number') &&
+        (event.data.currency === undefined || event.data.currency === null || /^[A-Z]{3}$/.test(String(event.data.currency)))),
+    { message: 'a purchase amount is a number and its currency a three-letter code', path: ['data'] },
+  ) satisfies z.ZodType<EventRecord>;
 
 const TouchSchema = z.object({
   id,
@@ -162,6 +171,8 @@ const SettingsSchema = z.object({
   workDayEnd: z.string().regex(/^\d{2}:\d{2}$/).optional(),
   vacation: z.object({ from: z.iso.date(), to: z.iso.date() }).nullable().optional(),
   remindersCheckedAt: time.nullable().optional(),
+  planGrowthPercent: z.number().min(-100).max(1_000).nullable().optional(),
+  coldCallsPerDay: z.number().int().min(0).max(10_000).nullable().optional(),
 }) satisfies z.ZodType<SettingsRecord>;
 
 export const BackupSchema = z.object({

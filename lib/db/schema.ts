@@ -192,6 +192,11 @@ export interface SettingsRecord {
   vacation?: { from: string; to: string } | null;
   /** The last reminder check, epoch ms: touches due after it and by now are "newly due". */
   remindersCheckedAt?: number | null;
+  // ---- the Insights figures; optional, no upgrade needed (absent reads as the default) ----
+  /** Next month's revenue plan is the last month's figure plus this percent (default 10). */
+  planGrowthPercent?: number | null;
+  /** The cold-call plan per working day; null or absent: no plan. */
+  coldCallsPerDay?: number | null;
 }
 
 export const DEFAULT_SETTINGS: SettingsRecord = {

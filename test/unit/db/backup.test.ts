@@ -142,3 +142,40 @@ describe('progress', () => {
     await expect(db.touches.count()).resolves.toBe(1_050);
   });
 });
+
+describe('purchase amounts in a backup', () => {
+  async function withPurchases(): Promise<TouchbookDb> {
+    const db = makeDb();
+    await db.clients.put(
+      makeClient({ products: [{ name: 'Van', category: 'Vehicles', purchasedAt: '2025-03-02', amount: { value: 38_500.5, currency: 'EUR' } }] }),
+    );
+    await replanClient(db, 'client-1', { book: defaultBookFor('en'), now: NOW, timeZone: KYIV, working: OFFICE });
+    // A refund the manager recorded, and a purchase with no amount at all.
+    await db.events.bulkPut([
+      { id: 'purchase-refund', clientId: 'client-1', type: 'purchase', at: NOW, data: { date: '2025-06-10', product: 'Van', category: null, amount: -500, currency: 'EUR' }, source: 'manager', createdAt: NOW },
+      { id: 'purchase-bare', clientId: 'client-1', type: 'purchase', at: NOW, data: { date: '2025-06-10', product: 'Mats', category: null }, source: 'manager', createdAt: NOW },
+    ]);
+    return db;
+  }
+
+  it('keeps the amount and currency of every purchase, refunds included', async () => {
+    const original = await exportBackup(await withPurchases(), NOW);
+    const restored = makeDb();
+    await importBackup(restored, throughJson(original), { mode: 'replace' });
+    const purchases = (await restored.events.where('type').equals('purchase').toArray()).map((event) => [event.data.product, event.data.amount ?? null, event.data.currency ?? null]);
+    expect(purchases.sort()).toEqual([
+      ['Mats', null, null],
+      ['Van', -500, 'EUR'],
+      ['Van', 38_500.5, 'EUR'],
+    ]);
+    expect((await restored.clients.get('client-1'))?.products[0]?.amount).toEqual({ value: 38_500.5, currency: 'EUR' });
+  });
+
+  it('refuses a purchase whose currency is not an ISO 4217 code', async () => {
+    const backup = throughJson(await exportBackup(await withPurchases(), NOW)) as { tables: { events: Array<{ id: string; data: Record<string, unknown> }> } };
+    backup.tables.events.find((event) => event.id === 'purchase-refund')!.data.currency = 'euros';
+    expect(parseBackup(backup)).toMatchObject({ ok: false, error: expect.stringContaining('three-letter code') });
+    backup.tables.events.find((event) => event.id === 'purchase-refund')!.data.currency = 'EUR';
+    expect(parseBackup(backup)).toMatchObject({ ok: true });
+  });
+});
