@@ -4,8 +4,7 @@ import type { DateRange } from './range';
 
 /**
  * Purchases as the figures read them: one local calendar day each, an amount (negative for a
- * refund, null when unknown) and an ISO 4217 currency (null when unknown). Structurally the same
- * as `PurchaseFact` in revenue.ts, so either reader's output feeds every figure.
+ * refund, null when unknown) and an ISO 4217 currency (null when unknown): what every figure reads.
  *
  * Days are ISO strings compared as text: "2025-12-31" < "2026-01-01" holds, so range tests need
  * no Date objects, and each purchase is given its local day once, here.

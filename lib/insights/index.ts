@@ -9,8 +9,8 @@
  * summed across codes; a purchase without an amount or currency counts as a purchase but adds no
  * revenue; a refund is a negative amount (it lowers revenue and is not "buying").
  *
- * Purchases first become `DatedPurchase`s (`datedPurchases(events, timeZone)`, or revenue.ts's
- * `purchaseFacts`, the same shape): one local day each, so 23:30 on 31 December stays in December.
+ * Purchases first become `DatedPurchase`s (`datedPurchases(events, timeZone)`): one local day
+ * each, so 23:30 on 31 December stays in December.
  *
  * - revenue.ts (lead): revenue per month, repeat share of revenue and of clients, last year.
  * - touch-counts.ts (lead): touches done / due / overdue / skipped per week and programme.

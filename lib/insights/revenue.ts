@@ -1,4 +1,4 @@
-import type { EventRecord } from '../db/schema';
+import type { DatedPurchase } from './dated-purchases';
 import type { DateRange } from './range';
 
 /**
@@ -11,13 +11,8 @@ import type { DateRange } from './range';
  * it lowers revenue but is not a purchase. A purchase without an amount still counts as a purchase
  * (and its client as a buyer), and adds nothing to revenue.
  */
-export interface PurchaseFact {
-  clientId: string;
-  /** The local calendar day of the purchase, YYYY-MM-DD. */
-  date: string;
-  amount: number | null;
-  currency: string | null;
-}
+/** One purchase on its local day: see dated-purchases.ts, which makes them from events. */
+export type PurchaseFact = DatedPurchase;
 
 export interface Money {
   total: number;
@@ -42,18 +37,6 @@ export interface MonthRevenue extends RevenueSummary {
 /** The methodology's target band for the repeat share of revenue, in percent. */
 export const REPEAT_SHARE_TARGET = { from: 30, to: 50 } as const;
 
-/** Purchase events as facts; events without a usable day are skipped. */
-export function purchaseFacts(events: readonly EventRecord[], localDateOf: (at: number) => string): PurchaseFact[] {
-  const facts: PurchaseFact[] = [];
-  for (const event of events) {
-    if (event.type !== 'purchase') continue;
-    const date = typeof event.data.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(event.data.date) ? event.data.date : localDateOf(event.at);
-    const amount = typeof event.data.amount === 'number' && Number.isFinite(event.data.amount) ? event.data.amount : null;
-    const currency = typeof event.data.currency === 'string' && /^[A-Z]{3}$/.test(event.data.currency) ? event.data.currency : null;
-    facts.push({ clientId: event.clientId, date, amount, currency });
-  }
-  return facts;
-}
 
 /** Each client's first day of buying (refunds do not count as buying). */
 function firstPurchaseDays(facts: readonly PurchaseFact[]): Map<string, string> {

@@ -3,12 +3,12 @@ import type { TouchOutcome } from '../db/schema';
 import { OUTCOME_LABELS } from '../export/touches-csv';
 import type { Translate } from '../i18n';
 import { valueFormatter, type ChartData, type ChartSeries, type TableView } from './chart-data';
+import { datedPurchases } from './dated-purchases';
 import { loadInsightsData, type InsightsData } from './load';
 import type { HeadlineFigure, InsightsTable, InsightsView } from './page-model';
 import { localDateFunction, sameRangeLastYear, type DateRange } from './range';
 import {
   mainCurrency,
-  purchaseFacts,
   REPEAT_SHARE_TARGET,
   repeatShareOfClients,
   repeatShareOfRevenue,
@@ -51,7 +51,7 @@ export type ExportableView = Omit<InsightsView, 'tables'> & { tables: Exportable
 
 export function buildInsightsView(data: InsightsData, range: DateRange, { t, locale, timeZone, now }: Context): ExportableView {
   const localDateOf = localDateFunction(timeZone);
-  const history = purchaseFacts(data.purchases, localDateOf);
+  const history = datedPurchases(data.purchases, timeZone);
   const lastYear = sameRangeLastYear(range);
   const current = revenueSummary(history, range);
   const previous = revenueSummary(history, lastYear);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../../lib/db/schema';
-import { localDateFunction } from '../../../lib/insights/range';
+import { datedPurchases } from '../../../lib/insights/dated-purchases';
 import {
   mainCurrency,
   monthsOf,
-  purchaseFacts,
   repeatShareOfClients,
   repeatShareOfRevenue,
   revenueByMonth,
@@ -74,15 +73,14 @@ describe('repeat-sales figures', () => {
       source: 'manager',
       createdAt: 0,
     });
-    const kyiv = localDateFunction('Europe/Kyiv');
-    const facts = purchaseFacts([event('2026-12-31T21:30:00Z'), event('2026-12-31T22:30:00Z'), event('2026-06-01T00:00:00Z', { date: '2026-05-31' })], kyiv);
+    const facts = datedPurchases([event('2026-12-31T21:30:00Z'), event('2026-12-31T22:30:00Z'), event('2026-06-01T00:00:00Z', { date: '2026-05-31' })], 'Europe/Kyiv');
     expect(facts.map((item) => item.date)).toEqual(['2026-12-31', '2027-01-01', '2026-05-31']);
   });
 
   it('ignores amounts and currencies that are not numbers and ISO codes', () => {
-    const facts = purchaseFacts(
+    const facts = datedPurchases(
       [{ id: 'x', clientId: 'a', type: 'purchase', at: 0, data: { date: '2026-01-01', amount: 'lots', currency: 'euro' }, source: 'crm', createdAt: 0 }],
-      () => '1970-01-01',
+      'UTC',
     );
     expect(facts).toEqual([{ clientId: 'a', date: '2026-01-01', amount: null, currency: null }]);
   });
