@@ -13,8 +13,10 @@ import { ISO_DURATION_PATTERN, MONTH_DAY_PATTERN } from './timing';
  * them next to this schema so every error is reported at once.
  *
  * Matching values (products, categories, tags, stages) are compared with what the CRM card shows,
- * case-insensitively; a card value matches when it contains the book's word. They are written in
- * the language the CRM speaks, which is why each default book has its own.
+ * case- and accent-insensitively; a card value matches when it has the book's term as whole words
+ * in any word form ("car" matches "Passenger cars", not "Cartridges"; see
+ * lib/lifecycle/matching.ts). They are written in the language the CRM speaks, which is why each
+ * default book has its own.
  */
 
 export const BOOK_LIMITS = {
@@ -74,7 +76,7 @@ const requiredText = (max: number) =>
 const MatchValuesSchema = z
   .array(requiredText(BOOK_LIMITS.name))
   .max(BOOK_LIMITS.matchValues)
-  .describe('Words matched case-insensitively against the CRM card; a card value matches when it contains one of them.');
+  .describe('Words matched against the CRM card, ignoring case and accents: a card value matches when it has one of them as whole words, in any word form ("car" matches "Passenger cars", not "Cartridges"); a term of several words matches them in a row.');
 
 /** Script text; `{{client.firstName}}`-style placeholders are filled from the client card. */
 const scriptText = () =>
