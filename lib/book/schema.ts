@@ -29,7 +29,9 @@ export const BOOK_LIMITS = {
   programmes: 200,
   touches: 100,
   crossSell: 500,
-  options: 3,
+  // The methodology asks for at least three (standard, professional, premium; fewer is a lint
+  // warning); more is allowed, up to a handful a manager can still read out on a call.
+  options: 6,
   questionnaires: 50,
   questions: 200,
   choices: 20,
@@ -310,7 +312,10 @@ export const CrossSellRuleSchema = z.strictObject({
   offers: ProductSetSchema,
   condition: CrossSellConditionSchema.optional(),
   benefit: requiredText(BOOK_LIMITS.text),
-  options: z.array(CrossSellOptionSchema).max(BOOK_LIMITS.options),
+  options: z
+    .array(CrossSellOptionSchema)
+    .max(BOOK_LIMITS.options)
+    .describe('The choices to offer: at least three (standard, professional, premium) is recommended, at most 6; a tier may appear more than once.'),
   script: scriptText(),
 });
 
