@@ -10,7 +10,7 @@ const TIER_LABELS: Record<string, MessageKey> = {
   premium: 'tierPremium',
 };
 
-/** Offers that fit what the client bought, ranked, each with the benefit and three options. */
+/** Offers that fit what the client bought, ranked, each with the benefit and its options (three or more). */
 export function CrossSell({ model, t, values }: { model: ClientPanelModel; t: Translate; values: (offer: CrossSellOffer) => PlaceholderValues }) {
   const offers = model.crossSell.value;
   return (

@@ -13,8 +13,10 @@ import { ISO_DURATION_PATTERN, MONTH_DAY_PATTERN } from './timing';
  * them next to this schema so every error is reported at once.
  *
  * Matching values (products, categories, tags, stages) are compared with what the CRM card shows,
- * case-insensitively; a card value matches when it contains the book's word. They are written in
- * the language the CRM speaks, which is why each default book has its own.
+ * case- and accent-insensitively; a card value matches when it has the book's term as whole words
+ * in any word form ("car" matches "Passenger cars", not "Cartridges"; see
+ * lib/lifecycle/matching.ts). They are written in the language the CRM speaks, which is why each
+ * default book has its own.
  */
 
 export const BOOK_LIMITS = {
@@ -27,7 +29,9 @@ export const BOOK_LIMITS = {
   programmes: 200,
   touches: 100,
   crossSell: 500,
-  options: 3,
+  // The methodology asks for at least three (standard, professional, premium; fewer is a lint
+  // warning); more is allowed, up to a handful a manager can still read out on a call.
+  options: 6,
   questionnaires: 50,
   questions: 200,
   choices: 20,
@@ -74,7 +78,7 @@ const requiredText = (max: number) =>
 const MatchValuesSchema = z
   .array(requiredText(BOOK_LIMITS.name))
   .max(BOOK_LIMITS.matchValues)
-  .describe('Words matched case-insensitively against the CRM card; a card value matches when it contains one of them.');
+  .describe('Words matched against the CRM card, ignoring case and accents: a card value matches when it has one of them as whole words, in any word form ("car" matches "Passenger cars", not "Cartridges"); a term of several words matches them in a row.');
 
 /** Script text; `{{client.firstName}}`-style placeholders are filled from the client card. */
 const scriptText = () =>
@@ -344,7 +348,10 @@ export const CrossSellRuleSchema = z.strictObject({
   offers: ProductSetSchema,
   condition: CrossSellConditionSchema.optional(),
   benefit: requiredText(BOOK_LIMITS.text),
-  options: z.array(CrossSellOptionSchema).max(BOOK_LIMITS.options),
+  options: z
+    .array(CrossSellOptionSchema)
+    .max(BOOK_LIMITS.options)
+    .describe('The choices to offer: at least three (standard, professional, premium) is recommended, at most 6; a tier may appear more than once.'),
   script: scriptText(),
 });
 

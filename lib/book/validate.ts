@@ -126,8 +126,10 @@ function checkUniqueIds(book: JsonObject): BookError[] {
   for (const [index, questionnaire] of objectsIn(book, 'questionnaires')) {
     errors.push(...uniqueValues(objectsIn(questionnaire, 'questions'), ['questionnaires', index, 'questions'], 'id'));
   }
+  // Tiers may repeat once an offer has more than three options (two premium packages); the same
+  // title twice is a copy-and-paste slip.
   for (const [index, rule] of objectsIn(book, 'crossSell')) {
-    errors.push(...uniqueValues(objectsIn(rule, 'options'), ['crossSell', index, 'options'], 'tier'));
+    errors.push(...uniqueValues(objectsIn(rule, 'options'), ['crossSell', index, 'options'], 'title'));
   }
   return errors;
 }
@@ -443,7 +445,7 @@ const LEVEL_ORDER = { opening: 0, core: 1, closing: 2 } as const;
 
 /**
  * What the methodology recommends but a valid book may still skip: at least ten negotiation
- * questions from easy to hard to "yes", three options per offer, several phrasings per objection.
+ * questions from easy to hard to "yes", at least three options per offer, several phrasings per objection.
  */
 export function lintBook(book: SalesBook): BookWarning[] {
   const warnings: BookWarning[] = [];
@@ -463,7 +465,7 @@ export function lintBook(book: SalesBook): BookWarning[] {
   });
   book.crossSell.forEach((rule, index) => {
     if (rule.options.length < 3) {
-      warnings.push({ path: `crossSell[${index}].options`, message: 'offer three options (standard, professional, premium) and say what differs' });
+      warnings.push({ path: `crossSell[${index}].options`, message: `only ${rule.options.length} options; offer at least three (standard, professional, premium) and say what differs` });
     }
   });
   book.objections.forEach((objection, index) => {

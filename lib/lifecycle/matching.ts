@@ -1,13 +1,18 @@
 import type { AppliesTo, TouchCondition } from '../book/schema';
-import { foldCase } from '../crm/text';
 import type { ClientRecord } from '../db/schema';
+import { words } from '../text/normalize';
+import { stemVariants } from '../text/stem';
 import { clientGender } from './gender';
 import type { ClientGroups } from './segments';
 
 /**
- * How the sales book's words meet the CRM card. The book says "car"; the card says "Car (new)":
- * a card value matches when it contains one of the book's words, with case and accents set aside
- * (see the note at the top of lib/book/schema.ts).
+ * How the sales book's words meet the CRM card. The book says "car"; the card says "Passenger
+ * cars (new)": a card value matches when it has one of the book's terms as whole words, in any
+ * word form, with case and accents set aside (see the note at the top of lib/book/schema.ts).
+ * Words go through the same folding and stemming as the objection search, so "шины", "шин" and
+ * "шинах" meet, while "car" stays out of "Cartridges" and "техника" out of "Сельхозтехника": a
+ * substring match sent toner buyers down the car chain. A term of several words ("extended
+ * warranty") matches the same words in a row.
  */
 
 /** The product a purchase is about, as far as matching needs it. */
@@ -16,14 +21,33 @@ export interface ProductFacts {
   category: string | null;
 }
 
-export function containsAny(value: string | null | undefined, words: readonly string[]): boolean {
-  if (!value) return false;
-  const folded = foldCase(value);
-  return words.some((word) => folded.includes(foldCase(word)));
+/** A text as its words in order, each as the stems it may have. */
+function stemsOf(text: string): string[][] {
+  return words(text).map((word) => stemVariants(word.text));
 }
 
-function someValueContains(values: readonly string[], words: readonly string[]): boolean {
-  return values.some((value) => containsAny(value, words));
+/** Whether `terms` has a term whose words appear, in a row, among the words of `value`. */
+export function matchesAnyTerm(value: string | null | undefined, terms: readonly string[]): boolean {
+  if (!value || !terms.length) return false;
+  const valueWords = stemsOf(value);
+  return terms.some((term) => containsRun(valueWords, stemsOf(term)));
+}
+
+function containsRun(text: readonly string[][], run: readonly string[][]): boolean {
+  if (!run.length) return false;
+  for (let start = 0; start + run.length <= text.length; start++) {
+    if (run.every((word, offset) => sameWord(text[start + offset]!, word))) return true;
+  }
+  return false;
+}
+
+/** Forms of one word share a stem. */
+function sameWord(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((stem) => b.includes(stem));
+}
+
+function someValueMatches(values: readonly string[], terms: readonly string[]): boolean {
+  return values.some((value) => matchesAnyTerm(value, terms));
 }
 
 function isSet(words: readonly string[] | undefined): words is readonly string[] {
@@ -39,7 +63,7 @@ export function productMatches(appliesTo: AppliesTo | undefined, product: Produc
   const categories = appliesTo?.categories ?? [];
   if (!products.length && !categories.length) return true;
   if (!product) return false;
-  return containsAny(product.name, products) || containsAny(product.category, categories);
+  return matchesAnyTerm(product.name, products) || matchesAnyTerm(product.category, categories);
 }
 
 /**
@@ -50,8 +74,8 @@ export function productMatches(appliesTo: AppliesTo | undefined, product: Produc
  */
 export function appliesToClient(appliesTo: AppliesTo | undefined, client: ClientRecord, checkProducts = true): boolean {
   if (!appliesTo) return true;
-  if (isSet(appliesTo.tags) && !someValueContains(client.tags, appliesTo.tags)) return false;
-  if (isSet(appliesTo.stages) && !containsAny(client.stage, appliesTo.stages)) return false;
+  if (isSet(appliesTo.tags) && !someValueMatches(client.tags, appliesTo.tags)) return false;
+  if (isSet(appliesTo.stages) && !matchesAnyTerm(client.stage, appliesTo.stages)) return false;
   if (checkProducts && (isSet(appliesTo.products) || isSet(appliesTo.categories))) {
     return client.products.some((product) => productMatches(appliesTo, product));
   }
@@ -72,10 +96,10 @@ export function conditionHolds(
 ): boolean {
   if (!condition) return true;
   const { tagsAny, tagsAll, tagsNone, stages, buyerTypes, minDaysSinceAnchor, maxDaysSinceAnchor } = condition;
-  if (isSet(tagsAny) && !someValueContains(client.tags, tagsAny)) return false;
-  if (isSet(tagsAll) && !tagsAll.every((word) => someValueContains(client.tags, [word]))) return false;
-  if (isSet(tagsNone) && someValueContains(client.tags, tagsNone)) return false;
-  if (isSet(stages) && !containsAny(client.stage, stages)) return false;
+  if (isSet(tagsAny) && !someValueMatches(client.tags, tagsAny)) return false;
+  if (isSet(tagsAll) && !tagsAll.every((word) => someValueMatches(client.tags, [word]))) return false;
+  if (isSet(tagsNone) && someValueMatches(client.tags, tagsNone)) return false;
+  if (isSet(stages) && !matchesAnyTerm(client.stage, stages)) return false;
   if (buyerTypes?.length && !(client.buyerType && buyerTypes.includes(client.buyerType))) return false;
   if (daysSinceAnchor !== null) {
     if (minDaysSinceAnchor !== undefined && daysSinceAnchor < minDaysSinceAnchor) return false;

@@ -2,7 +2,7 @@ import type { Programme, SalesBook, Touch, TouchCondition } from '../book/schema
 import { parseMonthDay } from '../book/timing';
 import { normalizeLabel } from '../crm/text';
 import type { ClientRecord, EventRecord, TouchRecord } from '../db/schema';
-import { appliesToClient, conditionHolds, containsAny, productMatches } from './matching';
+import { appliesToClient, conditionHolds, matchesAnyTerm, productMatches } from './matching';
 import {
   afterOccurrences,
   type AnchorPoint,
@@ -161,7 +161,7 @@ function anchorsFor(programme: Programme, events: readonly EventRecord[], workin
       case 'dealWon':
         return event.type === 'deal-won';
       case 'stageReached':
-        return event.type === 'stage-reached' && containsAny(text(event.data.stage), [anchor.stage]);
+        return event.type === 'stage-reached' && matchesAnyTerm(text(event.data.stage), [anchor.stage]);
       case 'callbackRequested':
         return event.type === 'callback-requested';
       case 'birthday':

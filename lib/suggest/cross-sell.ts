@@ -8,7 +8,7 @@ import {
 } from '../book/schema';
 import type { Product } from '../crm/snapshot';
 import type { ClientRecord, OfferStatus } from '../db/schema';
-import { conditionHolds, containsAny } from '../lifecycle/matching';
+import { conditionHolds, matchesAnyTerm } from '../lifecycle/matching';
 import { type LocalDate, daysBetween, localDateOf, parseLocalDate, resolveTimeZone } from '../lifecycle/time';
 
 /**
@@ -147,8 +147,8 @@ function filtersHold(condition: CrossSellCondition | undefined, client: ClientRe
 
 /** A product name is a stronger sign than a category: "Toyota RAV4" says more than "Car". */
 function matchesSet(set: ProductSet, product: Product): CoreMatch['by'] | null {
-  if (set.products?.length && containsAny(product.name, set.products)) return 'product';
-  if (set.categories?.length && containsAny(product.category, set.categories)) return 'category';
+  if (set.products?.length && matchesAnyTerm(product.name, set.products)) return 'product';
+  if (set.categories?.length && matchesAnyTerm(product.category, set.categories)) return 'category';
   return null;
 }
 
@@ -191,7 +191,7 @@ function hasWindow(condition: CrossSellCondition | undefined): boolean {
 
 function interestTagsOf(condition: CrossSellCondition | undefined, client: ClientRecord): string[] {
   const words = [...(condition?.tagsAny ?? []), ...(condition?.tagsAll ?? [])];
-  return words.length ? client.tags.filter((tag) => containsAny(tag, words)) : [];
+  return words.length ? client.tags.filter((tag) => matchesAnyTerm(tag, words)) : [];
 }
 
 /** See criterion 2 of `rankCrossSell`. */

@@ -1,7 +1,7 @@
 import type { Objection } from '../../book/schema';
 import { compileConcepts, DEFAULT_CONCEPTS, type Concept, type ConceptMatcher } from './concepts';
 import { LexiconBuilder, type Lexicon } from './lexicon';
-import { words, type Word } from './normalize';
+import { words, type Word } from '../../text/normalize';
 import type { AnalysedWord } from './query';
 import { isStopWord, wordWeight } from './stop-words';
 

@@ -1,7 +1,7 @@
 import type { ObjectionCategory } from '../../book/schema';
-import { foldWord } from './normalize';
+import { foldWord } from '../../text/normalize';
 import type { WordForm } from './similarity';
-import { stem } from './stem';
+import { stem } from '../../text/stem';
 
 /**
  * Concepts: the few ideas objections are made of (expensive, budget, later, boss...), each with

@@ -1,6 +1,6 @@
 import type { ConceptMatcher } from './concepts';
 import { MIN_SIMILARITY, trigrams, typingSimilarity, wordSimilarity, type WordForm } from './similarity';
-import { stem } from './stem';
+import { stem } from '../../text/stem';
 
 /**
  * Every word the search knows: the words of the book's phrasings (with the phrasings they occur

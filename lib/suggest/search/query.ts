@@ -1,8 +1,8 @@
 import type { ObjectionIndex, SearchableObjection } from './build';
 import { candidatesFor, type Candidate } from './lexicon';
-import { words } from './normalize';
+import { words } from '../../text/normalize';
 import type { WordForm } from './similarity';
-import { stem } from './stem';
+import { stem } from '../../text/stem';
 import { isStopWord, wordWeight } from './stop-words';
 import { transliterations } from './transliterate';
 

@@ -1,4 +1,4 @@
-import { foldWord } from './normalize';
+import { foldWord } from '../../text/normalize';
 
 /**
  * Words that say nothing about which objection the client raised: pronouns, articles,

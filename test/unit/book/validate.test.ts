@@ -220,6 +220,44 @@ describe('parseBookJson', () => {
   });
 });
 
+describe('cross-sell options', () => {
+  const withOptions = (count: number) => {
+    const book = editableDefaultBook();
+    const rule = book.crossSell[0];
+    if (!rule) throw new Error('no cross-sell rule');
+    const tiers = ['standard', 'professional', 'premium'] as const;
+    rule.options = Array.from({ length: count }, (_, index) => ({
+      tier: tiers[Math.min(index, tiers.length - 1)]!,
+      title: `Option ${index + 1}`,
+      whatDiffers: `Differs in ${index + 1}`,
+    }));
+    return book;
+  };
+
+  it('accepts three or more options, up to six', () => {
+    for (const count of [3, 4, 6]) expect(validateBook(withOptions(count)).ok).toBe(true);
+  });
+
+  it('refuses the same option twice', () => {
+    const book = withOptions(4);
+    book.crossSell[0]!.options[3]!.title = 'Option 3';
+    expect(validateBook(book)).toMatchObject({ ok: false, errors: [{ path: 'crossSell[0].options[3].title', message: 'duplicate title "Option 3": already used by crossSell[0].options[2]' }] });
+  });
+
+  it('refuses more than six options, so a hostile book stays bounded', () => {
+    expect(errorPaths(validateBook(withOptions(7)))).toEqual(['crossSell[0].options']);
+  });
+
+  it('warns, without refusing the book, when an offer has fewer than three options', () => {
+    const book = withOptions(2);
+    expect(validateBook(book).ok).toBe(true);
+    expect(lintBook(book)).toEqual([
+      { path: 'crossSell[0].options', message: 'only 2 options; offer at least three (standard, professional, premium) and say what differs' },
+    ]);
+    expect(lintBook(withOptions(4))).toEqual([]);
+  });
+});
+
 describe('lintBook', () => {
   it('has no advice for the default book', () => {
     expect(lintBook(editableDefaultBook())).toEqual([]);

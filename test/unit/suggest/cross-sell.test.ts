@@ -31,6 +31,14 @@ describe('rankCrossSell with the default English book', () => {
     expect(rankCrossSell(book, client, { now: NOW })).toEqual([]);
   });
 
+  it('does not offer car insurance to a buyer of toner cartridges', () => {
+    const tonerBuyer = makeClient({ products: [makeProduct({ name: 'TN-2420 toner', category: 'Cartridges', purchasedAt: daysAgo(10) })] });
+    const carBuyer = makeClient({ products: [makeProduct({ name: 'Skoda Octavia', category: 'Passenger cars', purchasedAt: daysAgo(10) })] });
+
+    expect(ids(rankCrossSell(book, tonerBuyer, { now: NOW }))).not.toContain('car-insurance');
+    expect(ids(rankCrossSell(book, carBuyer, { now: NOW }))).toContain('car-insurance');
+  });
+
   it('offers insurance only in the first 30 days, with the days left to do it', () => {
     const fresh = makeClient({ products: [makeProduct({ purchasedAt: daysAgo(10) })] });
     const late = makeClient({ products: [makeProduct({ purchasedAt: daysAgo(31) })] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOOKS, DEFAULT_BOOK_LANGUAGES } from '../../../lib/book/defaults';
 import { OBJECTIONS } from '../../../lib/book/defaults/skeleton';
-import { foldWord } from '../../../lib/suggest/search/normalize';
+import { foldWord } from '../../../lib/text/normalize';
 import { FIXTURES, formatReport, loadQueries, measure } from './objection-accuracy';
 
 /**

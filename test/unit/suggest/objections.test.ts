@@ -15,7 +15,7 @@ import {
   suggestedObjections,
   type ObjectionIndex,
 } from '../../../lib/suggest/objections';
-import { foldWord } from '../../../lib/suggest/search/normalize';
+import { foldWord } from '../../../lib/text/normalize';
 
 interface LabelledQuery {
   lang: string;

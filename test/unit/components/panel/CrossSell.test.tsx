@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CrossSell } from '../../../../components/panel/CrossSell';
+import { editableDefaultBook } from '../../book/factories';
 import { t } from '../../factories';
 import { makeClient } from '../../suggest/factories';
 import { buttonByText, byTestId, mount } from '../render';
-import { panelFor, valuesFor } from './setup';
+import { carOwner, panelFor, valuesFor } from './setup';
 
 async function renderCrossSell(...args: Parameters<typeof panelFor>) {
   const panel = await panelFor(...args);
@@ -28,6 +29,19 @@ describe('CrossSell', () => {
     );
     const tiers = [...wheels!.querySelectorAll('.tb-options > li > strong')].map((tier) => tier.textContent);
     expect(tiers).toEqual(['Standard', 'Professional', 'Premium']);
+  });
+
+  it('shows every option when a rule offers more than three', async () => {
+    const book = editableDefaultBook();
+    const wheels = book.crossSell.find((rule) => rule.id === 'car-alloy-wheels');
+    if (!wheels) throw new Error('no alloy wheels rule');
+    wheels.options.push({ tier: 'premium', title: 'Forged wheels with winter set', whatDiffers: 'A second forged set, fitted each season' });
+    const reply = { book, notes: {}, orphaned: { responses: {}, notes: {} }, otherLanguages: {} };
+    const { offers } = await renderCrossSell(carOwner(), { book: () => Promise.resolve(reply) });
+
+    const options = [...offers()[0]!.querySelectorAll('.tb-options > li')];
+    expect(options).toHaveLength(4);
+    expect(options.at(-1)!.textContent).toContain('Forged wheels with winter set');
   });
 
   it('fills the offer script with the product and the client', async () => {

@@ -21,7 +21,7 @@ const CYRILLIC_ENDINGS = [
   // nouns and adjectives
   'ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ові', 'еві', 'ість', 'ості', 'ость', 'ости',
   'ой', 'ей', 'ий', 'ый', 'ій', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ую', 'юю', 'ої', 'ою', 'ею',
-  'ом', 'ем', 'ам', 'ям', 'им', 'ім', 'ах', 'ях', 'их', 'іх', 'ов', 'ев', 'ів', 'ью',
+  'ом', 'ем', 'ам', 'ям', 'им', 'ым', 'ім', 'ах', 'ях', 'их', 'ых', 'іх', 'ов', 'ев', 'ів', 'ью',
   // comparatives and "-ish" adverbs: "дорожче", "дешевше", "дороговато"
   'овато', 'евато', 'іше', 'ше', 'че', 'ще',
   'ы', 'и', 'і', 'а', 'я', 'о', 'е', 'у', 'ю', 'ь', 'є', 'в',
@@ -34,7 +34,8 @@ const GREEK_ENDINGS = [
 ];
 
 // No "-ly" or "-y": "costly" and "pricey" are not "cost" and "price" in tone, and the
-// similarity measure already joins "quick" and "quickly".
+// similarity measure already joins "quick" and "quickly". A "-y" after a consonant is the
+// singular of "-ies" ("accessory", "accessories"), which `stem` handles apart.
 const ENGLISH_ENDINGS = ['ness', 'ings', 'ing', 'ies', 'ied', 'ed', 'es', 's', 'e'];
 
 /** Folded like the words they cut (Greek "ς" becomes "σ"), longest first. */
@@ -53,7 +54,27 @@ const ENDINGS: Readonly<Record<Script, readonly string[]>> = {
 export function stem(word: string): string {
   const script = scriptOf(word);
   const cut = cutEnding(word, ENDINGS[script]);
-  return script === 'latin' ? undoubleConsonant(cut) : cut;
+  return script === 'latin' ? singularOfIes(undoubleConsonant(cut)) : cut;
+}
+
+/** "accessory" -> "accessor", to meet "accessories" -> "accessor"; "key" and "toy" stay. */
+function singularOfIes(word: string): string {
+  if (word.length - 1 < MIN_STEM || !word.endsWith('y') || 'aeiouy'.includes(word.at(-2) ?? 'a')) return word;
+  return word.slice(0, -1);
+}
+
+/**
+ * Every stem the table allows for a folded word, longest ending first (so `stem` comes first).
+ * The table is crude: "автомобили" loses the verb ending "-или" while "автомобиль" loses "-ь";
+ * two words are forms of one word when they share any of these stems.
+ */
+export function stemVariants(word: string): string[] {
+  const script = scriptOf(word);
+  const cuts = ENDINGS[script]
+    .filter((ending) => word.length - ending.length >= MIN_STEM && word.endsWith(ending))
+    .map((ending) => word.slice(0, -ending.length));
+  const variants = cuts.length ? cuts : [word];
+  return [...new Set(script === 'latin' ? variants.map((variant) => singularOfIes(undoubleConsonant(variant))) : variants)];
 }
 
 function cutEnding(word: string, endings: readonly string[]): string {
