@@ -9,7 +9,9 @@ import { followTaughtMappings } from '../lib/teach/content-mappings';
 // Registered at run time, only for the CRM origins the user enabled (see lib/sites/registration).
 // An unlisted script rather than a WXT content script: the page pays for every byte of it, and
 // WXT's content-script context would add about 760 bytes gzipped for the one signal used here.
-export default defineUnlistedScript(async () => {
+export default defineUnlistedScript(() => void startReader());
+
+async function startReader() {
   // Nothing happens on an origin the user did not enable (another port of an enabled host).
   const secret = await openPageGate(browser.storage.local, location.origin).catch(() => null);
   if (!secret) return;
@@ -29,4 +31,4 @@ export default defineUnlistedScript(async () => {
     ready: taught.ready,
     onRereadRequest: (read) => (reread = read),
   });
-});
+}

@@ -23,7 +23,7 @@ export function RangePicker({ model, t }: { model: InsightsModel; t: Translate }
           data-testid="range-preset"
           value={model.preset.value}
           onChange={(event) => {
-            const value = (event.currentTarget as HTMLSelectElement).value;
+            const value = (event.currentTarget).value;
             if (value !== 'custom') void model.choosePreset(value as RangePreset);
           }}
         >
@@ -46,7 +46,7 @@ export function RangePicker({ model, t }: { model: InsightsModel; t: Translate }
           value={range.from}
           max={range.to}
           onChange={(event) => {
-            const from = (event.currentTarget as HTMLInputElement).value;
+            const from = (event.currentTarget).value;
             if (from) void model.chooseRange({ from, to: range.to });
           }}
         />
@@ -60,7 +60,7 @@ export function RangePicker({ model, t }: { model: InsightsModel; t: Translate }
           value={range.to}
           min={range.from}
           onChange={(event) => {
-            const to = (event.currentTarget as HTMLInputElement).value;
+            const to = (event.currentTarget).value;
             if (to) void model.chooseRange({ from: range.from, to });
           }}
         />

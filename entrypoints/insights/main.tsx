@@ -21,7 +21,7 @@ async function main() {
   const db = openDatabase();
   const source = createInsightsSource({ db, t, locale: language, timeZone, now: () => new Date() });
   const model = createInsightsModel(
-    { load: source.load, watch: (onChange) => watchInsightsData({ db, liveQuery, onChange }) },
+    { load: (range) => source.load(range), watch: (onChange) => watchInsightsData({ db, liveQuery, onChange }) },
     { now: () => new Date(), timeZone },
   );
   model.start();

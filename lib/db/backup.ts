@@ -301,7 +301,7 @@ export async function importBackup(db: TouchbookDb, input: unknown, options: Imp
 
   await db.transaction('rw', db.tables, async () => {
     // In merge mode a touch may belong to a client this database already has.
-    const localClientIds = options.mode === 'merge' ? ((await db.clients.toCollection().primaryKeys()) as string[]) : [];
+    const localClientIds = options.mode === 'merge' ? (await db.clients.toCollection().primaryKeys()) : [];
     const screened = screenBackup(parsed.backup.tables, { localClientIds, protectedBookSlots: protectedSlots });
     const { tables } = screened;
     skipped = screened.skipped;

@@ -24,7 +24,7 @@ function browserFetch(answers: Partial<Record<'follow' | 'manual' | 'no-cors', A
     const url = input.toString();
     const kind = init?.mode === 'no-cors' ? 'no-cors' : init?.redirect === 'manual' ? 'manual' : 'follow';
     calls.push({ url, kind });
-    const entry = answers[kind as keyof typeof answers];
+    const entry = answers[kind];
     const answer = typeof entry === 'function' ? entry(url) : entry;
     if (!answer) return Promise.reject(new TypeError('Failed to fetch'));
     if (answer instanceof Error) return Promise.reject(answer);

@@ -46,7 +46,7 @@ describe('page gate', () => {
       updateContentScripts: () => Promise.resolve(),
       unregisterContentScripts: () => Promise.resolve(),
     };
-    const sync = createRegistrationSync(scripting as never, () => Promise.resolve(['https://crm.example.com']), () => Promise.resolve(void order.push('publish')));
+    const sync = createRegistrationSync(scripting, () => Promise.resolve(['https://crm.example.com']), () => Promise.resolve(void order.push('publish')));
     await sync();
     expect(order).toEqual(['publish', 'register']);
   });
