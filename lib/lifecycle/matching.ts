@@ -21,9 +21,20 @@ export interface ProductFacts {
   category: string | null;
 }
 
+// Planning meets the same few hundred book terms and card values for every client; stemming
+// them once keeps whole-word matching as cheap as the substring test it replaced. A plain
+// cache of pure results, dropped when full, so it never grows with the number of clients.
+const STEMS_CACHE_SIZE = 5_000;
+const stemsCache = new Map<string, readonly (readonly string[])[]>();
+
 /** A text as its words in order, each as the stems it may have. */
-function stemsOf(text: string): string[][] {
-  return words(text).map((word) => stemVariants(word.text));
+function stemsOf(text: string): readonly (readonly string[])[] {
+  const cached = stemsCache.get(text);
+  if (cached) return cached;
+  const stems = words(text).map((word) => stemVariants(word.text));
+  if (stemsCache.size >= STEMS_CACHE_SIZE) stemsCache.clear();
+  stemsCache.set(text, stems);
+  return stems;
 }
 
 /** Whether `terms` has a term whose words appear, in a row, among the words of `value`. */
@@ -33,7 +44,7 @@ export function matchesAnyTerm(value: string | null | undefined, terms: readonly
   return terms.some((term) => containsRun(valueWords, stemsOf(term)));
 }
 
-function containsRun(text: readonly string[][], run: readonly string[][]): boolean {
+function containsRun(text: readonly (readonly string[])[], run: readonly (readonly string[])[]): boolean {
   if (!run.length) return false;
   for (let start = 0; start + run.length <= text.length; start++) {
     if (run.every((word, offset) => sameWord(text[start + offset]!, word))) return true;
