@@ -50,15 +50,15 @@ export class OptionsPage {
   }
 
   /**
-   * Ticks exactly these roles in "You and your working time" and saves.
-   * @param {string[]} roleIds
+   * Ticks exactly these roles (or every role the book names) in "You and your working time" and saves.
+   * @param {string[] | 'all'} roleIds
    */
   async setRoles(roleIds) {
     await this.page.waitForSelector('[data-testid="profile-roles"] input[type="checkbox"]');
     await this.page.$$eval(
       '[data-testid="profile-roles"] input[type="checkbox"]',
       (boxes, wanted) => {
-        for (const box of /** @type {HTMLInputElement[]} */ (boxes)) box.checked = wanted.includes(box.name.replace(/^role-/, ''));
+        for (const box of /** @type {HTMLInputElement[]} */ (boxes)) box.checked = wanted === 'all' || wanted.includes(box.name.replace(/^role-/, ''));
       },
       roleIds,
     );
@@ -755,8 +755,10 @@ export class PopupPage {
     this.page = page;
   }
 
+  /** The section headings, once the popup has rendered (it loads its data first). */
   /** @returns {Promise<string[]>} */
-  headings() {
+  async headings() {
+    await this.page.waitForSelector('h2', { timeout: 10_000 });
     return this.page.$$eval('h2', (nodes) => nodes.map((node) => node.textContent ?? ''));
   }
 
