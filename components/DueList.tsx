@@ -1,7 +1,8 @@
-import { useSignal } from '@preact/signals';
+import { useSignal, type Signal } from '@preact/signals';
 import type { DueTouchView } from '../lib/background/lifecycle-service';
 import type { MessageKey, Translate } from '../lib/i18n';
 import type { DueModel } from '../lib/popup/due-model';
+import { handOverText } from '../lib/roles/routing';
 import { EmptyState } from './EmptyState';
 import { formTime } from './panel/form-value';
 
@@ -13,7 +14,16 @@ export const CHANNEL_LABELS: Record<string, MessageKey> = {
   messenger: 'channelMessenger',
 };
 
-/** The popup's due and overdue touches: who, why, how and when, with the quick actions. */
+/** What was last copied as a task, shown so the manager sees it (and can copy it by hand). */
+interface HandOverNotice {
+  text: string;
+  copied: boolean;
+}
+
+/**
+ * The popup's due and overdue touches: who, why, how and when, with the quick actions. The
+ * manager's own come first; other roles' touches follow under their role, to hand over.
+ */
 export function DueList({
   model,
   t,
@@ -27,7 +37,8 @@ export function DueList({
 }) {
   const list = model.list.value;
   if (!list) return null;
-  const { overdue, today } = model.groups.value;
+  const notice = useSignal<HandOverNotice | null>(null);
+  const { overdue, today, others, handedOver } = model.groups.value;
   const time = new Intl.DateTimeFormat(locale, { timeZone: list.timeZone, dateStyle: 'short', timeStyle: 'short' });
   return (
     <section aria-labelledby="due-title" class="tb-stack" data-testid="due-list">
@@ -53,7 +64,110 @@ export function DueList({
           </section>
         ),
       )}
+      {notice.value && <HandOverNoticeView notice={notice.value} t={t} />}
+      {others.map((group) => (
+        <section aria-label={t('rolesForRole', { role: group.role })} class="tb-stack" data-testid="due-role" data-role-id={group.roleId} key={group.roleId}>
+          <h3>{t('rolesForRole', { role: group.role })}</h3>
+          <p class="tb-muted">{t('rolesOthersHint')}</p>
+          <ul class="tb-touches">
+            {group.items.map((item) => (
+              <OtherRoleItem key={item.touch.id} item={item} model={model} t={t} when={time.format(item.touch.dueAt)} notice={notice} />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {handedOver.length > 0 && (
+        <section aria-label={t('rolesHandedOverTitle')} class="tb-stack" data-testid="due-handed-over">
+          <h3>{t('rolesHandedOverTitle')}</h3>
+          <ul class="tb-touches">
+            {handedOver.map((item) => (
+              <li class="tb-touch" data-testid="due-touch" key={item.touch.id}>
+                <TouchSummary item={item} t={t} when={time.format(item.touch.dueAt)} />
+                <div class="tb-row">
+                  <button class="tb-button" type="button" onClick={() => void model.handOver(item.touch.id, false)} data-testid="due-take-back">
+                    {t('rolesTakeBack')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </section>
+  );
+}
+
+function channelName(channel: string, t: Translate): string {
+  const key = CHANNEL_LABELS[channel];
+  return key ? t(key) : channel;
+}
+
+/** Who, why, how and when: the same lines for every touch in the list. */
+function TouchSummary({ item, t, when }: { item: DueTouchView; t: Translate; when: string }) {
+  const { touch, client } = item;
+  return (
+    <>
+      <div>
+        <strong data-testid="due-client">{client.name}</strong>
+        {item.callList?.group && (
+          <>
+            {' '}
+            <span class="tb-tag" data-testid="due-group" title={`${item.callList.segmentName}: ${item.callList.group.name}`}>
+              {item.callList.group.id}
+            </span>
+          </>
+        )}
+        {client.company && <span class="tb-muted"> · {client.company}</span>}
+      </div>
+      <div data-testid="due-goal">{touch.goal}</div>
+      <div class="tb-muted">
+        {channelName(touch.channel, t)} · {touch.role} · {t('touchDue', { time: when })}
+      </div>
+    </>
+  );
+}
+
+/** Another role's touch: copied as a task for the CRM, then it leaves the manager's reminders. */
+function OtherRoleItem({ item, model, t, when, notice }: { item: DueTouchView; model: DueModel; t: Translate; when: string; notice: Signal<HandOverNotice | null> }) {
+  const handOver = async () => {
+    const text = handOverText(
+      item,
+      {
+        client: t('handOverClient'),
+        due: t('handOverDue'),
+        performer: t('handOverPerformer'),
+        channel: t('handOverChannel'),
+        script: t('handOverScript'),
+        link: t('handOverLink'),
+      },
+      { due: when, channel: channelName(item.touch.channel, t), script: item.handOverScript ?? '' },
+    );
+    // The clipboard can be refused (no focus, a policy); the text is then shown to copy by hand.
+    const copied = await navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    );
+    notice.value = { text, copied };
+    await model.handOver(item.touch.id, true);
+  };
+  return (
+    <li class="tb-touch" data-testid="due-touch">
+      <TouchSummary item={item} t={t} when={when} />
+      <div class="tb-row">
+        <button class="tb-button" type="button" onClick={() => void handOver()} data-testid="due-hand-over">
+          {t('rolesHandOver')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function HandOverNoticeView({ notice, t }: { notice: HandOverNotice; t: Translate }) {
+  return (
+    <div class="tb-stack" role="status" data-testid="hand-over-notice">
+      <p class={notice.copied ? 'tb-muted' : 'tb-error'}>{notice.copied ? t('rolesCopied') : t('rolesCopyFailed')}</p>
+      <textarea class="tb-input" readOnly rows={6} value={notice.text} data-testid="hand-over-text" onFocus={(event) => event.currentTarget.select()} />
+    </div>
   );
 }
 
@@ -72,25 +186,9 @@ function DueItem({
 }) {
   const picking = useSignal(false);
   const { touch, client } = item;
-  const channel = CHANNEL_LABELS[touch.channel];
   return (
     <li class="tb-touch" data-testid="due-touch">
-      <div>
-        <strong data-testid="due-client">{client.name}</strong>
-        {item.callList?.group && (
-          <>
-            {' '}
-            <span class="tb-tag" data-testid="due-group" title={`${item.callList.segmentName}: ${item.callList.group.name}`}>
-              {item.callList.group.id}
-            </span>
-          </>
-        )}
-        {client.company && <span class="tb-muted"> · {client.company}</span>}
-      </div>
-      <div data-testid="due-goal">{touch.goal}</div>
-      <div class="tb-muted">
-        {channel ? t(channel) : touch.channel} · {touch.role} · {t('touchDue', { time: when })}
-      </div>
+      <TouchSummary item={item} t={t} when={when} />
       <div class="tb-row">
         <button class="tb-button primary" type="button" onClick={() => void model.done(touch.id)} data-testid="due-done">
           {t('touchDone')}

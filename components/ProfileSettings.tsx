@@ -1,14 +1,21 @@
+import { useSignal } from '@preact/signals';
+import type { Role } from '../lib/book/schema';
 import type { SettingsRecord } from '../lib/db/schema';
 import type { Translate } from '../lib/i18n';
+import { ownRoleIdsOf } from '../lib/roles/routing';
 import { formText } from './panel/form-value';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
-export type ProfilePatch = Partial<Pick<SettingsRecord, 'managerName' | 'companyName' | 'timeZone' | 'workingDays' | 'workDayStart' | 'workDayEnd' | 'vacation'>>;
+export type ProfilePatch = Partial<Pick<SettingsRecord, 'managerName' | 'companyName' | 'timeZone' | 'workingDays' | 'workDayStart' | 'workDayEnd' | 'vacation' | 'roleIds'>>;
 
-/** The manager's name and company (for scripts), time zone, working hours and vacation. */
+/**
+ * The manager's name and company (for scripts), the roles they perform (whose touches remind
+ * them), time zone, working hours and vacation.
+ */
 export function ProfileSettings({
   settings,
+  roles,
   t,
   locale,
   timeZones,
@@ -16,12 +23,16 @@ export function ProfileSettings({
   saved,
 }: {
   settings: SettingsRecord;
+  /** The roles the sales book names; none while it is loading. */
+  roles: readonly Role[];
   t: Translate;
   locale: string;
   timeZones: readonly string[];
   onSave: (patch: ProfilePatch) => void;
   saved: boolean;
 }) {
+  const noRole = useSignal(false);
+  const ownRoles = ownRoleIdsOf(settings);
   const dayName = (day: number) => new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(new Date(Date.UTC(2024, 0, day))); // 2024-01-01 was a Monday
   return (
     <form
@@ -33,7 +44,11 @@ export function ProfileSettings({
         const data = new FormData(event.currentTarget);
         const from = formText(data, 'vacationFrom');
         const to = formText(data, 'vacationTo');
+        const roleIds = roles.filter((role) => data.get(`role-${role.id}`) === 'on').map((role) => role.id);
+        noRole.value = roles.length > 0 && roleIds.length === 0;
+        if (noRole.value) return;
         onSave({
+          ...(roleIds.length ? { roleIds } : {}),
           managerName: formText(data, 'managerName') || null,
           companyName: formText(data, 'companyName') || null,
           timeZone: formText(data, 'timeZone') || null,
@@ -53,6 +68,24 @@ export function ProfileSettings({
         <span>{t('profileCompany')}</span>
         <input class="tb-input" name="companyName" defaultValue={settings.companyName ?? ''} />
       </label>
+      {roles.length > 0 && (
+        <fieldset class="tb-stack" data-testid="profile-roles">
+          <legend>{t('profileRoles')}</legend>
+          <p class="tb-muted">{t('profileRolesHint')}</p>
+          <div class="tb-row">
+            {roles.map((role) => (
+              <label key={role.id}>
+                <input type="checkbox" name={`role-${role.id}`} defaultChecked={ownRoles.includes(role.id)} /> {role.name}
+              </label>
+            ))}
+          </div>
+          {noRole.value && (
+            <p class="tb-error" role="alert">
+              {t('profileRolesNone')}
+            </p>
+          )}
+        </fieldset>
+      )}
       <label class="tb-field">
         <span>{t('profileTimeZone')}</span>
         {/* A <select> has no defaultValue property (Preact would set a dead attribute): start it

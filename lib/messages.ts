@@ -9,6 +9,7 @@ import type { BookError } from './book/errors';
 import type { PersonalLayer } from './book/layers';
 import type { Backup } from './db/backup';
 import { FieldMappingSchema } from './crm/mapping-schema';
+import { RoleIdsSchema } from './roles/routing';
 import { ClientSnapshotSchema, SNAPSHOT_FIELDS, type ClientSnapshotInput } from './crm/snapshot';
 import type {
   AnswerRecord,
@@ -81,6 +82,7 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/touch.retry'), touchId }),
   z.object({ type: z.literal('ui/touch.snooze'), touchId, until: epochMs }),
   z.object({ type: z.literal('ui/touch.skip'), touchId, reason: z.string().trim().min(1).max(500) }),
+  z.object({ type: z.literal('ui/touch.handOver'), touchId, handedOver: z.boolean() }),
   z.object({ type: z.literal('ui/client.callback'), clientId, at: epochMs, note: z.string().trim().max(2000).nullable() }),
   z.object({
     type: z.literal('ui/client.purchase'),
@@ -145,6 +147,7 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
         workDayStart: clock,
         workDayEnd: clock,
         vacation: z.object({ from: isoDay, to: isoDay }).nullable(),
+        roleIds: RoleIdsSchema,
       })
       .partial(),
   }),
@@ -204,6 +207,7 @@ export interface Replies {
   'ui/touch.retry': TouchRecord;
   'ui/touch.snooze': TouchRecord;
   'ui/touch.skip': TouchRecord;
+  'ui/touch.handOver': null;
   'ui/client.callback': null;
   'ui/client.purchase': null;
   'ui/client.profile': ClientRecord | undefined;

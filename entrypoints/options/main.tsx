@@ -10,6 +10,7 @@ import { ProfileSettings, type ProfilePatch } from '../../components/ProfileSett
 import { SitesEditor } from '../../components/SitesEditor';
 import type { UiLanguage } from '../../lib/i18n';
 import { createBookModel } from '../../lib/options/book-model';
+import { bookRoles } from '../../lib/roles/routing';
 import { lazyTouchRows } from '../../lib/export/touch-rows';
 import { createDataModel } from '../../lib/options/data-model';
 import { createSitesModel } from '../../lib/sites/sites-model';
@@ -41,7 +42,7 @@ async function main() {
       <main class="tb-main tb-stack" style={{ maxWidth: '760px' }}>
         <SitesEditor model={sites} t={t} />
         <BookSettings model={book} t={t} locale={locale} />
-        <ProfileSettings settings={settings.value} t={t} locale={locale} timeZones={timeZones} saved={saved.value} onSave={(patch) => void saveProfile(patch)} />
+        <ProfileSettings settings={settings.value} roles={book.book.value ? bookRoles(book.book.value.book) : []} t={t} locale={locale} timeZones={timeZones} saved={saved.value} onSave={(patch) => void saveProfile(patch)} />
         <LanguagePicker value={settings.value.uiLanguage} onChange={(next) => void changeLanguage(next)} t={t} />
         <DataSettings model={data} t={t} />
       </main>

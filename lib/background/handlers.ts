@@ -99,6 +99,8 @@ export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
       const settings = await updateSettings(db, patch);
       const planningChanged = ['timeZone', 'workingDays', 'workDayStart', 'workDayEnd', 'vacation'].some((key) => key in patch);
       if (planningChanged) await deps.lifecycle.replanAll();
+      // Whose touches ring and count on the badge follows the roles.
+      else if ('roleIds' in patch) await deps.lifecycle.check();
       return settings;
     },
   };

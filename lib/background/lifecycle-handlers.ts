@@ -9,6 +9,7 @@ type LifecycleUiHandlers = Pick<
   | 'ui/touch.retry'
   | 'ui/touch.snooze'
   | 'ui/touch.skip'
+  | 'ui/touch.handOver'
   | 'ui/client.callback'
   | 'ui/client.purchase'
   | 'ui/client.profile'
@@ -24,6 +25,10 @@ export function createLifecycleHandlers(lifecycle: LifecycleService): LifecycleU
     'ui/touch.retry': ({ touchId }) => lifecycle.retry(touchId),
     'ui/touch.snooze': ({ touchId, until }) => lifecycle.snooze(touchId, until),
     'ui/touch.skip': ({ touchId, reason }) => lifecycle.skip(touchId, reason),
+    'ui/touch.handOver': async ({ touchId, handedOver }) => {
+      await lifecycle.handOver(touchId, handedOver);
+      return null;
+    },
     'ui/client.callback': async ({ clientId, at, note }) => {
       await lifecycle.requestCallback(clientId, at, note);
       return null;

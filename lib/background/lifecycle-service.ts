@@ -1,7 +1,7 @@
 import type { TouchbookDb } from '../db/database';
 import type { BuyerTypeId } from '../book/schema';
 import type { ClientRecord, EventRecord, TouchOutcome, TouchRecord } from '../db/schema';
-import { getSettings } from '../db/settings';
+import { getSettings, setHandedOver } from '../db/settings';
 import {
   addTouch,
   dueTouches,
@@ -22,6 +22,8 @@ import { proposeRetry } from '../lifecycle/states';
 import { resolveTimeZone } from '../lifecycle/time';
 import { workingTimeOf } from '../lifecycle/working-time';
 import { runReminderCheck, type ReminderApis } from '../reminders/check';
+import { handedOverOf, isOwnTouch, ownRoleIdsOf } from '../roles/routing';
+import { scriptSummary } from '../suggest/script-summary';
 import type { NotificationTexts } from '../reminders/notifications';
 import type { BookService } from './books';
 import { webUrl } from '../sites/origins';
@@ -40,6 +42,8 @@ export interface LifecycleDeps {
   iconUrl: string;
   clock: () => Promise<number>;
   translator: () => Promise<Translate>;
+  /** The manager's language, as a locale for dates the scripts say. */
+  language: () => Promise<string>;
   /** The browser's own time zone, used until the manager picks one. */
   systemTimeZone: string;
 }
@@ -50,6 +54,8 @@ export interface DueTouchView {
   client: Pick<ClientRecord, 'id' | 'name' | 'company'> & { url: string | null };
   /** Set when the touch's programme orders its calls by a segment ("farm group A first"). */
   callList?: CallListPlace | null;
+  /** Another role's touch: its script filled from the card, for the task text it is handed over as. */
+  handOverScript?: string;
 }
 
 /** The due list with the clock and time zone it was computed for ("today" is theirs). */
@@ -57,6 +63,9 @@ export interface DueList {
   now: number;
   timeZone: string;
   items: DueTouchView[];
+  /** The roles the manager performs: their touches are listed first, the rest for hand-over. */
+  ownRoleIds: readonly string[];
+  handedOverTouchIds: readonly string[];
 }
 
 export interface ClientPlan {
@@ -125,23 +134,34 @@ export function createLifecycleService(deps: LifecycleDeps) {
       await check();
     },
 
-    async due(limit = 50): Promise<DueList> {
-      const { now, timeZone, book } = await context();
+    async due(limit = 100): Promise<DueList> {
+      const [{ now, timeZone, book }, settings, locale] = await Promise.all([context(), getSettings(db), deps.language()]);
+      const ownRoleIds = ownRoleIdsOf(settings);
       const touches = openTouchesInOrder(await dueTouches(db, now, limit), now, timeZone);
       const clients = await db.clients.bulkGet([...new Set(touches.map((touch) => touch.clientId))]);
       const byId = new Map(clients.flatMap((client) => (client ? [[client.id, client] as const] : [])));
-      const items = touches.flatMap((touch) => {
+      const summary = { timeZone, locale, managerName: settings.managerName, companyName: settings.companyName ?? null };
+      const items = touches.flatMap((touch): DueTouchView[] => {
         const client = byId.get(touch.clientId);
         if (!client) return [];
-        return [
-          {
-            touch,
-            client: { id: client.id, name: client.name, company: client.company, url: webUrl(client.records[0]?.url) },
-            callList: callListPlace(book, touch.programmeId, client),
-          },
-        ];
+        const view: DueTouchView = {
+          touch,
+          client: { id: client.id, name: client.name, company: client.company, url: webUrl(client.records[0]?.url) },
+          callList: callListPlace(book, touch.programmeId, client),
+        };
+        if (!isOwnTouch(touch, ownRoleIds)) view.handOverScript = scriptSummary({ touch, client }, summary);
+        return [view];
       });
-      return { now, timeZone, items };
+      // Hand-overs of touches no longer due are forgotten here rather than kept forever.
+      const dueIds = new Set(touches.map((touch) => touch.id));
+      return { now, timeZone, items, ownRoleIds, handedOverTouchIds: handedOverOf(settings).filter((id) => dueIds.has(id)) };
+    },
+
+    /** The manager passed another role's touch on (or took it back): it leaves their reminders. */
+    async handOver(touchId: string, handedOver: boolean): Promise<void> {
+      if (!(await db.touches.get(touchId))) throw new TouchNotFoundError(touchId);
+      await setHandedOver(db, touchId, handedOver);
+      await check();
     },
 
     async planFor(clientId: string): Promise<ClientPlan> {

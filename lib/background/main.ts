@@ -36,18 +36,18 @@ export function startBackground(): void {
     async () => (await listSites(db)).map((site) => site.origin),
     (origins) => publishPageGate(browser.storage.local, origins),
   );
+  const language = async () => resolveUiLanguage((await getSettings(db)).uiLanguage, [browser.i18n.getUILanguage()]);
   const books = createBookService({
     db,
     readManagedStorage: () => browser.storage.managed.get(),
     fetchImpl: (input, init) => fetch(input, init),
     now: () => new Date(),
-    uiLanguage: async () => resolveUiLanguage((await getSettings(db)).uiLanguage, [browser.i18n.getUILanguage()]),
+    uiLanguage: language,
     // A new book re-plans every client's future touches; history stays as it was.
     onBookChanged: () => lifecycle.replanAll(),
   });
   const clock = createClock(browser.storage.session);
-  const translator = async () =>
-    createTranslator(resolveUiLanguage((await getSettings(db)).uiLanguage, [browser.i18n.getUILanguage()]));
+  const translator = async () => createTranslator(await language());
   const lifecycle = createLifecycleService({
     db,
     books,
@@ -56,6 +56,7 @@ export function startBackground(): void {
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     clock: clock.now,
     translator,
+    language,
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
   const rearmBookSync = async () => {
@@ -133,8 +134,7 @@ export function startBackground(): void {
     void books.sync().catch(logFailure('book sync'));
   });
   const refreshTeachMenu = async () => {
-    const t = createTranslator(resolveUiLanguage((await getSettings(db)).uiLanguage, [browser.i18n.getUILanguage()]));
-    await installTeachMenu(browser.contextMenus, (await listSites(db)).map((site) => site.pattern), t);
+    await installTeachMenu(browser.contextMenus, (await listSites(db)).map((site) => site.pattern), await translator());
   };
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const field = fieldOfMenuItem(info.menuItemId);

@@ -6,6 +6,7 @@ import { ClientSnapshotSchema, PhoneSchema, ProductSchema } from '../crm/snapsho
 import { UI_LANGUAGES } from '../i18n';
 import { DISCOUNT_AMOUNT_MAX } from '../lifecycle/discount';
 import { isKnownTimeZone } from '../lifecycle/time';
+import { HandedOverSchema, RoleIdsSchema } from '../roles/routing';
 import { webOrigin, webUrl } from '../sites/origins';
 import type { TouchbookDb } from './database';
 import { EVENT_TYPES } from './schema';
@@ -173,6 +174,8 @@ const SettingsSchema = z.object({
   remindersCheckedAt: time.nullable().optional(),
   planGrowthPercent: z.number().min(-100).max(1_000).nullable().optional(),
   coldCallsPerDay: z.number().int().min(0).max(10_000).nullable().optional(),
+  roleIds: RoleIdsSchema.optional(),
+  handedOverTouchIds: HandedOverSchema.optional(),
 }) satisfies z.ZodType<SettingsRecord>;
 
 export const BackupSchema = z.object({

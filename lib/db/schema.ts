@@ -197,6 +197,11 @@ export interface SettingsRecord {
   planGrowthPercent?: number | null;
   /** The cold-call plan per working day; null or absent: no plan. */
   coldCallsPerDay?: number | null;
+  // ---- routing by role; optional, absent reads as a sales manager who handed nothing over ----
+  /** The book's role ids the manager performs; their touches remind and come first. */
+  roleIds?: string[];
+  /** Touches of other roles the manager copied as a task for the CRM, oldest first. */
+  handedOverTouchIds?: string[];
 }
 
 export const DEFAULT_SETTINGS: SettingsRecord = {

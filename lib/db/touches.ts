@@ -56,16 +56,23 @@ export async function dueTouches(db: TouchbookDb, now: number, limit = 50): Prom
  * 99: counting a few keys stays fast however many thousands are due (a full IndexedDB count of a
  * large range takes tens of milliseconds in Chromium).
  */
-export async function countDue(db: TouchbookDb, now: number, atMost = Number.POSITIVE_INFINITY): Promise<number> {
+export async function countDue(
+  db: TouchbookDb,
+  now: number,
+  atMost = Number.POSITIVE_INFINITY,
+  keep?: (touch: TouchRecord) => boolean,
+): Promise<number> {
   return db.transaction('r', db.touches, async () => {
+    // Filtering needs the records; without a filter the keys alone are counted.
+    const range = (state: TouchState) => (keep ? dueRange(db, state, -Infinity, now).filter(keep) : dueRange(db, state, -Infinity, now));
     if (!Number.isFinite(atMost)) {
-      const counts = await Promise.all(OPEN.map((state) => dueRange(db, state, -Infinity, now).count()));
+      const counts = await Promise.all(OPEN.map((state) => range(state).count()));
       return counts.reduce((sum, count) => sum + count, 0);
     }
     let total = 0;
     for (const state of OPEN) {
       if (total >= atMost) break;
-      total += (await dueRange(db, state, -Infinity, now).limit(atMost - total).primaryKeys()).length;
+      total += (await range(state).limit(atMost - total).primaryKeys()).length;
     }
     return total;
   });

@@ -1,7 +1,6 @@
 import ical, { escape, ICalAlarmType } from 'ical-generator';
-import { fillPlaceholders, firstFilledScript, partsToText } from '../book/placeholders';
 import { MINUTE_MS } from '../lifecycle/time';
-import { scriptValues } from '../suggest/script-values';
+import { scriptSummary } from '../suggest/script-summary';
 import { clientLink, type TouchRow } from './touch-rows';
 
 export interface IcsOptions {
@@ -20,9 +19,6 @@ export interface IcsOptions {
   /** How long each event lasts in the calendar; touches have no length, 15 minutes unless said. */
   eventMinutes?: number;
 }
-
-/** Longer scripts are cut here: the description is a reminder of what to say, not the script. */
-export const SCRIPT_SUMMARY_CHARS = 280;
 
 /**
  * A stable UID per touch: the touch id is the same every time the plan is made (client,
@@ -83,28 +79,4 @@ function eventDescription(row: TouchRow, options: IcsOptions): string {
   const heading = [row.touch.programmeName, row.touch.channel].filter((part) => part).join(' · ');
   const link = clientLink(row.client);
   return [heading, scriptSummary(row, options), link].filter((part): part is string => !!part).join('\n');
-}
-
-/**
- * The touch's script with what the client card fills (name, company, the manager's name, a
- * greeting for the touch's time of day). The product stays a visible gap: which purchase a touch
- * is about needs its anchor event, and a calendar note must not name the wrong one.
- */
-export function scriptSummary({ touch, client }: TouchRow, options: Pick<IcsOptions, 'timeZone' | 'locale' | 'managerName' | 'companyName'>): string {
-  const candidates = [...(touch.scriptVariants ?? []), touch.script];
-  const values = client
-    ? scriptValues(client, {
-        managerName: options.managerName ?? null,
-        companyName: options.companyName ?? null,
-        locale: options.locale,
-        timeZone: options.timeZone,
-        touch,
-        product: null,
-        nextProduct: null,
-        now: touch.dueAt,
-      })
-    : {};
-  const text = partsToText(fillPlaceholders(firstFilledScript(candidates, values), values)).trim();
-  if (text.length <= SCRIPT_SUMMARY_CHARS) return text;
-  return `${text.slice(0, SCRIPT_SUMMARY_CHARS - 1).trimEnd()}…`;
 }

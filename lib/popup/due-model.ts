@@ -2,16 +2,21 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { DueList, DueTouchView } from '../background/lifecycle-service';
 import { addDuration, localDateOf, startOfLocalDay } from '../lifecycle/time';
 import type { TouchOutcome } from '../db/schema';
+import { splitByRole, type RoleGroup } from '../roles/routing';
 
 export interface DueModelDeps {
   list: () => Promise<DueList>;
   done: (touchId: string, outcome: TouchOutcome) => Promise<unknown>;
   snooze: (touchId: string, until: number) => Promise<unknown>;
+  handOver: (touchId: string, handedOver: boolean) => Promise<unknown>;
 }
 
+/** The manager's own touches by when, then the other roles' touches, then what was handed over. */
 export interface DueGroups {
   overdue: DueTouchView[];
   today: DueTouchView[];
+  others: Array<RoleGroup<DueTouchView>>;
+  handedOver: DueTouchView[];
 }
 
 export interface DueModel {
@@ -25,6 +30,8 @@ export interface DueModel {
   snoozeUntil: (touchId: string, until: number) => Promise<void>;
   /** Tomorrow at the same time of day. */
   snoozeTomorrow: (touchId: string) => Promise<void>;
+  /** Another role's touch was copied as a task (or is taken back). */
+  handOver: (touchId: string, handedOver: boolean) => Promise<void>;
 }
 
 /** The popup's list of due and overdue touches, and what the manager does with them. */
@@ -33,12 +40,15 @@ export function createDueModel(deps: DueModelDeps): DueModel {
   const problem = signal<string | null>(null);
   // "Today" ends at the manager's midnight, by the background's clock and time zone.
   const groups = computed<DueGroups>(() => {
-    if (!list.value) return { overdue: [], today: [] };
-    const { items, now, timeZone } = list.value;
+    if (!list.value) return { overdue: [], today: [], others: [], handedOver: [] };
+    const { items, now, timeZone, ownRoleIds, handedOverTouchIds } = list.value;
+    const { own, others, handedOver } = splitByRole(items, ownRoleIds, handedOverTouchIds);
     const startOfToday = startOfLocalDay(localDateOf(now, timeZone), timeZone);
     return {
-      overdue: orderCallLists(items.filter((item) => item.touch.dueAt < startOfToday)),
-      today: orderCallLists(items.filter((item) => item.touch.dueAt >= startOfToday)),
+      overdue: orderCallLists(own.filter((item) => item.touch.dueAt < startOfToday)),
+      today: orderCallLists(own.filter((item) => item.touch.dueAt >= startOfToday)),
+      others,
+      handedOver,
     };
   });
   const now = () => list.value?.now ?? Date.now();
@@ -62,6 +72,7 @@ export function createDueModel(deps: DueModelDeps): DueModel {
     snoozeFor: (touchId, ms) => act(() => deps.snooze(touchId, now() + ms)),
     snoozeUntil: (touchId, until) => act(() => deps.snooze(touchId, until)),
     // A calendar day in the manager's time zone: 10:00 stays 10:00 across a clock change.
+    handOver: (touchId, handedOver) => act(() => deps.handOver(touchId, handedOver)),
     snoozeTomorrow: (touchId) => act(() => deps.snooze(touchId, addDuration(now(), 'P1D', list.value?.timeZone ?? 'UTC'))),
   };
 }

@@ -2,6 +2,7 @@ import type { TouchbookDb } from '../db/database';
 import type { TouchRecord } from '../db/schema';
 import { getSettings, updateSettings } from '../db/settings';
 import { countDue, newlyDue, nextWakeUp, promoteDue } from '../db/touches';
+import { ownTouchFilter } from '../roles/routing';
 import { type AlarmsApi, armWakeAlarm } from './alarms';
 import { BADGE_COUNT_LIMIT, type BadgeApi, showDueCount } from './badge';
 import { type DueItem, type NotificationOptions, type NotificationsApi, notifyDue } from './notifications';
@@ -36,13 +37,16 @@ export interface ReminderCheckResult {
 }
 
 export async function runReminderCheck({ db, browser, now, ...notification }: ReminderCheckInput): Promise<ReminderCheckResult> {
-  const { remindersCheckedAt } = await getSettings(db);
+  const settings = await getSettings(db);
+  const { remindersCheckedAt } = settings;
   const { missed } = await promoteDue(db, now);
+  // Other roles' touches are listed in the popup for hand-over; they neither ring nor count here.
+  const isOwn = ownTouchFilter(settings);
   // The very first check has no "before": what is due already is in the popup, not news.
-  const fresh = remindersCheckedAt == null ? [] : await withClientNames(db, await newlyDue(db, remindersCheckedAt, now));
+  const fresh = remindersCheckedAt == null ? [] : await withClientNames(db, (await newlyDue(db, remindersCheckedAt, now)).filter(isOwn));
   await notifyDue(browser.notifications, fresh, notification);
   await updateSettings(db, { remindersCheckedAt: now });
-  const dueCount = await countDue(db, now, BADGE_COUNT_LIMIT);
+  const dueCount = await countDue(db, now, BADGE_COUNT_LIMIT, isOwn);
   await showDueCount(browser.action, dueCount);
   const wakeAt = await armWakeAlarm(browser.alarms, await nextWakeUp(db, now), now);
   return { newlyDue: fresh, missed: missed.length, dueCount, wakeAt };

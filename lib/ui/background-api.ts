@@ -46,6 +46,7 @@ export const dueApi: DueModelDeps = {
   list: () => request({ type: 'ui/touches.due' }),
   done: (touchId, outcome) => request({ type: 'ui/touch.done', touchId, outcome, note: null }),
   snooze: (touchId, until) => request({ type: 'ui/touch.snooze', touchId, until }),
+  handOver: (touchId, handedOver) => request({ type: 'ui/touch.handOver', touchId, handedOver }),
 };
 
 /** The data tools' background half; the page reads touches for export from the database itself. */

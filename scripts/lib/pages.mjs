@@ -48,6 +48,23 @@ export class OptionsPage {
       origin,
     );
   }
+
+  /**
+   * Ticks exactly these roles (or every role the book names) in "You and your working time" and saves.
+   * @param {string[] | 'all'} roleIds
+   */
+  async setRoles(roleIds) {
+    await this.page.waitForSelector('[data-testid="profile-roles"] input[type="checkbox"]');
+    await this.page.$$eval(
+      '[data-testid="profile-roles"] input[type="checkbox"]',
+      (boxes, wanted) => {
+        for (const box of /** @type {HTMLInputElement[]} */ (boxes)) box.checked = wanted === 'all' || wanted.includes(box.name.replace(/^role-/, ''));
+      },
+      roleIds,
+    );
+    await this.page.locator('[data-testid="profile-settings"] button[type="submit"]').click();
+    await this.page.waitForSelector('[data-testid="profile-settings"] [role="status"]', { timeout: 10_000 });
+  }
 }
 
 /** The export buttons in the options page's data section. */
@@ -738,8 +755,10 @@ export class PopupPage {
     this.page = page;
   }
 
+  /** The section headings, once the popup has rendered (it loads its data first). */
   /** @returns {Promise<string[]>} */
-  headings() {
+  async headings() {
+    await this.page.waitForSelector('h2', { timeout: 10_000 });
     return this.page.$$eval('h2', (nodes) => nodes.map((node) => node.textContent ?? ''));
   }
 
@@ -759,6 +778,79 @@ export class PopupPage {
         client: item.querySelector('[data-testid="due-client"]')?.textContent ?? '',
         goal: item.querySelector('[data-testid="due-goal"]')?.textContent ?? '',
       })),
+    );
+  }
+
+  /**
+   * The due list as sections in page order: 'overdue', 'today', 'role:<id>' (another role's touches)
+   * and 'handed-over', each touch with its client and goal.
+   * @returns {Promise<Array<{ section: string, client: string, goal: string }>>}
+   */
+  async dueSections() {
+    await this.page.waitForSelector('[data-testid="due-list"]');
+    return this.page.$$eval('[data-testid="due-touch"]', (items) =>
+      items.map((item) => {
+        const section = /** @type {HTMLElement} */ (item.closest('section[data-testid^="due-"]'));
+        const id = section.dataset.testid ?? '';
+        return {
+          section: id === 'due-role' ? `role:${section.dataset.roleId}` : id.replace(/^due-/, ''),
+          client: item.querySelector('[data-testid="due-client"]')?.textContent ?? '',
+          goal: item.querySelector('[data-testid="due-goal"]')?.textContent ?? '',
+        };
+      }),
+    );
+  }
+
+  /**
+   * "Copy as a task" on the first touch of `client` with `goal` under another role; waits until it
+   * is listed as handed over and returns the task text the popup copied (and shows).
+   * @param {{ client: string, goal: string }} touch
+   */
+  async handOver(touch) {
+    await this.#clickIn('due-role', touch, 'due-hand-over');
+    await this.#waitInSection('due-handed-over', touch);
+    const text = await this.page.waitForSelector('[data-testid="hand-over-text"]');
+    return /** @type {string} */ (await text?.evaluate((node) => /** @type {HTMLTextAreaElement} */ (node).value));
+  }
+
+  /** "Take back" on a handed-over touch; waits until it has left "Handed over". */
+  /** @param {{ client: string, goal: string }} touch */
+  async takeBack(touch) {
+    await this.#clickIn('due-handed-over', touch, 'due-take-back');
+    await this.page.waitForFunction(
+      ({ client, goal }) =>
+        ![...document.querySelectorAll('[data-testid="due-handed-over"] [data-testid="due-touch"]')].some(
+          (item) => item.querySelector('[data-testid="due-client"]')?.textContent === client && item.querySelector('[data-testid="due-goal"]')?.textContent === goal,
+        ),
+      { timeout: 5_000 },
+      touch,
+    );
+  }
+
+  /** @param {string} section @param {{ client: string, goal: string }} touch @param {string} button */
+  async #clickIn(section, touch, button) {
+    // A real click (not element.click() from a script): the clipboard wants a user's gesture.
+    const items = await this.page.$$(`[data-testid="${section}"] [data-testid="due-touch"]`);
+    for (const item of items) {
+      const matches = await item.evaluate(
+        (node, { client, goal }) => node.querySelector('[data-testid="due-client"]')?.textContent === client && node.querySelector('[data-testid="due-goal"]')?.textContent === goal,
+        touch,
+      );
+      const target = matches ? await item.$(`[data-testid="${button}"]`) : null;
+      if (target) return target.click();
+    }
+    throw new Error(`no "${touch.goal}" for ${touch.client} in ${section}`);
+  }
+
+  /** @param {string} section @param {{ client: string, goal: string }} touch */
+  async #waitInSection(section, touch) {
+    await this.page.waitForFunction(
+      ({ section, client, goal }) =>
+        [...document.querySelectorAll(`[data-testid="${section}"] [data-testid="due-touch"]`)].some(
+          (item) => item.querySelector('[data-testid="due-client"]')?.textContent === client && item.querySelector('[data-testid="due-goal"]')?.textContent === goal,
+        ),
+      { timeout: 5_000 },
+      { section, ...touch },
     );
   }
 
@@ -957,7 +1049,7 @@ export class ExtensionProbe {
     return this.send({ type: 'ui/touches.client', clientId });
   }
 
-  /** @returns {Promise<{ now: number, items: Array<{ touch: { id: string, goal: string, dueAt: number }, client: { id: string, name: string } }> }>} */
+  /** @returns {Promise<{ now: number, items: Array<{ touch: { id: string, goal: string, dueAt: number, roleId: string }, client: { id: string, name: string } }>, ownRoleIds: string[] }>} */
   dueList() {
     return this.send({ type: 'ui/touches.due' });
   }

@@ -59,6 +59,52 @@ describe.each(browsersUnderTest())('consumables bought again in %s', (browserNam
     return due.filter((item) => item.client === chloe.name && item.goal === goal);
   };
 
+  it("lists the manager's own touches first and the other roles' for hand-over; the badge and the split follow the roles set in the settings", async () => {
+    const { probe } = await openChloe();
+    const due = await probe.dueList();
+    const roleOf = new Map(due.items.map((item) => [`${item.client.name}|${item.touch.goal}`, item.touch.roleId]));
+    const ownCount = due.items.filter((item) => item.touch.roleId === 'sales-manager').length;
+    const other = due.items.find((item) => item.touch.roleId !== 'sales-manager');
+    // The demo's consumables client has touches for other roles due (feedback, account manager).
+    expect(other, 'a due touch for another role').toBeDefined();
+    const otherRole = other!.touch.roleId;
+    const otherCount = due.items.filter((item) => item.touch.roleId === otherRole).length;
+
+    const popup = new PopupPage(await session.openExtensionPage('popup.html'));
+    const sections = await popup.dueSections();
+    // Own first (overdue, today), then one section per other role; each touch under its own role.
+    const firstOther = sections.findIndex((entry) => entry.section.startsWith('role:'));
+    expect(firstOther).toBeGreaterThan(-1);
+    expect(sections.slice(firstOther).every((entry) => entry.section.startsWith('role:'))).toBe(true);
+    for (const entry of sections) {
+      const roleId = roleOf.get(`${entry.client}|${entry.goal}`);
+      const expected = roleId === 'sales-manager' ? ['overdue', 'today'] : [`role:${roleId}`];
+      expect(expected, `${entry.goal} (${roleId}) is listed under ${entry.section}`).toContain(entry.section);
+    }
+    await probe.waitForBadge((text) => text === (ownCount ? String(ownCount) : ''));
+
+    // Handing one over copies it as a task and moves it under "Handed over".
+    const task = { client: chloe.name, goal: other!.touch.goal };
+    const text = await popup.handOver(task);
+    expect(text).toContain(other!.touch.goal);
+    expect(text).toContain(chloe.name);
+    expect(text).not.toMatch(/\{\{/);
+    expect((await popup.dueSections()).filter((entry) => entry.section === 'handed-over').map((entry) => entry.goal)).toEqual([task.goal]);
+    await popup.takeBack(task);
+    await popup.page.close();
+
+    // The manager also performs that role: its touches become their own and ring on the badge.
+    const options = new OptionsPage(await session.openExtensionPage('options.html'));
+    await options.setRoles(['sales-manager', otherRole]);
+    await options.page.close();
+    await probe.waitForBadge((text) => text === String(ownCount + otherCount));
+    const again = new PopupPage(await session.openExtensionPage('popup.html'));
+    const after = await again.dueSections();
+    expect(after.some((entry) => entry.section === `role:${otherRole}`)).toBe(false);
+    expect(after.filter((entry) => entry.section === 'overdue' || entry.section === 'today').length).toBe(ownCount + otherCount);
+    await again.page.close();
+  });
+
   it('a client who bought the same category twice has one reminder for it, now and after the next repeat comes', async () => {
     const categories = new Set(chloe.products.map((product) => product.category));
     expect(chloe.products.length).toBeGreaterThan(categories.size); // the demo client bought a category twice

@@ -297,6 +297,7 @@ export function makeLifecycle(db: TouchbookDb, books: BookService, overrides: Pa
     iconUrl: 'chrome-extension://test/icon/128.png',
     clock: () => Promise.resolve(Date.parse('2026-03-02T09:00:00Z')),
     translator: () => Promise.resolve(createTranslator('en')),
+    language: () => Promise.resolve('en'),
     systemTimeZone: 'Europe/Kyiv',
     ...overrides,
   });

@@ -74,7 +74,7 @@ export const enTexts: BookTexts = {
       name: 'Construction object: from foundation to finishing',
       description:
         'A buyer of foundation materials will need wall materials in about a month, roofing after the walls and finishing materials after the roof. Each stage predicts the next; the goal is the largest possible share of the object bought from us.',
-      appliesTo: { categories: ['foundation', 'concrete', 'cement', 'rebar'] },
+      appliesTo: { products: ['cement', 'concrete', 'rebar', 'foundation'], categories: ['foundation', 'concrete', 'cement', 'rebar'] },
       touches: {
         'walls-materials': {
           closedBy: { categories: ['bricks', 'blocks', 'masonry', 'walling', 'roofing', 'finishing', 'flooring', 'laminate', 'wallpaper'], products: ['brick', 'block', 'roofing', 'roof tile', 'shingle', 'roof sheet', 'laminate', 'wallpaper', 'drywall', 'plaster', 'paint'], reason: 'The client has already bought materials for the walls' },

@@ -391,4 +391,22 @@ export const el: Messages = {
   backupTableSites: 'Ιστότοποι',
   backupTableSettings: 'Ρυθμίσεις',
   backupTableUnmatched: 'Αντιρρήσεις χωρίς απάντηση',
+
+  // wt-roles
+  rolesForRole: 'Για άλλο ρόλο: {role}',
+  rolesOthersHint: 'Δεν είναι δική σας: αντιγράψτε την ως εργασία για το CRM και παραδώστε την.',
+  rolesHandOver: 'Αντιγραφή ως εργασία',
+  rolesCopied: 'Αντιγράφηκε. Επικολλήστε την ως εργασία στο CRM.',
+  rolesCopyFailed: 'Η αντιγραφή στο πρόχειρο απέτυχε· επιλέξτε το κείμενο παρακάτω και αντιγράψτε το.',
+  rolesHandedOverTitle: 'Παραδόθηκαν',
+  rolesTakeBack: 'Επιστροφή σε εμένα',
+  handOverClient: 'Πελάτης',
+  handOverDue: 'Προθεσμία',
+  handOverPerformer: 'Εκτελεί',
+  handOverChannel: 'Κανάλι',
+  handOverScript: 'Σενάριο',
+  handOverLink: 'Καρτέλα',
+  profileRoles: 'Οι ρόλοι σας',
+  profileRolesHint: 'Οι επαφές των άλλων ρόλων του βιβλίου πωλήσεων εμφανίζονται χωριστά, για παράδοση· δεν σας υπενθυμίζονται.',
+  profileRolesNone: 'Επιλέξτε τουλάχιστον έναν ρόλο.',
 };

@@ -391,6 +391,24 @@ export const en = {
   backupTableSites: 'Sites',
   backupTableSettings: 'Settings',
   backupTableUnmatched: 'Unanswered objections',
+
+  // wt-roles
+  rolesForRole: 'For another role: {role}',
+  rolesOthersHint: 'Not yours to make: copy it as a task for the CRM and hand it over.',
+  rolesHandOver: 'Copy as a task',
+  rolesCopied: 'Copied. Paste it as a task in the CRM.',
+  rolesCopyFailed: 'Could not copy to the clipboard; select the text below and copy it.',
+  rolesHandedOverTitle: 'Handed over',
+  rolesTakeBack: 'Take back',
+  handOverClient: 'Client',
+  handOverDue: 'Due',
+  handOverPerformer: 'Performed by',
+  handOverChannel: 'Channel',
+  handOverScript: 'Script',
+  handOverLink: 'Card',
+  profileRoles: 'Your roles',
+  profileRolesHint: 'Touches for the other roles in the sales book are listed apart, to hand over; they do not remind you.',
+  profileRolesNone: 'Choose at least one role.',
 } as const;
 
 export type MessageKey = keyof typeof en;

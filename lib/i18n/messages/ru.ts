@@ -391,4 +391,22 @@ export const ru: Messages = {
   backupTableSites: 'Сайты',
   backupTableSettings: 'Настройки',
   backupTableUnmatched: 'Возражения без ответа',
+
+  // wt-roles
+  rolesForRole: 'Для другой роли: {role}',
+  rolesOthersHint: 'Это не ваше касание: скопируйте его как задачу для CRM и передайте.',
+  rolesHandOver: 'Скопировать как задачу',
+  rolesCopied: 'Скопировано. Вставьте как задачу в CRM.',
+  rolesCopyFailed: 'Не удалось скопировать в буфер обмена; выделите текст ниже и скопируйте его.',
+  rolesHandedOverTitle: 'Передано',
+  rolesTakeBack: 'Вернуть себе',
+  handOverClient: 'Клиент',
+  handOverDue: 'Срок',
+  handOverPerformer: 'Исполнитель',
+  handOverChannel: 'Канал',
+  handOverScript: 'Скрипт',
+  handOverLink: 'Карточка',
+  profileRoles: 'Ваши роли',
+  profileRolesHint: 'Касания других ролей из книги продаж показываются отдельно, для передачи; о них вам не напоминают.',
+  profileRolesNone: 'Выберите хотя бы одну роль.',
 };

@@ -391,4 +391,22 @@ export const uk: Messages = {
   backupTableSites: 'Сайти',
   backupTableSettings: 'Налаштування',
   backupTableUnmatched: 'Заперечення без відповіді',
+
+  // wt-roles
+  rolesForRole: 'Для іншої ролі: {role}',
+  rolesOthersHint: 'Це не ваш дотик: скопіюйте його як завдання для CRM і передайте.',
+  rolesHandOver: 'Скопіювати як завдання',
+  rolesCopied: 'Скопійовано. Вставте як завдання в CRM.',
+  rolesCopyFailed: 'Не вдалося скопіювати в буфер обміну; виділіть текст нижче й скопіюйте його.',
+  rolesHandedOverTitle: 'Передано',
+  rolesTakeBack: 'Повернути собі',
+  handOverClient: 'Клієнт',
+  handOverDue: 'Термін',
+  handOverPerformer: 'Виконавець',
+  handOverChannel: 'Канал',
+  handOverScript: 'Скрипт',
+  handOverLink: 'Картка',
+  profileRoles: 'Ваші ролі',
+  profileRolesHint: 'Дотики інших ролей із книги продажів показано окремо, для передачі; про них вам не нагадують.',
+  profileRolesNone: 'Оберіть хоча б одну роль.',
 };

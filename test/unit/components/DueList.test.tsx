@@ -23,12 +23,13 @@ const today = item(
   { id: 'client-2', name: 'Boris Ivanov', company: null, url: null },
 );
 
-async function renderDue(items: DueTouchView[], overrides: Partial<DueModelDeps> = {}) {
-  const list: DueListData = { now: NOW, timeZone: KYIV, items };
+async function renderDue(items: DueTouchView[], overrides: Partial<DueModelDeps> = {}, roles: Partial<DueListData> = {}) {
+  const list: DueListData = { now: NOW, timeZone: KYIV, items, ownRoleIds: ['sales-manager'], handedOverTouchIds: [], ...roles };
   const deps = {
     list: vi.fn<DueModelDeps['list']>(() => Promise.resolve(list)),
     done: vi.fn<DueModelDeps['done']>(() => Promise.resolve(null)),
     snooze: vi.fn<DueModelDeps['snooze']>(() => Promise.resolve(null)),
+    handOver: vi.fn<DueModelDeps['handOver']>(() => Promise.resolve(null)),
     ...overrides,
   };
   const model = createDueModel(deps);
@@ -41,7 +42,7 @@ async function renderDue(items: DueTouchView[], overrides: Partial<DueModelDeps>
 
 describe('DueList', () => {
   it('renders nothing until the list is loaded', () => {
-    const model = createDueModel({ list: () => new Promise(() => undefined), done: vi.fn(), snooze: vi.fn() });
+    const model = createDueModel({ list: () => new Promise(() => undefined), done: vi.fn(), snooze: vi.fn(), handOver: vi.fn() });
     const container = mount(<DueList model={model} t={t} locale="en" onOpenClient={vi.fn()} />);
     expect(container.innerHTML).toBe('');
   });
@@ -135,5 +136,81 @@ describe('DueList', () => {
     expect(rows()[1]!.querySelector('[data-testid="due-group"]')!.textContent).toBe('C');
     expect(rows()[2]!.querySelector('[data-testid="due-group"]')).toBeNull();
     expect(rows()[3]!.querySelector('[data-testid="due-group"]')).toBeNull();
+  });
+
+  describe('other roles', () => {
+    const service = {
+      ...item(
+        { id: 'svc', dueAt: at('2026-03-10 08:00', KYIV), goal: 'Book the <i>service</i>', channel: 'call', role: 'Service advisor', roleId: 'service-advisor' },
+        { id: 'client-3', name: 'Chloé Martin', company: 'Martin SARL', url: 'https://crm.example.com/contacts/7' },
+      ),
+      handOverScript: 'Chloé, your car is due for its service.',
+    };
+
+    it("lists the manager's own touches first and each other role's under its name, with a hand-over and no done button", async () => {
+      const { container } = await renderDue([service, overdue, today]);
+      const role = byTestId(container, 'due-role');
+      expect(role.getAttribute('data-role-id')).toBe('service-advisor');
+      expect(role.querySelector('h3')!.textContent).toBe('For another role: Service advisor');
+      expect(byTestId(container, 'due-overdue').compareDocumentPosition(role) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(byTestId(container, 'due-today').compareDocumentPosition(role) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(role.querySelector('[data-testid="due-goal"]')!.textContent).toBe('Book the <i>service</i>');
+      expect(role.querySelector('i')).toBeNull();
+      expect(role.querySelector('[data-testid="due-done"]')).toBeNull();
+      expect(role.querySelector('[data-testid="due-hand-over"]')!.textContent).toBe('Copy as a task');
+    });
+
+    it('copies the task text to the clipboard, shows it, and hands the touch over', async () => {
+      const writeText = vi.fn<(text: string) => Promise<void>>(() => Promise.resolve());
+      vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+      try {
+        const { container, deps } = await renderDue([service, overdue]);
+        byTestId(container, 'due-hand-over').click();
+        await vi.waitFor(() => expect(deps.handOver).toHaveBeenCalledWith('svc', true));
+        const copied = writeText.mock.calls[0]![0];
+        expect(copied.split('\n')).toEqual([
+          'Book the <i>service</i>',
+          'Client: Chloé Martin (Martin SARL)',
+          `Due: ${new Intl.DateTimeFormat('en', { timeZone: KYIV, dateStyle: 'short', timeStyle: 'short' }).format(service.touch.dueAt)}`,
+          'Performed by: Service advisor',
+          'Channel: Call',
+          'Script: Chloé, your car is due for its service.',
+          'Card: https://crm.example.com/contacts/7',
+        ]);
+        await vi.waitFor(() => expect(byTestId(container, 'hand-over-notice').textContent).toContain('Copied.'));
+        expect((byTestId(container, 'hand-over-text') as HTMLTextAreaElement).value).toBe(copied);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
+
+    it('when the clipboard refuses, says so and leaves the text to copy by hand', async () => {
+      vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: () => Promise.reject(new Error('Document is not focused')) } });
+      try {
+        const { container, deps } = await renderDue([service]);
+        byTestId(container, 'due-hand-over').click();
+        await vi.waitFor(() => expect(byTestId(container, 'hand-over-notice').textContent).toContain('Could not copy'));
+        expect((byTestId(container, 'hand-over-text') as HTMLTextAreaElement).value).toContain('Chloé Martin');
+        expect(deps.handOver).toHaveBeenCalledWith('svc', true);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
+
+    it('lists handed-over touches apart, to take back', async () => {
+      const { container, deps } = await renderDue([service, overdue], {}, { handedOverTouchIds: ['svc'] });
+      expect(container.querySelector('[data-testid="due-role"]')).toBeNull();
+      const handed = byTestId(container, 'due-handed-over');
+      expect(handed.querySelector('h3')!.textContent).toBe('Handed over');
+      expect(handed.querySelector('[data-testid="due-client"]')!.textContent).toBe('Chloé Martin');
+      byTestId(handed, 'due-take-back').click();
+      await vi.waitFor(() => expect(deps.handOver).toHaveBeenCalledWith('svc', false));
+    });
+
+    it("a manager in the service advisor's role has the service touch as their own", async () => {
+      const { container } = await renderDue([service], {}, { ownRoleIds: ['sales-manager', 'service-advisor'] });
+      expect(container.querySelector('[data-testid="due-role"]')).toBeNull();
+      expect(byTestId(container, 'due-today').querySelector('[data-testid="due-done"]')).not.toBeNull();
+    });
   });
 });

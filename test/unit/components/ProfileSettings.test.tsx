@@ -6,10 +6,16 @@ import { byTestId, mount, submit, typeInto } from './render';
 
 const ZONES = ['America/New_York', 'Europe/Athens', 'Europe/Kyiv'];
 
-function renderProfile(settings: Partial<SettingsRecord> = {}, saved = false) {
+const ROLES = [
+  { id: 'sales-manager', name: 'Sales manager' },
+  { id: 'service-advisor', name: 'Service advisor' },
+  { id: 'finance', name: 'Finance <b>department</b>' },
+];
+
+function renderProfile(settings: Partial<SettingsRecord> = {}, saved = false, roles: typeof ROLES = []) {
   const onSave = vi.fn<(patch: ProfilePatch) => void>();
   const container = mount(
-    <ProfileSettings settings={{ ...DEFAULT_SETTINGS, ...settings }} t={t} locale="en" timeZones={ZONES} onSave={onSave} saved={saved} />,
+    <ProfileSettings settings={{ ...DEFAULT_SETTINGS, ...settings }} roles={roles} t={t} locale="en" timeZones={ZONES} onSave={onSave} saved={saved} />,
   );
   const form = byTestId(container, 'profile-settings') as HTMLFormElement;
   const field = <E extends HTMLElement = HTMLInputElement>(name: string) => form.querySelector<E>(`[name="${name}"]`)!;
@@ -98,5 +104,38 @@ describe('ProfileSettings', () => {
   it('says when it was saved', () => {
     expect(renderProfile({}, false).container.querySelector('[role="status"]')).toBeNull();
     expect(renderProfile({}, true).container.querySelector('[role="status"]')!.textContent).toBe(t('profileSaved'));
+  });
+
+  describe('roles', () => {
+    const roleBox = (form: HTMLFormElement, id: string) => form.querySelector<HTMLInputElement>(`[name="role-${id}"]`)!;
+
+    it("lists the book's roles as text with the manager's ticked; a manager who never chose is a sales manager", () => {
+      const { form } = renderProfile({}, false, ROLES);
+      const roles = byTestId(form, 'profile-roles');
+      expect([...roles.querySelectorAll('label')].map((label) => label.textContent.trim())).toEqual(['Sales manager', 'Service advisor', 'Finance <b>department</b>']);
+      expect(roles.querySelector('b')).toBeNull();
+      expect(ROLES.map((role) => roleBox(form, role.id).checked)).toEqual([true, false, false]);
+    });
+
+    it('saves the ticked roles', () => {
+      const { form, save } = renderProfile({ roleIds: ['service-advisor'] }, false, ROLES);
+      expect(ROLES.map((role) => roleBox(form, role.id).checked)).toEqual([false, true, false]);
+      roleBox(form, 'finance').checked = true;
+      expect(save().roleIds).toEqual(['service-advisor', 'finance']);
+    });
+
+    it('refuses to save with no role, and says so', () => {
+      const { form, onSave, container } = renderProfile({}, false, ROLES);
+      roleBox(form, 'sales-manager').checked = false;
+      submit(form);
+      expect(onSave).not.toHaveBeenCalled();
+      return vi.waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toBe('Choose at least one role.'));
+    });
+
+    it('shows no role choice while the book names none, and leaves the roles alone', () => {
+      const { form, save } = renderProfile({ roleIds: ['finance'] });
+      expect(form.querySelector('[data-testid="profile-roles"]')).toBeNull();
+      expect(save()).not.toHaveProperty('roleIds');
+    });
   });
 });

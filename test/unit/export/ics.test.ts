@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { ClientRecord } from '../../../lib/db/schema';
-import { SCRIPT_SUMMARY_CHARS, touchesToIcs, touchUid, type IcsOptions } from '../../../lib/export/ics';
+import { touchesToIcs, touchUid, type IcsOptions } from '../../../lib/export/ics';
+import { SCRIPT_SUMMARY_CHARS } from '../../../lib/suggest/script-summary';
 import type { TouchRow } from '../../../lib/export/touch-rows';
 import { makeClient } from '../factories';
 import { makeTouch } from '../lifecycle/factories';

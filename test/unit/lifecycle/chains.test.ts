@@ -158,6 +158,20 @@ describe('the construction chain does not call about a stage the client has boug
     });
   }
 
+  /** A merchant's CRM files cement under one broad category: the product's name says the stage. */
+  const CEMENT_IN_A_BROAD_CATEGORY: Record<(typeof LANGUAGES)[number], Product> = {
+    en: { name: 'Portland cement CEM I 42.5, 20 t', category: 'Construction materials', purchasedAt: '2025-03-03' },
+    ru: { name: 'Портландцемент ЦЕМ I 42,5, 20 т', category: 'Стройматериалы', purchasedAt: '2025-03-03' },
+    uk: { name: 'Цемент ПЦ I-500, 20 т', category: 'Будматеріали', purchasedAt: '2025-03-03' },
+    el: { name: 'Τσιμέντο Portland CEM I 42,5, 20 t', category: 'Δομικά υλικά', purchasedAt: '2025-03-03' },
+  };
+  for (const language of LANGUAGES) {
+    it(`${language}: cement filed under a broad category starts the chain by its product name`, () => {
+      const stored = apply([], plan(defaultBookFor(language), client([CEMENT_IN_A_BROAD_CATEGORY[language]]), at('2025-03-05 12:00', KYIV)));
+      expect(summary(of(stored, 'construction-object'))).toEqual(['walls-materials 2025-04-03 planned', 'roofing 2025-06-03 planned', 'finishing 2025-08-03 planned']);
+    });
+  }
+
   it('a roof bought closes the walls and roof calls; a done call keeps its outcome', () => {
     const book = defaultBookFor('en');
     const foundation: Product = { name: 'Cement CEM I', category: 'Cement', purchasedAt: '2025-03-03' };

@@ -92,6 +92,17 @@ describe('UiMessageSchema', () => {
     expect(UiMessageSchema.safeParse({ type: 'ui/settings.update', patch: { timeZone: 'Evil/Zone' } }).success).toBe(false);
   });
 
+  it('accepts roles as book ids, at least one, and refuses a hand-over without a yes or no', () => {
+    const update = (patch: unknown) => UiMessageSchema.safeParse({ type: 'ui/settings.update', patch }).success;
+    expect(update({ roleIds: ['sales-manager', 'service-advisor'] })).toBe(true);
+    expect(update({ roleIds: [] })).toBe(false);
+    expect(update({ roleIds: ['Sales Manager!'] })).toBe(false);
+    // Hand-overs are written by the hand-over action only, never patched in wholesale.
+    expect(UiMessageSchema.parse({ type: 'ui/settings.update', patch: { handedOverTouchIds: ['x'] } })).toEqual({ type: 'ui/settings.update', patch: {} });
+    expect(UiMessageSchema.safeParse({ type: 'ui/touch.handOver', touchId: 't-1', handedOver: true }).success).toBe(true);
+    expect(UiMessageSchema.safeParse({ type: 'ui/touch.handOver', touchId: 't-1' }).success).toBe(false);
+  });
+
   it('drops fields the protocol does not know', () => {
     const parsed = UiMessageSchema.parse({ type: 'ui/settings.update', patch: { uiLanguage: 'ru', isAdmin: true }, extra: 1 });
     expect(parsed).toEqual({ type: 'ui/settings.update', patch: { uiLanguage: 'ru' } });

@@ -4,6 +4,7 @@ import type { DueList, DueTouchView } from '../../../lib/background/lifecycle-se
 import type { TouchRecord } from '../../../lib/db/schema';
 import type { CallListPlace } from '../../../lib/lifecycle/segments';
 import { createDueModel, orderCallLists, type DueModelDeps } from '../../../lib/popup/due-model';
+import { updateSettings } from '../../../lib/db/settings';
 import { makeBackground, makeBookService, makeLifecycle, makeSnapshot } from '../factories';
 import { at, KYIV, makeTouch, NEW_YORK } from '../lifecycle/factories';
 import { daysAgo, makeClient, makeProduct } from '../suggest/factories';
@@ -18,12 +19,21 @@ function item(touch: Partial<TouchRecord>): DueTouchView {
 }
 
 /** A due list that the fake background serves, and what the model asked of it. */
-function makeDeps(list: DueList, overrides: Partial<DueModelDeps> = {}) {
+function makeDeps(list: ListInput, overrides: Partial<DueModelDeps> = {}) {
+  const full = dueList(list);
   return {
-    list: vi.fn<DueModelDeps['list']>(overrides.list ?? (() => Promise.resolve(list))),
+    list: vi.fn<DueModelDeps['list']>(overrides.list ?? (() => Promise.resolve(full))),
     done: vi.fn<DueModelDeps['done']>(overrides.done ?? (() => Promise.resolve(null))),
     snooze: vi.fn<DueModelDeps['snooze']>(overrides.snooze ?? (() => Promise.resolve(null))),
+    handOver: vi.fn<DueModelDeps['handOver']>(overrides.handOver ?? (() => Promise.resolve(null))),
   };
+}
+
+type ListInput = Pick<DueList, 'now' | 'timeZone' | 'items'> & Partial<DueList>;
+
+/** A sales manager's due list unless the test says otherwise. */
+function dueList(list: ListInput): DueList {
+  return 'ownRoleIds' in list && 'handedOverTouchIds' in list ? (list as DueList) : { ownRoleIds: ['sales-manager'], handedOverTouchIds: [], ...list };
 }
 
 const ids = (items: DueTouchView[]) => items.map((view) => view.touch.id);
@@ -43,7 +53,7 @@ describe('due model', () => {
   it('is empty until loaded', () => {
     const model = createDueModel(makeDeps({ now: 0, timeZone: 'UTC', items: [] }));
     expect(model.list.value).toBeNull();
-    expect(model.groups.value).toEqual({ overdue: [], today: [] });
+    expect(model.groups.value).toEqual({ overdue: [], today: [], others: [], handedOver: [] });
   });
 
   it("splits overdue from today at the manager's midnight, not UTC's", async () => {
@@ -113,7 +123,7 @@ describe('due model', () => {
   });
 
   it('shows a failed action as the problem, keeps the list, and clears it on the next success', async () => {
-    const list = { now: 0, timeZone: 'UTC', items: [item({ dueAt: 0 })] };
+    const list = dueList({ now: 0, timeZone: 'UTC', items: [item({ dueAt: 0 })] });
     const deps = makeDeps(list, { done: () => Promise.reject(new Error('touch not found: t-1')) });
     const model = createDueModel(deps);
     await model.load();
@@ -170,24 +180,77 @@ describe('orderCallLists', () => {
 describe('due model over the real lifecycle service', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('lists the due touch of a car buyer and takes it off once done', async () => {
-    const { db, deps: bg } = makeBackground();
-    await db.clients.put(makeClient({ products: [makeProduct({ purchasedAt: daysAgo(200) })] }));
-    await bg.lifecycle.clientChanged('client-anna');
-    const model = createDueModel({
+  const modelOver = (bg: ReturnType<typeof makeBackground>['deps']) =>
+    createDueModel({
       list: () => bg.lifecycle.due(),
       done: (touchId, outcome) => bg.lifecycle.done(touchId, outcome, null),
       snooze: (touchId, until) => bg.lifecycle.snooze(touchId, until),
+      handOver: (touchId, handedOver) => bg.lifecycle.handOver(touchId, handedOver),
     });
+
+  it("lists a car buyer's service reminder for the service advisor, with its task text, not as the sales manager's own", async () => {
+    const { db, deps: bg } = makeBackground();
+    await db.clients.put(makeClient({ products: [makeProduct({ purchasedAt: daysAgo(200) })] }));
+    await bg.lifecycle.clientChanged('client-anna');
+    const model = modelOver(bg);
     await model.load();
     expect(model.list.value?.timeZone).toBe('Europe/Kyiv');
+    expect(model.groups.value.overdue).toEqual([]);
+    expect(model.groups.value.others.map((group) => [group.roleId, group.role, group.items.length])).toEqual([['service-advisor', 'Service advisor', 1]]);
+    const [service] = model.groups.value.others[0]!.items;
+    expect(service).toMatchObject({ client: { id: 'client-anna', name: 'Anna Petrova' }, touch: { templateId: 'service-reminder' } });
+    // The script is filled from the card for whoever takes the task: no placeholder left.
+    expect(service!.handOverScript).toContain('Anna');
+    expect(service!.handOverScript).not.toMatch(/\{\{/);
+    // Not the manager's: the badge does not count it.
+    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('');
+  });
+
+  it('a manager who is also the service advisor has it as their own, and done takes it off', async () => {
+    const { db, deps: bg } = makeBackground();
+    await updateSettings(db, { roleIds: ['sales-manager', 'service-advisor'] });
+    await db.clients.put(makeClient({ products: [makeProduct({ purchasedAt: daysAgo(200) })] }));
+    await bg.lifecycle.clientChanged('client-anna');
+    const model = modelOver(bg);
+    await model.load();
     const [due] = model.groups.value.overdue;
-    expect(due).toMatchObject({ client: { id: 'client-anna', name: 'Anna Petrova' }, touch: { templateId: 'service-reminder' } });
-    expect(model.groups.value.today).toEqual([]);
+    expect(due).toMatchObject({ client: { id: 'client-anna' }, touch: { templateId: 'service-reminder' } });
+    expect(due!.handOverScript).toBeUndefined();
+    expect(model.groups.value.others).toEqual([]);
+    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('1');
 
     await model.done(due!.touch.id);
     expect(model.list.value?.items).toEqual([]);
     await expect(db.touches.get(due!.touch.id)).resolves.toMatchObject({ state: 'done', outcome: 'reached' });
+  });
+
+  it('a handed-over touch leaves the reminders until it is taken back', async () => {
+    const { db, deps: bg } = makeBackground();
+    await updateSettings(db, { roleIds: ['sales-manager', 'service-advisor'] });
+    await db.clients.put(makeClient({ products: [makeProduct({ purchasedAt: daysAgo(200) })] }));
+    await bg.lifecycle.clientChanged('client-anna');
+    const model = modelOver(bg);
+    await model.load();
+    const id = model.groups.value.overdue[0]!.touch.id;
+
+    await model.handOver(id, true);
+    expect(ids(model.groups.value.handedOver)).toEqual([id]);
+    expect(model.groups.value.overdue).toEqual([]);
+    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('');
+    // The touch itself is untouched: handing over is the manager's list, not the client's history.
+    await expect(db.touches.get(id)).resolves.toMatchObject({ state: 'due' });
+
+    await model.handOver(id, false);
+    expect(ids(model.groups.value.overdue)).toEqual([id]);
+    expect(model.groups.value.handedOver).toEqual([]);
+    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('1');
+  });
+
+  it('handing over a touch that does not exist is an error the list shows', async () => {
+    const { deps: bg } = makeBackground();
+    const model = modelOver(bg);
+    await model.handOver('no-such-touch', true);
+    expect(model.problem.value).toContain('no-such-touch');
   });
 
   it('orders the February spare-parts calls by farm group, from the machines on each card', async () => {
@@ -202,7 +265,7 @@ describe('due model over the real lifecycle service', () => {
       await db.clients.put(client);
       await lifecycle.clientChanged(client.id);
     }
-    const model = createDueModel({ list: () => lifecycle.due(), done: vi.fn(), snooze: vi.fn() });
+    const model = createDueModel({ list: () => lifecycle.due(), done: vi.fn(), snooze: vi.fn(), handOver: vi.fn() });
     await model.load();
     const calls = [...model.groups.value.overdue, ...model.groups.value.today].filter((view) => view.touch.templateId === 'spare-parts-before-repairs');
     expect(calls.map((view) => [view.client.name, view.callList?.group?.id ?? null])).toEqual([

@@ -75,4 +75,26 @@ describe('the reminder pass', () => {
     await expect(db.touches.get('closed')).resolves.toMatchObject({ state: 'missed' });
     await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('');
   });
+
+  it("announces and counts only the manager's own touches, not other roles' or handed-over ones", async () => {
+    const db = makeDb();
+    await db.clients.put(makeClient());
+    await db.touches.bulkPut([
+      makeTouch({ id: 'mine', state: 'planned', dueAt: NOW + MINUTE, goal: 'Offer the next product' }),
+      makeTouch({ id: 'service', state: 'planned', dueAt: NOW + MINUTE, roleId: 'service-advisor', role: 'Service advisor', goal: 'Book the service' }),
+      makeTouch({ id: 'passed', state: 'planned', dueAt: NOW + MINUTE, goal: 'Passed on' }),
+    ]);
+    await updateSettings(db, { handedOverTouchIds: ['passed'] });
+    await check(db, NOW);
+    const result = await check(db, NOW + 5 * MINUTE);
+    expect(result.newlyDue.map(({ touch }) => touch.id)).toEqual(['mine']);
+    expect(result.dueCount).toBe(1);
+    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('1');
+    expect((await fakeBrowser.notifications.getAll())[DUE_NOTIFICATION_ID]).toMatchObject({ title: 'Call Anna Petrova' });
+
+    // The same manager who is also the service advisor gets both.
+    await updateSettings(db, { roleIds: ['sales-manager', 'service-advisor'] });
+    await expect(check(db, NOW + 6 * MINUTE)).resolves.toMatchObject({ dueCount: 2 });
+    await expect(fakeBrowser.action.getBadgeText({})).resolves.toBe('2');
+  });
 });
