@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import { OPEN_PANEL_COMMAND } from './lib/background/commands';
 import { LANGUAGES } from './lib/crm/labels/languages';
 import { buildLabelTables } from './lib/crm/labels/tables';
+import { defaultBookFiles } from './lib/book/defaults/index';
 import { localeFiles } from './lib/i18n/locale-files';
 
 // The demo build (npm start, end-to-end tests, benchmarks) is the shipped build plus one grant a
@@ -28,7 +29,7 @@ export default defineConfig({
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      files.push(...localeFiles());
+      files.push(...localeFiles(), ...defaultBookFiles());
     },
     // The always-on CRM content script only uses runtime messaging, which Chrome MV3 and Firefox
     // both offer with promises natively: it skips the polyfill (about 3 KB of its 30 KB budget).

@@ -20,7 +20,7 @@ import type {
   TouchRecord,
   UnmatchedObjectionRecord,
 } from './db/schema';
-import { UI_LANGUAGES, type UiLanguage } from './i18n';
+import { UI_LANGUAGES, type UiLanguage } from './i18n/languages';
 import type { FieldMapping } from './crm/mappings';
 import { TEACHABLE_FIELDS, type TeachableField } from './sites/mappings';
 import type { PickerMessages } from './teach/texts';

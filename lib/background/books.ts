@@ -34,6 +34,8 @@ export interface BookServiceDeps {
   fetchImpl: typeof fetch;
   now: () => Date;
   uiLanguage: () => Promise<string>;
+  /** The default book for a UI language, used while no source has delivered a good book. */
+  defaultBook: (language: string) => Promise<SalesBook>;
   /** Called after the book in force changed (a new version, another source): re-plan touches. */
   onBookChanged: (book: SalesBook) => Promise<void>;
 }
@@ -109,7 +111,7 @@ export function createBookService(deps: BookServiceDeps) {
 
   const status = async (): Promise<BookStatus> => {
     const { source, slot, language, config, policyErrors } = await current();
-    const { book, fromActiveSource } = effectiveBook(slot, language);
+    const { book, fromActiveSource } = await effectiveBook(slot, language, deps.defaultBook);
     return {
       source: source.key,
       url: source.key === 'managed' || source.key === 'subscription' ? source.url : null,
@@ -130,7 +132,7 @@ export function createBookService(deps: BookServiceDeps) {
   /** The team book in force, without the personal layer (what planning uses). */
   const teamBook = async (): Promise<SalesBook> => {
     const { slot, language } = await current();
-    return effectiveBook(slot, language).book;
+    return (await effectiveBook(slot, language, deps.defaultBook)).book;
   };
 
   /** Stores a candidate by the last-good rule and tells the planner when the book changed. */

@@ -1,6 +1,7 @@
 import type { browser } from 'wxt/browser';
 import { upsertClientFromSnapshot } from '../db/clients';
 import type { TouchbookDb } from '../db/database';
+import type { Messages, UiLanguage } from '../i18n';
 import { getSettings, updateSettings } from '../db/settings';
 import { listSites, removeSite, saveSite } from '../db/sites';
 import { matchPatternFor } from '../sites/origins';
@@ -27,6 +28,8 @@ export interface BackgroundDeps {
   session: StorageArea;
   /** The browser's UI language, for pages that have no override. */
   uiLanguage: () => string;
+  /** One language's UI words (the worker reads them from the packaged locale files). */
+  messages: (language: UiLanguage) => Promise<Messages>;
   /** Brings the content-script registration in line with the enabled sites (serialised). */
   syncRegistration: () => Promise<void>;
   books: BookService;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
+import { browser, type PublicPath } from 'wxt/browser';
+import { createDefaultBookLoader } from '../book/default-book-loader';
 import { openDatabase } from '../db/database';
 import { getSettings } from '../db/settings';
 import { listSites } from '../db/sites';
-import { createTranslator, resolveUiLanguage } from '../i18n';
+import { resolveUiLanguage, translatorOver } from '../i18n/languages';
+import { createPackagedMessages } from '../i18n/packaged';
 import { publishPageGate } from '../sites/page-gate';
 import { createRegistrationSync } from '../sites/registration';
 import { openSidePanel } from '../ui/side-panel';
@@ -36,6 +38,9 @@ export function startBackground(): void {
     async () => (await listSites(db)).map((site) => site.origin),
     (origins) => publishPageGate(browser.storage.local, origins),
   );
+  // Books and words come from packaged files, read when first needed: they are not in the bundle.
+  const readPackagedJson = async (path: string): Promise<unknown> => (await fetch(browser.runtime.getURL(path as PublicPath))).json();
+  const messages = createPackagedMessages(readPackagedJson);
   const language = async () => resolveUiLanguage((await getSettings(db)).uiLanguage, [browser.i18n.getUILanguage()]);
   const books = createBookService({
     db,
@@ -43,11 +48,12 @@ export function startBackground(): void {
     fetchImpl: (input, init) => fetch(input, init),
     now: () => new Date(),
     uiLanguage: language,
+    defaultBook: createDefaultBookLoader(readPackagedJson),
     // A new book re-plans every client's future touches; history stays as it was.
     onBookChanged: () => lifecycle.replanAll(),
   });
   const clock = createClock(browser.storage.session);
-  const translator = async () => createTranslator(await language());
+  const translator = async () => translatorOver(await messages(await language()));
   const lifecycle = createLifecycleService({
     db,
     books,
@@ -89,6 +95,7 @@ export function startBackground(): void {
     rearmBookSync,
     session: browser.storage.session,
     uiLanguage: () => browser.i18n.getUILanguage(),
+    messages,
     now: () => Date.now(),
   };
   const route = createMessageRouter({

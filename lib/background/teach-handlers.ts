@@ -1,6 +1,6 @@
 import { listSites, saveSite } from '../db/sites';
-import { MESSAGES, resolveUiLanguage } from '../i18n';
-import { PICKER_MESSAGE_KEYS } from '../teach/texts';
+import { resolveUiLanguage } from '../i18n/languages';
+import { PICKER_MESSAGE_KEYS } from '../teach/picker-keys';
 import { getSettings } from '../db/settings';
 import { bookMappingsFor, mergeMappings, TEACHABLE_FIELDS, withMapping, type TeachableField } from '../sites/mappings';
 import type { BackgroundToContent } from '../messages';
@@ -44,9 +44,10 @@ export function createTeachContentHandlers(deps: BackgroundDeps): TeachContentHa
       await deps.session.remove([...keys]);
       const teachable = (value: unknown) => TEACHABLE_FIELDS.find((field) => field === value) ?? null;
       const language = resolveUiLanguage((await getSettings(db)).uiLanguage, [deps.uiLanguage()]);
+      const words = await deps.messages(language);
       return {
         language,
-        messages: Object.fromEntries(PICKER_MESSAGE_KEYS.map((key) => [key, MESSAGES[language][key]])),
+        messages: Object.fromEntries(PICKER_MESSAGE_KEYS.map((key) => [key, words[key]])),
         selectionField: teachable(pending[keys[0]]),
         pickField: teachable(pending[keys[1]]),
       };

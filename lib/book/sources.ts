@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultBookFor, defaultBookLanguage, type DefaultBookLanguage } from './defaults/index';
+import { defaultBookLanguage, type DefaultBookLanguage } from './default-language';
 import type { BookError } from './errors';
 import { DEFAULT_MAX_BOOK_BYTES } from './json-text';
 import type { SalesBook } from './schema';
@@ -160,8 +160,15 @@ export interface EffectiveBook {
   fromActiveSource: boolean;
 }
 
-/** The book the manager works with: the active source's last good book, else the default. */
-export function effectiveBook(slot: BookSlot | null | undefined, uiLanguage: string): EffectiveBook {
+/**
+ * The book the manager works with: the active source's last good book, else the default in the
+ * UI language (loaded only then).
+ */
+export async function effectiveBook(
+  slot: BookSlot | null | undefined,
+  uiLanguage: string,
+  defaultBook: (language: string) => Promise<SalesBook>,
+): Promise<EffectiveBook> {
   if (slot?.book) return { book: slot.book, fromActiveSource: true };
-  return { book: defaultBookFor(uiLanguage), fromActiveSource: false };
+  return { book: await defaultBook(uiLanguage), fromActiveSource: false };
 }

@@ -3,7 +3,7 @@ import { BUYER_TYPE_IDS } from '../book/schema';
 import { checkRestoredSlot } from '../book/stored-slots';
 import { FieldMappingsSchema } from '../crm/mapping-schema';
 import { ClientSnapshotSchema, PhoneSchema, ProductSchema } from '../crm/snapshot';
-import { UI_LANGUAGES } from '../i18n';
+import { UI_LANGUAGES } from '../i18n/languages';
 import { DISCOUNT_AMOUNT_MAX } from '../lifecycle/discount';
 import { isKnownTimeZone } from '../lifecycle/time';
 import { HandedOverSchema, RoleIdsSchema } from '../roles/routing';

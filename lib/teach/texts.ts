@@ -1,20 +1,8 @@
 import { formatMessage } from '../i18n/format';
-import { en, type MessageKey } from '../i18n/messages/en';
+import { en } from '../i18n/messages/en';
 
-/**
- * The picker's words. It is injected into CRM pages, so it carries no language tables of its
- * own: the background sends these keys in the manager's language with the teaching context, and
- * English stands in when no answer came (the picker still works, saving is what fails then).
- */
-export const PICKER_MESSAGE_KEYS = [
-  'teachHint', 'teachDone', 'teachWhatIsThis', 'teachSaved', 'teachSavedAs', 'teachNoSelection', 'teachPickHint', 'errorGeneric',
-  'fieldName', 'fieldPhone', 'fieldEmail', 'fieldCompany', 'fieldJobTitle', 'fieldStage', 'fieldAmount', 'fieldBirthday', 'fieldOwner',
-  'fieldTags', 'fieldNextContact', 'fieldLastPurchase',
-] as const satisfies readonly MessageKey[];
-
-export type PickerMessageKey = (typeof PICKER_MESSAGE_KEYS)[number];
-export type PickerMessages = Partial<Record<PickerMessageKey, string>>;
-export type PickerTranslate = (key: PickerMessageKey, params?: Record<string, string | number>) => string;
+export { PICKER_MESSAGE_KEYS, type PickerMessageKey, type PickerMessages, type PickerTranslate } from './picker-keys';
+import type { PickerMessages, PickerTranslate } from './picker-keys';
 
 export function pickerTranslator(messages: PickerMessages | null | undefined): PickerTranslate {
   return (key, params) => formatMessage(messages?.[key] ?? en[key], params);

@@ -9,9 +9,10 @@ import type { FocusStore, TabFocus } from '../../lib/background/focus';
 import { createFocusStore } from '../../lib/background/focus';
 import type { MessageSender } from '../../lib/background/router';
 import type { ClientSnapshot } from '../../lib/crm/snapshot';
+import { defaultBookFor } from '../../lib/book/defaults';
 import { openDatabase, type TouchbookDb } from '../../lib/db/database';
 import type { ClientRecord, SiteRecord } from '../../lib/db/schema';
-import { createTranslator } from '../../lib/i18n';
+import { createTranslator, MESSAGES } from '../../lib/i18n';
 import type { SitesModelDeps } from '../../lib/sites/sites-model';
 import { createBookService, type BookService, type BookServiceDeps } from '../../lib/background/books';
 import { createLifecycleService, type LifecycleDeps } from '../../lib/background/lifecycle-service';
@@ -269,6 +270,7 @@ export function makeBackground(
     rearmBookSync: () => Promise.resolve(),
     session: makeStorageArea(),
     uiLanguage: () => 'en',
+    messages: (language) => Promise.resolve(MESSAGES[language]),
     now: overrides.now ?? (() => 5_000),
   };
   return { deps, db, focus, scripting, permissions, tabs };
@@ -282,6 +284,7 @@ export function makeBookService(db: TouchbookDb, overrides: Partial<BookServiceD
     fetchImpl: () => Promise.reject(new Error('no network in unit tests')),
     now: () => new Date('2026-03-01T09:00:00Z'),
     uiLanguage: () => Promise.resolve('en'),
+    defaultBook: (language) => Promise.resolve(defaultBookFor(language)),
     onBookChanged: () => Promise.resolve(),
     ...overrides,
   });

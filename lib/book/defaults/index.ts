@@ -1,3 +1,4 @@
+import { DEFAULT_BOOK_LANGUAGES, defaultBookLanguage, defaultBookPath, type DefaultBookLanguage } from '../default-language';
 import type { SalesBook } from '../schema';
 import { elBook } from './el';
 import { enBook } from './en';
@@ -9,17 +10,19 @@ import { ukBook } from './uk';
  * every id (see skeleton.ts), so answers, notes and planned touches survive a language switch.
  */
 
-export const DEFAULT_BOOK_LANGUAGES = ['en', 'ru', 'uk', 'el'] as const;
-export type DefaultBookLanguage = (typeof DEFAULT_BOOK_LANGUAGES)[number];
+export { DEFAULT_BOOK_LANGUAGES, defaultBookLanguage, type DefaultBookLanguage } from '../default-language';
 
 export const DEFAULT_BOOKS: Readonly<Record<DefaultBookLanguage, SalesBook>> = { en: enBook, ru: ruBook, uk: ukBook, el: elBook };
 
-/** "uk-UA" -> "uk", "EL" -> "el", anything without a book -> "en". */
-export function defaultBookLanguage(language: string | null | undefined): DefaultBookLanguage {
-  const primary = (language ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return (DEFAULT_BOOK_LANGUAGES as readonly string[]).includes(primary) ? (primary as DefaultBookLanguage) : 'en';
-}
 
 export function defaultBookFor(language: string | null | undefined): SalesBook {
   return DEFAULT_BOOKS[defaultBookLanguage(language)];
+}
+
+/** The packaged `books/<lang>.json` files the worker reads (see default-book-loader.ts). */
+export function defaultBookFiles(): Array<{ relativeDest: string; contents: string }> {
+  return DEFAULT_BOOK_LANGUAGES.map((language) => ({
+    relativeDest: defaultBookPath(language).slice(1),
+    contents: JSON.stringify(DEFAULT_BOOKS[language]),
+  }));
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import managedSchema from '../../../public/managed_schema.json';
 import {
   acceptCandidate,
@@ -11,6 +11,9 @@ import {
   readManagedPolicy,
   type BookSourcesState,
 } from '../../../lib/book/sources';
+import { createDefaultBookLoader } from '../../../lib/book/default-book-loader';
+import { defaultBookFiles, defaultBookFor } from '../../../lib/book/defaults';
+import { SalesBookSchema } from '../../../lib/book/schema';
 import { editableDefaultBook } from './factories';
 
 function state(overrides: Partial<BookSourcesState> = {}): BookSourcesState {
@@ -114,10 +117,40 @@ describe('acceptCandidate: a bad book never replaces a good one', () => {
 });
 
 describe('effectiveBook', () => {
-  it('uses the source\'s last good book, else the default for the UI language', () => {
+  it('uses the source\'s last good book, else the default for the UI language, loaded only then', async () => {
     const good = editableDefaultBook();
-    expect(effectiveBook({ ...emptySlot(), book: good }, 'ru')).toEqual({ book: good, fromActiveSource: true });
-    expect(effectiveBook(emptySlot(), 'ru')).toMatchObject({ fromActiveSource: false, book: { id: 'touchbook-default-ru' } });
-    expect(effectiveBook(undefined, 'xx')).toMatchObject({ book: { id: 'touchbook-default-en' } });
+    const load = vi.fn((language: string) => Promise.resolve(defaultBookFor(language)));
+    await expect(effectiveBook({ ...emptySlot(), book: good }, 'ru', load)).resolves.toEqual({ book: good, fromActiveSource: true });
+    expect(load).not.toHaveBeenCalled();
+    await expect(effectiveBook(emptySlot(), 'ru', load)).resolves.toMatchObject({ fromActiveSource: false, book: { id: 'touchbook-default-ru' } });
+    await expect(effectiveBook(undefined, 'xx', load)).resolves.toMatchObject({ book: { id: 'touchbook-default-en' } });
+  });
+});
+
+describe('the packaged default books', () => {
+  it('are the default books, one file per language, each a valid sales book', () => {
+    const files = defaultBookFiles();
+    expect(files.map((file) => file.relativeDest)).toEqual(['books/en.json', 'books/ru.json', 'books/uk.json', 'books/el.json']);
+    for (const file of files) {
+      const language = file.relativeDest.slice('books/'.length, -'.json'.length);
+      const book: unknown = JSON.parse(file.contents);
+      expect(book, language).toEqual(defaultBookFor(language));
+      expect(SalesBookSchema.safeParse(book).success, language).toBe(true);
+    }
+  });
+
+  it('the worker reads each file once, picks the language as the books do, and retries a failed read', async () => {
+    const read = vi.fn((path: string) => Promise.resolve(JSON.parse(defaultBookFiles().find((file) => `/${file.relativeDest}` === path)!.contents) as unknown));
+    const load = createDefaultBookLoader(read);
+    await expect(load('uk-UA')).resolves.toMatchObject({ id: 'touchbook-default-uk' });
+    await load('uk');
+    await expect(load('de')).resolves.toMatchObject({ id: 'touchbook-default-en' });
+    expect(read.mock.calls.map(([path]) => path)).toEqual(['/books/uk.json', '/books/en.json']);
+
+    let fail = true;
+    const flaky = createDefaultBookLoader((path) => (fail ? Promise.reject(new Error('worker stopping')) : read(path)));
+    await expect(flaky('el')).rejects.toThrow('worker stopping');
+    fail = false;
+    await expect(flaky('el')).resolves.toMatchObject({ id: 'touchbook-default-el' });
   });
 });
