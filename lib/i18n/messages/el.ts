@@ -391,4 +391,11 @@ export const el: Messages = {
   backupTableSites: 'Ιστότοποι',
   backupTableSettings: 'Ρυθμίσεις',
   backupTableUnmatched: 'Αντιρρήσεις χωρίς απάντηση',
+  // wt-backup
+  backupExporting: 'Αποθήκευση αντιγράφου ασφαλείας',
+  backupSending: 'Ανάγνωση του αρχείου',
+  backupPlanning: 'Προγραμματισμός επαφών για τους πελάτες που επανήλθαν',
+  backupInterrupted: 'Το παρασκήνιο του Touchbook σταμάτησε πριν γραφτεί η επαναφορά (ίσως το σταμάτησε ο περιηγητής). Δοκιμάστε ξανά.',
+  backupPlanInterrupted: 'Ο προγραμματισμός των επαφών διακόπηκε· ο ημερήσιος επαναπρογραμματισμός του Touchbook θα τον ολοκληρώσει.',
+  backupExportFailed: 'Δεν ήταν δυνατή η αποθήκευση του αντιγράφου ασφαλείας: {error}',
 };

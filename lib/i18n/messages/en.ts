@@ -391,6 +391,13 @@ export const en = {
   backupTableSites: 'Sites',
   backupTableSettings: 'Settings',
   backupTableUnmatched: 'Unanswered objections',
+  // wt-backup
+  backupExporting: 'Saving the backup',
+  backupSending: 'Reading the file',
+  backupPlanning: 'Planning touches for the restored clients',
+  backupInterrupted: 'Touchbook\'s background stopped before the restore was written (the browser may have ended it). Try again.',
+  backupPlanInterrupted: 'Planning their touches was cut off; Touchbook\'s daily re-plan finishes it.',
+  backupExportFailed: 'The backup could not be saved: {error}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -391,4 +391,11 @@ export const ru: Messages = {
   backupTableSites: 'Сайты',
   backupTableSettings: 'Настройки',
   backupTableUnmatched: 'Возражения без ответа',
+  // wt-backup
+  backupExporting: 'Сохранение резервной копии',
+  backupSending: 'Чтение файла',
+  backupPlanning: 'Планирование касаний для восстановленных клиентов',
+  backupInterrupted: 'Фоновая часть Touchbook остановилась до записи восстановления (возможно, её остановил браузер). Попробуйте ещё раз.',
+  backupPlanInterrupted: 'Планирование касаний прервалось; ежедневное перепланирование Touchbook его завершит.',
+  backupExportFailed: 'Не удалось сохранить резервную копию: {error}',
 };

@@ -391,4 +391,11 @@ export const uk: Messages = {
   backupTableSites: 'Сайти',
   backupTableSettings: 'Налаштування',
   backupTableUnmatched: 'Заперечення без відповіді',
+  // wt-backup
+  backupExporting: 'Збереження резервної копії',
+  backupSending: 'Читання файлу',
+  backupPlanning: 'Планування дотиків для відновлених клієнтів',
+  backupInterrupted: 'Фонова частина Touchbook зупинилася до запису відновлення (можливо, її зупинив браузер). Спробуйте ще раз.',
+  backupPlanInterrupted: 'Планування дотиків перервалося; щоденне перепланування Touchbook його завершить.',
+  backupExportFailed: 'Не вдалося зберегти резервну копію: {error}',
 };
