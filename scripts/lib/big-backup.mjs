@@ -7,15 +7,15 @@ import { writeFileSync } from 'node:fs';
  * The touches are the manager's own and done, so the re-plan after a restore keeps every one.
  *
  * @param {string} file where to write it
- * @param {{ touches: number, clients: number, exportedAt?: number }} size
+ * @param {{ touches: number, clients: number, exportedAt?: number, prefix?: string }} size `prefix` starts every id
  * @returns {{ bytes: number, rows: number, touchIds: string[] }} `touchIds`: a spread of ids to look for afterwards
  */
-export function writeBigBackup(file, { touches, clients, exportedAt = Date.UTC(2026, 0, 15) }) {
+export function writeBigBackup(file, { touches, clients, exportedAt = Date.UTC(2026, 0, 15), prefix = 'big' }) {
   const origin = 'https://crm.example.com';
   const clientRows = Array.from({ length: clients }, (_, index) => {
     const url = `${origin}/contacts/${index}`;
     return {
-      id: `big-client-${index}`,
+      id: `${prefix}-client-${index}`,
       name: `Client ${index}`,
       firstName: 'Client',
       lastName: String(index),
@@ -49,11 +49,11 @@ export function writeBigBackup(file, { touches, clients, exportedAt = Date.UTC(2
   const touchIds = [];
   const spread = Math.max(1, Math.floor(touches / 10));
   for (let index = 0; index < touches; index += 1) {
-    const id = `big-touch-${index}`;
+    const id = `${prefix}-touch-${index}`;
     if (index % spread === 0 || index === touches - 1) touchIds.push(id);
     const at = exportedAt - (touches - index) * 60_000;
     const touch = {
-      id, clientId: `big-client-${index % clients}`, programmeId: 'history', templateId: `call-${index % 7}`, state: 'done', dueAt: at,
+      id, clientId: `${prefix}-client-${index % clients}`, programmeId: 'history', templateId: `call-${index % 7}`, state: 'done', dueAt: at,
       goal: 'Check satisfaction after the purchase', role: 'Sales manager', channel: 'call', script, outcome: 'reached',
       note: `call ${index}`, updatedAt: at, programmeName: 'History', priority: 0, roleId: 'sales-manager', anchorEventId: null,
       occurrence: String(index), source: 'manager', expiresAt: null, snoozedUntil: null, outcomeAt: at, skipReason: null, createdAt: at,

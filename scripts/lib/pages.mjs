@@ -168,20 +168,46 @@ export class BackupSection {
    * @param {number} timeoutMs
    */
   async restore(file, mode, timeoutMs) {
+    await this.startRestore(file, mode);
+    return this.restoreResult(timeoutMs);
+  }
+
+  /**
+   * Chooses `file` in "Restore from a file" and returns once the progress bar shows.
+   * @param {string} file
+   * @param {'merge' | 'replace'} mode
+   */
+  async startRestore(file, mode) {
     await this.recordProgress();
     const radios = await this.page.$$('input[name="backup-mode"]');
     await radios[mode === 'merge' ? 0 : 1]?.click();
     const input = await this.page.$('[data-testid="backup-file"]');
     if (!input) throw new Error('no backup file field');
     await /** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (input).uploadFile(file);
-    // The old result goes as the restore starts; then wait for the new one with no bar left.
+    // The old result goes as the restore starts.
     await this.page.waitForFunction(() => document.querySelector('[data-testid="backup-progress"]') !== null, { timeout: 30_000, polling: 100 });
+  }
+
+  /**
+   * Waits for a started restore's result, with no bar left.
+   * @param {number} timeoutMs
+   */
+  async restoreResult(timeoutMs) {
     await this.page.waitForFunction(
       () => document.querySelector('[data-testid="backup-progress"]') === null && (document.querySelector('[data-testid="backup-result"]')?.textContent ?? '') !== '',
       { timeout: timeoutMs, polling: 500 },
     );
     const result = await this.page.evaluate(() => document.querySelector('[data-testid="backup-result"]')?.textContent ?? '');
     return { result, ...(await this.progress()) };
+  }
+
+  /**
+   * Waits until the progress bar shows `phase` ('upload', 'write', 'plan', 'export').
+   * @param {string} phase
+   * @param {number} [timeoutMs]
+   */
+  async waitForStep(phase, timeoutMs = 60_000) {
+    await this.page.waitForFunction((wanted) => document.querySelector('[data-testid="backup-progress"]')?.getAttribute('data-phase') === wanted, { timeout: timeoutMs, polling: 50 }, phase);
   }
 
   /**

@@ -98,4 +98,53 @@ describe.each(browsersUnderTest())('a large backup in %s', (browserName) => {
     },
     3 * LONG,
   );
+
+  // Chromium only: its DevTools protocol can stop the extension's service worker, as the browser
+  // does to an idle or crashed one; Firefox's protocol cannot stop a background page (the page's
+  // side of a disconnect is unit-tested: test/unit/options/data-model.test.ts).
+  it.skipIf(browserName !== 'chromium')(
+    'a worker stopped in the middle of writing a restore: the page says so, and the data from before is all there',
+    async () => {
+      const other = path.join(work, 'other.json');
+      const next = writeBigBackup(other, { touches: TOUCHES, clients: CLIENTS, prefix: 'other' });
+      const page = await session.openExtensionPage('options.html', { width: 900, height: 900 });
+      const backup = new BackupSection(page);
+      await backup.startRestore(other, 'replace');
+      await backup.waitForStep('write', LONG);
+      const cdp = await page.createCDPSession();
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+
+      const stopped = await backup.restoreResult(60_000);
+      expect(stopped.result).toBe("Nothing was changed: Touchbook's background stopped before the restore was written (the browser may have ended it). Try again.");
+      expect(stopped.reached.write?.[0]).toBeLessThan(next.rows);
+      expect(stopped.stillShowing).toBe(false);
+
+      // What the page saves now is the database as the first test left it: its touches, none of the file's.
+      for (const file of readdirSync(downloadDir)) rmSync(path.join(downloadDir, file), { force: true });
+      await backup.save(LONG);
+      let text = '';
+      await waitFor(
+        () => {
+          const file = savedBackup(downloadDir);
+          if (!file) return false;
+          try {
+            text = readFileSync(file, 'utf8');
+            JSON.parse(text);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { timeoutMs: 60_000, intervalMs: 1_000, what: 'the saved backup' },
+      );
+      const saved = JSON.parse(text) as { tables: { clients: Array<{ id: string }>; touches: Array<{ id: string; source: string }> } };
+      expect(saved.tables.touches.filter((touch) => touch.id.startsWith('other-'))).toEqual([]);
+      expect(saved.tables.clients.filter((client) => client.id.startsWith('other-'))).toEqual([]);
+      expect(saved.tables.touches.filter((touch) => touch.source === 'manager')).toHaveLength(TOUCHES);
+      const ids = new Set(saved.tables.touches.map((touch) => touch.id));
+      for (const id of seed.touchIds) expect(ids.has(id), id).toBe(true);
+    },
+    2 * LONG,
+  );
 });
