@@ -358,6 +358,8 @@ export async function importBackup(db: TouchbookDb, input: unknown, options: Imp
     const { tables } = screened;
     skipped = screened.skipped;
     total = BACKUP_TABLES.reduce((sum, name) => sum + tables[name].length, 0);
+    // The file is checked: the bar moves on to writing before emptying the tables, which takes a while on a big database.
+    options.onProgress?.(0, total);
     if (options.mode === 'replace') {
       await Promise.all(db.tables.filter((table) => table.name !== 'books').map((table) => table.clear()));
       await db.books.filter((row) => !Object.hasOwn(protectedSlots, row.slot)).delete();
