@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { BackupTableName, SkipReason, SkippedRows } from '../lib/db/backup';
 import type { MessageKey, Translate } from '../lib/i18n';
-import type { DataModel, ExportFile } from '../lib/options/data-model';
+import type { BackupProgress, DataModel, ExportFile } from '../lib/options/data-model';
 import { download } from './download';
 
 /** Backup and restore, the fields taught on each CRM, and what clients said that the book lacks. */
@@ -21,7 +21,17 @@ export function DataSettings({ model, t }: { model: DataModel; t: Translate }) {
         <h2 id="backup-title">{t('backupTitle')}</h2>
         <p class="tb-muted">{t('backupHint')}</p>
         <div class="tb-row">
-          <button class="tb-button" type="button" onClick={() => void model.exportBackup().then((json) => download(`touchbook-backup-${new Date().toISOString().slice(0, 10)}.json`, json))}>
+          <button
+            class="tb-button"
+            type="button"
+            data-testid="backup-export"
+            disabled={progress !== null}
+            onClick={() =>
+              void model.exportBackup().then((parts) => {
+                if (parts) download(`touchbook-backup-${new Date().toISOString().slice(0, 10)}.json`, parts);
+              })
+            }
+          >
             {t('backupExport')}
           </button>
         </div>
@@ -43,15 +53,21 @@ export function DataSettings({ model, t }: { model: DataModel; t: Translate }) {
             disabled={progress !== null}
             onChange={(event) => {
               const file = event.currentTarget.files?.[0];
-              if (file) void file.text().then((text) => model.importBackup(text, mode.value));
+              if (file) void model.importBackup(file, mode.value);
               event.currentTarget.value = '';
             }}
           />
         </label>
-        {progress && <progress max={progress.total || 1} value={progress.done} aria-label={t('backupImporting')} />}
+        {progress && (
+          <label class="tb-field" data-testid="backup-progress" data-phase={progress.phase} data-done={progress.done} data-total={progress.total}>
+            <span>{t(PHASES[progress.phase])}</span>
+            <progress max={progress.total || 1} value={progress.done} />
+          </label>
+        )}
         {result && (
           <p class={result.ok ? 'tb-muted' : 'tb-error'} role="status" data-testid="backup-result">
-            {result.ok ? t('backupRestored', { count: result.text }) : t('backupFailed', { error: result.text })}
+            {result.text}
+            {result.ok && result.note && ` ${result.note}`}
           </p>
         )}
         {result?.ok && result.skipped.length > 0 && <SkippedList skipped={result.skipped} t={t} />}
@@ -133,6 +149,13 @@ export function DataSettings({ model, t }: { model: DataModel; t: Translate }) {
     </>
   );
 }
+
+const PHASES: Record<BackupProgress['phase'], MessageKey> = {
+  export: 'backupExporting',
+  upload: 'backupSending',
+  write: 'backupImporting',
+  plan: 'backupPlanning',
+};
 
 const TABLE_NAMES: Record<BackupTableName, MessageKey> = {
   clients: 'backupTableClients',

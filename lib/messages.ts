@@ -7,7 +7,6 @@ import { TOUCH_OUTCOMES } from './lifecycle/states';
 import { BookConfigSchema } from './book/config';
 import type { BookError } from './book/errors';
 import type { PersonalLayer } from './book/layers';
-import type { Backup } from './db/backup';
 import { FieldMappingSchema } from './crm/mapping-schema';
 import { RoleIdsSchema } from './roles/routing';
 import { ClientSnapshotSchema, SNAPSHOT_FIELDS, type ClientSnapshotInput } from './crm/snapshot';
@@ -122,7 +121,6 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/offer.mark'), clientId, ruleId: z.string().min(1).max(64), status: z.enum(['offered', 'accepted', 'declined']).nullable() }),
   z.object({ type: z.literal('ui/unmatched.add'), text: z.string().trim().min(1).max(2000), clientId: clientId.nullable() }),
   z.object({ type: z.literal('ui/unmatched.list') }),
-  z.object({ type: z.literal('ui/backup.export') }),
   z.object({ type: z.literal('ui/unmatched.clear') }),
   z.object({ type: z.literal('ui/debug.clock'), offsetMs: z.number().int().min(-1e12).max(1e12) }),
   z.object({ type: z.literal('ui/settings.get') }),
@@ -219,7 +217,6 @@ export interface Replies {
   'ui/offer.mark': null;
   'ui/unmatched.add': UnmatchedObjectionRecord;
   'ui/unmatched.list': UnmatchedObjectionRecord[];
-  'ui/backup.export': Backup;
   'ui/unmatched.clear': null;
   'ui/settings.get': SettingsRecord;
   'ui/settings.update': SettingsRecord;

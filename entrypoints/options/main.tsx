@@ -12,6 +12,7 @@ import type { UiLanguage } from '../../lib/i18n';
 import { createBookModel } from '../../lib/options/book-model';
 import { bookRoles } from '../../lib/roles/routing';
 import { lazyTouchRows } from '../../lib/export/touch-rows';
+import { lazyBackupExport } from '../../lib/options/backup-export';
 import { createDataModel } from '../../lib/options/data-model';
 import { createSitesModel } from '../../lib/sites/sites-model';
 import { bookApi, dataApi, settingsApi, sitesApi } from '../../lib/ui/background-api';
@@ -23,7 +24,7 @@ async function main() {
   const sites = createSitesModel(sitesApi);
   const book = createBookModel(bookApi);
   // Exports read the database here, like the side panel: a large export need not pass through messages.
-  const data = createDataModel({ ...dataApi, touchRows: lazyTouchRows() }, { t, locale });
+  const data = createDataModel({ ...dataApi, touchRows: lazyTouchRows(), exportBackup: lazyBackupExport() }, { t, locale });
   const saved = signal(false);
   await Promise.all([sites.load(), book.load(), data.load()]);
 

@@ -179,10 +179,17 @@ export function createLifecycleService(deps: LifecycleDeps) {
     },
 
     async done(touchId: string, outcome: TouchOutcome, note: string | null, retryAt?: number) {
-      const { now, timeZone, working } = await context();
-      const result = await recordOutcome(db, touchId, { outcome, note }, { now, timeZone, working, ...(retryAt === undefined ? {} : { at: retryAt }) });
+      const replanning = await context();
+      const { now, timeZone, working } = replanning;
       // "Call me later at…" names the time itself, so that retry needs no second confirmation.
-      if (result.retry && outcome === 'rescheduled') await addTouch(db, result.retry);
+      // The outcome, that retry and the client's new plan are written together or not at all.
+      const result = await recordOutcome(
+        db,
+        touchId,
+        { outcome, note },
+        { now, timeZone, working, ...(retryAt === undefined ? {} : { at: retryAt }) },
+        { storeRescheduled: true, replan: replanning },
+      );
       await check();
       return result;
     },

@@ -115,9 +115,9 @@ export function startBackground(): void {
       extensionBaseUrl: browser.runtime.getURL('/'),
       protectedBookSlots: (backupBooks) => books.slotsProtectedFromRestore(backupBooks),
       // Restored sites need their scripts registered; restored clients and books need planning.
-      afterImport: async () => {
+      afterImport: async (onProgress) => {
         await deps.syncRegistration();
-        await lifecycle.replanAll();
+        await lifecycle.replanAll(onProgress);
       },
     }),
   );

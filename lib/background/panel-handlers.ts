@@ -1,4 +1,3 @@
-import { exportBackup } from '../db/backup';
 import { AnswerValueSchema } from '../suggest/questionnaire';
 import { idText } from '../lifecycle/events';
 import type { BackgroundDeps } from './handlers';
@@ -13,7 +12,6 @@ type PanelUiHandlers = Pick<
   | 'ui/unmatched.add'
   | 'ui/unmatched.list'
   | 'ui/unmatched.clear'
-  | 'ui/backup.export'
 >;
 
 /**
@@ -50,7 +48,6 @@ export function createPanelHandlers({ db, books, now }: BackgroundDeps): PanelUi
       return record;
     },
     'ui/unmatched.list': () => db.unmatchedObjections.orderBy('createdAt').reverse().toArray(),
-    'ui/backup.export': () => exportBackup(db, now()),
     'ui/unmatched.clear': async () => {
       await db.unmatchedObjections.clear();
       return null;

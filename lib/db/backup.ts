@@ -234,6 +234,53 @@ export async function exportBackup(db: TouchbookDb, now: number): Promise<Backup
   }));
 }
 
+export interface ExportPartsOptions {
+  /** Rows read per request; the page stays responsive and no array holds a whole table. */
+  pageSize?: number;
+  /** Called after each page with rows read so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The backup as pieces of JSON text, for a Blob: the same document `exportBackup` gives, read a
+ * page at a time in one read transaction (a consistent copy while the worker keeps writing).
+ * Issue 16: a whole database as one object, or one message, does not fit Chrome's 64 MiB message
+ * limit nor, past a few hundred megabytes, one JavaScript string; pieces of a Blob do.
+ */
+export async function exportBackupParts(db: TouchbookDb, now: number, options: ExportPartsOptions = {}): Promise<string[]> {
+  const pageSize = Math.max(1, options.pageSize ?? 2_000);
+  // The file's own key order, so it reads like `JSON.stringify(exportBackup(...))`.
+  const order: readonly BackupTableName[] = ['clients', 'events', 'touches', 'answers', 'books', 'sites', 'settings', 'offers', 'unmatchedObjections'];
+  return db.transaction('r', db.tables, async () => {
+    const counts = await Promise.all(order.map((name) => db.table(name).count()));
+    const total = counts.reduce((sum, count) => sum + count, 0);
+    let done = 0;
+    const parts = [`{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(now)},"tables":{`];
+    for (const [index, name] of order.entries()) {
+      parts.push(`${index === 0 ? '' : ','}${JSON.stringify(name)}:[`);
+      let last: unknown = undefined;
+      let first = true;
+      for (;;) {
+        const table = db.table<Record<string, unknown>>(name);
+        // Keyset paging on the primary key: each page starts where the last one ended.
+        const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last)).limit(pageSize).toArray();
+        if (page.length === 0) break;
+        const text = page.map((row) => JSON.stringify(row)).join(',');
+        parts.push(first ? text : `,${text}`);
+        first = false;
+        last = KEYS[name](page[page.length - 1]!);
+        done += page.length;
+        options.onProgress?.(done, total);
+        if (page.length < pageSize) break;
+      }
+      parts.push(']');
+    }
+    parts.push('}}\n');
+    if (total === 0) options.onProgress?.(0, 0);
+    return parts;
+  });
+}
+
 // ---- import ------------------------------------------------------------------------------------
 
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: string };
@@ -260,6 +307,11 @@ export interface ImportOptions {
    * written and, in replace mode, the local ones are kept.
    */
   protectedBookSlots?: ProtectedBookSlots | ((backupBooks: readonly BookRecord[]) => Promise<ProtectedBookSlots>);
+  /**
+   * Stops the restore before its next chunk; the transaction is aborted, so the database keeps
+   * what it had (the page that asked went away, or the browser is closing).
+   */
+  signal?: AbortSignal;
 }
 
 export type ProtectedBookSlots = Partial<Record<BookSlotName, string>>;
@@ -309,6 +361,8 @@ export async function importBackup(db: TouchbookDb, input: unknown, options: Imp
     const { tables } = screened;
     skipped = screened.skipped;
     total = BACKUP_TABLES.reduce((sum, name) => sum + tables[name].length, 0);
+    // The file is checked: the bar moves on to writing before emptying the tables, which takes a while on a big database.
+    options.onProgress?.(0, total);
     if (options.mode === 'replace') {
       await Promise.all(db.tables.filter((table) => table.name !== 'books').map((table) => table.clear()));
       await db.books.filter((row) => !Object.hasOwn(protectedSlots, row.slot)).delete();
@@ -316,6 +370,8 @@ export async function importBackup(db: TouchbookDb, input: unknown, options: Imp
     for (const name of BACKUP_TABLES) {
       const rows: readonly object[] = tables[name];
       for (let start = 0; start < rows.length; start += chunkSize) {
+        // Thrown inside the transaction: Dexie aborts it and nothing of this restore stays.
+        if (options.signal?.aborted) throw new BackupError('the restore was stopped before it finished');
         const chunk = rows.slice(start, start + chunkSize);
         const keep = options.mode === 'replace' ? chunk : await newerRows(db, name, chunk);
         await db.table(name).bulkPut(keep);

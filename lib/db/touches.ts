@@ -263,15 +263,33 @@ export interface OutcomeResult {
   retry: TouchRecord | null;
 }
 
+export interface OutcomeOptions {
+  /** "Call me later at…" names the time itself: its retry is stored at once, not only proposed. */
+  storeRescheduled?: boolean;
+  /** Re-plan the touch's client with the outcome in place. */
+  replan?: ReplanOptions;
+}
+
+/**
+ * Closes a touch with its outcome; with `options`, also stores a rescheduled call's retry and
+ * re-plans the client. All of it is one transaction (issue 16): a worker stopped halfway leaves
+ * the touch open and nothing else written, never a done touch whose follow-up or plan is missing.
+ */
 export async function recordOutcome(
   db: TouchbookDb,
   touchId: string,
   completion: Completion,
   retry: RetryOptions,
+  options: OutcomeOptions = {},
 ): Promise<OutcomeResult> {
-  const touch = await change(db, touchId, (current) => complete(current, completion, retry.now));
-  const wantsRetry = completion.outcome === 'no-answer' || (completion.outcome === 'rescheduled' && retry.at !== undefined);
-  return { touch, retry: wantsRetry ? proposeRetry(touch, retry) : null };
+  return db.transaction('rw', db.clients, db.events, db.touches, async () => {
+    const touch = await change(db, touchId, (current) => complete(current, completion, retry.now));
+    const wantsRetry = completion.outcome === 'no-answer' || (completion.outcome === 'rescheduled' && retry.at !== undefined);
+    const proposed = wantsRetry ? proposeRetry(touch, retry) : null;
+    if (proposed && completion.outcome === 'rescheduled' && options.storeRescheduled) await addTouch(db, proposed);
+    if (options.replan) await replanInTransaction(db, [touch.clientId], options.replan, customDateFields(options.replan.book));
+    return { touch, retry: proposed };
+  });
 }
 
 export function snoozeTouch(db: TouchbookDb, touchId: string, until: number, now: number): Promise<TouchRecord> {

@@ -1,7 +1,6 @@
 import { signal } from '@preact/signals';
-import type { BackupPortMessage } from '../background/backup-port';
 import type { FieldMapping } from '../crm/mappings';
-import type { Backup, SkippedRows } from '../db/backup';
+import type { SkippedRows } from '../db/backup';
 import type { SettingsRecord, UnmatchedObjectionRecord } from '../db/schema';
 import type { TouchRow } from '../export/touch-rows';
 import { spreadsheetDateTime, touchesToCsv } from '../export/touches-csv';
@@ -9,11 +8,13 @@ import { createTranslator, type Translate } from '../i18n';
 import { resolveTimeZone } from '../lifecycle/time';
 import { toBookFieldMappings } from '../sites/mappings';
 import { toCsv, type CsvColumn } from '../export/csv';
+import type { RestoreUpdate } from './backup-upload';
 
 export interface DataModelDeps {
-  exportBackup: () => Promise<Backup>;
-  /** Sends the parsed file to the background and reports what it says, until done or failed. */
-  importBackup: (backup: unknown, mode: 'merge' | 'replace', onMessage: (message: BackupPortMessage) => void) => void;
+  /** The backup as pieces of JSON text, read from the database here (no message holds it). */
+  exportBackup: (onProgress: (done: number, total: number) => void) => Promise<string[]>;
+  /** Streams the file to the background and reports what happens, until done, failed or interrupted. */
+  importBackup: (file: Blob, mode: 'merge' | 'replace', onUpdate: (update: RestoreUpdate) => void) => void;
   mappings: () => Promise<Array<{ origin: string; mappings: FieldMapping[] }>>;
   forgetMapping: (origin: string, field: FieldMapping['field']) => Promise<unknown>;
   unmatched: () => Promise<UnmatchedObjectionRecord[]>;
@@ -44,9 +45,10 @@ export function createDataModel(deps: DataModelDeps, { t, locale }: DataModelOpt
   const now = deps.now ?? Date.now;
   const mappings = signal<Array<{ origin: string; mappings: FieldMapping[] }>>([]);
   const unmatched = signal<UnmatchedObjectionRecord[]>([]);
-  const progress = signal<{ done: number; total: number } | null>(null);
-  /** A restore's outcome: the count and what was left out (with why), or the error. */
-  const result = signal<{ ok: true; text: string; skipped: SkippedRows[] } | { ok: false; text: string } | null>(null);
+  /** A backup being saved or restored: which step, and how far (bytes of the file, then rows, then clients). */
+  const progress = signal<BackupProgress | null>(null);
+  /** A backup's outcome, worded: the count and what was left out (with why), or the error. */
+  const result = signal<{ ok: true; text: string; skipped: SkippedRows[]; note?: string } | { ok: false; text: string } | null>(null);
   const exportResult = signal<{ ok: boolean; text: string } | null>(null);
 
   /** Builds a file from the touches; what it says after goes to `exportResult`. */
@@ -83,32 +85,58 @@ export function createDataModel(deps: DataModelDeps, { t, locale }: DataModelOpt
     result,
     exportResult,
     load,
-    exportBackup: async () => `${JSON.stringify(await deps.exportBackup())}\n`,
-    /** Parses the file here (a clear message for a file that is not JSON), then restores it. */
-    importBackup: (text: string, mode: 'merge' | 'replace') =>
-      new Promise<void>((resolve) => {
-        result.value = null;
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text) as unknown;
-        } catch {
-          result.value = { ok: false, text: 'not a JSON file' };
-          return resolve();
-        }
-        progress.value = { done: 0, total: 0 };
-        deps.importBackup(parsed, mode, (message) => {
-          if (message.kind === 'progress') progress.value = { done: message.done, total: message.total };
-          else {
-            progress.value = null;
-            result.value =
-              message.kind === 'done'
-                ? { ok: true, text: String(message.summary.total), skipped: message.summary.skipped }
-                : { ok: false, text: message.error };
-            // The restore is over either way; a list that fails to reload must not hang the page.
-            void load().catch(() => undefined).finally(resolve);
-          }
+    /** The backup file's pieces, or null (and why in `result`) when it could not be read. */
+    exportBackup: async (): Promise<string[] | null> => {
+      result.value = null;
+      progress.value = { phase: 'export', done: 0, total: 0 };
+      try {
+        return await deps.exportBackup((done, total) => (progress.value = { phase: 'export', done, total }));
+      } catch (error) {
+        result.value = { ok: false, text: t('backupExportFailed', { error: error instanceof Error ? error.message : String(error) }) };
+        return null;
+      } finally {
+        progress.value = null;
+      }
+    },
+    /** Streams the file to the background, following its progress to the end, whatever the end is. */
+    importBackup: async (file: Blob, mode: 'merge' | 'replace') => {
+      result.value = null;
+      // A file that does not even start like JSON is answered here, before anything is sent.
+      const head = (await file.slice(0, 64).text()).replace(/^\uFEFF?\s*/, '');
+      if (!head.startsWith('{')) {
+        result.value = { ok: false, text: t('backupFailed', { error: 'not a JSON file' }) };
+        return;
+      }
+      return new Promise<void>((resolve) => {
+        progress.value = { phase: 'upload', done: 0, total: file.size };
+        let written: { total: number; skipped: SkippedRows[] } | null = null;
+        const restored = (summary: { total: number; skipped: SkippedRows[] }, note?: string) => ({
+          ok: true as const,
+          text: t('backupRestored', { count: summary.total }),
+          skipped: summary.skipped,
+          ...(note ? { note } : {}),
         });
-      }),
+        deps.importBackup(file, mode, (update) => {
+          if (update.kind === 'progress') {
+            progress.value = { phase: update.phase, done: update.done, total: update.total };
+            return;
+          }
+          if (update.kind === 'written') {
+            written = update.summary;
+            return;
+          }
+          progress.value = null;
+          if (update.kind === 'done') result.value = restored(update.summary);
+          else if (update.kind === 'error') result.value = { ok: false, text: t('backupFailed', { error: update.error }) };
+          // The worker was stopped: before the commit nothing changed (one transaction); after
+          // it the data is in and only the re-planning, which the next start redoes, was cut.
+          else if (written) result.value = restored(written, t('backupPlanInterrupted'));
+          else result.value = { ok: false, text: t('backupFailed', { error: t('backupInterrupted') }) };
+          // The restore is over either way; a list that fails to reload must not hang the page.
+          void load().catch(() => undefined).finally(resolve);
+        });
+      });
+    },
     forgetMapping: async (origin: string, field: FieldMapping['field']) => {
       await deps.forgetMapping(origin, field);
       await load();
@@ -143,6 +171,12 @@ export function createDataModel(deps: DataModelDeps, { t, locale }: DataModelOpt
 }
 
 export type DataModel = ReturnType<typeof createDataModel>;
+
+export interface BackupProgress {
+  phase: 'export' | 'upload' | 'write' | 'plan';
+  done: number;
+  total: number;
+}
 
 type ExportContext = Pick<SettingsRecord, 'managerName' | 'companyName'> & { now: number; day: string; timeZone: string };
 

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import type { UiMessage } from '../messages';
 import { request } from '../messaging/send';
 import { requestSiteAccess } from '../sites/access';
-import { BACKUP_PORT, type BackupPortMessage } from '../background/backup-port';
+import { BACKUP_PORT } from '../background/backup-port';
+import { sendBackupFile } from '../options/backup-upload';
 import type { BookModelDeps } from '../options/book-model';
 import type { DataModelDeps } from '../options/data-model';
 import type { DueModelDeps } from '../popup/due-model';
@@ -49,17 +50,9 @@ export const dueApi: DueModelDeps = {
   handOver: (touchId, handedOver) => request({ type: 'ui/touch.handOver', touchId, handedOver }),
 };
 
-/** The data tools' background half; the page reads touches for export from the database itself. */
-export const dataApi: Omit<DataModelDeps, 'touchRows'> = {
-  exportBackup: () => request({ type: 'ui/backup.export' }),
-  importBackup: (backup, mode, onMessage) => {
-    const port = browser.runtime.connect({ name: BACKUP_PORT });
-    port.onMessage.addListener((message: BackupPortMessage) => {
-      onMessage(message);
-      if (message.kind !== 'progress') port.disconnect();
-    });
-    port.postMessage({ backup, mode });
-  },
+/** The data tools' background half; the page reads touches and backups for export from the database itself. */
+export const dataApi: Omit<DataModelDeps, 'touchRows' | 'exportBackup'> = {
+  importBackup: (file, mode, onUpdate) => sendBackupFile(browser.runtime.connect({ name: BACKUP_PORT }), file, mode, onUpdate),
   mappings: () => request({ type: 'ui/mappings.list' }),
   forgetMapping: (origin, field) => request({ type: 'ui/mappings.forget', origin, field }),
   unmatched: () => request({ type: 'ui/unmatched.list' }),

@@ -133,6 +133,118 @@ export class ExportsSection {
   }
 }
 
+/** The backup section of the options page: restore a file, save a backup, and what the progress showed. */
+export class BackupSection {
+  /** @param {Page} page the options page */
+  constructor(page) {
+    this.page = page;
+  }
+
+  /**
+   * Records every state of the progress bar from now on (its step, done, total), as the manager
+   * would see it.
+   */
+  async recordProgress() {
+    await this.page.evaluate(() => {
+      const probe = /** @type {{ backupProgress?: Array<[string, number, number, number]>, backupObserver?: MutationObserver }} */ (globalThis);
+      probe.backupProgress = [];
+      if (probe.backupObserver) return;
+      probe.backupObserver = new MutationObserver(() => {
+        const bar = /** @type {HTMLElement | null} */ (document.querySelector('[data-testid="backup-progress"]'));
+        if (bar) probe.backupProgress?.push([bar.dataset.phase ?? '', Number(bar.dataset.done), Number(bar.dataset.total), Date.now()]);
+      });
+      probe.backupObserver.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase', 'data-done', 'data-total'] });
+    });
+  }
+
+  /**
+   * The furthest point each step reached, as [done, total], when each step was first and last
+   * seen (ms, the page's clock), and whether a bar still shows.
+   * @returns {Promise<{ reached: Record<string, [number, number]>, seen: Record<string, [number, number]>, stillShowing: boolean }>}
+   */
+  async progress() {
+    return this.page.evaluate(() => {
+      const samples = /** @type {{ backupProgress?: Array<[string, number, number, number]> }} */ (globalThis).backupProgress ?? [];
+      /** @type {Record<string, [number, number]>} */
+      const reached = {};
+      /** @type {Record<string, [number, number]>} */
+      const seen = {};
+      for (const [phase, done, total, at] of samples) {
+        if (!reached[phase] || done >= reached[phase][0]) reached[phase] = [done, total];
+        seen[phase] = [seen[phase]?.[0] ?? at, at];
+      }
+      return { reached, seen, stillShowing: document.querySelector('[data-testid="backup-progress"]') !== null };
+    });
+  }
+
+  /**
+   * Restores `file` (a path on this machine) in `mode` and returns what the page said once the
+   * progress was gone, with how far each step of the progress went.
+   * @param {string} file
+   * @param {'merge' | 'replace'} mode
+   * @param {number} timeoutMs
+   */
+  async restore(file, mode, timeoutMs) {
+    await this.startRestore(file, mode);
+    return this.restoreResult(timeoutMs);
+  }
+
+  /**
+   * Chooses `file` in "Restore from a file" and returns once the progress bar shows.
+   * @param {string} file
+   * @param {'merge' | 'replace'} mode
+   */
+  async startRestore(file, mode) {
+    await this.recordProgress();
+    const radios = await this.page.$$('input[name="backup-mode"]');
+    await radios[mode === 'merge' ? 0 : 1]?.click();
+    const input = await this.page.$('[data-testid="backup-file"]');
+    if (!input) throw new Error('no backup file field');
+    await /** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (input).uploadFile(file);
+    // The old result goes as the restore starts.
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="backup-progress"]') !== null, { timeout: 30_000, polling: 100 });
+  }
+
+  /**
+   * Waits for a started restore's result, with no bar left.
+   * @param {number} timeoutMs
+   */
+  async restoreResult(timeoutMs) {
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-testid="backup-progress"]') === null && (document.querySelector('[data-testid="backup-result"]')?.textContent ?? '') !== '',
+      { timeout: timeoutMs, polling: 500 },
+    );
+    const result = await this.page.evaluate(() => document.querySelector('[data-testid="backup-result"]')?.textContent ?? '');
+    return { result, ...(await this.progress()) };
+  }
+
+  /**
+   * Waits until the progress bar shows `phase` ('upload', 'write', 'plan', 'export').
+   * @param {string} phase
+   * @param {number} [timeoutMs]
+   */
+  async waitForStep(phase, timeoutMs = 60_000) {
+    await this.page.waitForFunction((wanted) => document.querySelector('[data-testid="backup-progress"]')?.getAttribute('data-phase') === wanted, { timeout: timeoutMs, polling: 50 }, phase);
+  }
+
+  /**
+   * Clicks "Save a backup" and waits until the page has read the whole database (the bar is gone).
+   * @param {number} timeoutMs
+   */
+  async save(timeoutMs) {
+    await this.recordProgress();
+    await this.page.locator('[data-testid="backup-export"]').click();
+    await this.page.waitForFunction(
+      () =>
+        ((/** @type {{ backupProgress?: unknown[] }} */ (globalThis).backupProgress?.length ?? 0) > 0 || document.querySelector('[data-testid="backup-result"]') !== null) &&
+        document.querySelector('[data-testid="backup-progress"]') === null,
+      { timeout: timeoutMs, polling: 200 },
+    );
+    const result = await this.page.evaluate(() => document.querySelector('[data-testid="backup-result"]')?.textContent ?? '');
+    return { result, ...(await this.progress()) };
+  }
+}
+
 /** The sales-book section of the options page. */
 export class BookSettingsPage {
   /** @param {Page} page */

@@ -409,6 +409,13 @@ export const en = {
   profileRoles: 'Your roles',
   profileRolesHint: 'Touches for the other roles in the sales book are listed apart, to hand over; they do not remind you.',
   profileRolesNone: 'Choose at least one role.',
+  // wt-backup
+  backupExporting: 'Saving the backup',
+  backupSending: 'Reading the file',
+  backupPlanning: 'Planning touches for the restored clients',
+  backupInterrupted: 'Touchbook\'s background stopped before the restore was written (the browser may have ended it). Try again.',
+  backupPlanInterrupted: 'Planning their touches was cut off; Touchbook\'s daily re-plan finishes it.',
+  backupExportFailed: 'The backup could not be saved: {error}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -409,4 +409,11 @@ export const uk: Messages = {
   profileRoles: 'Ваші ролі',
   profileRolesHint: 'Дотики інших ролей із книги продажів показано окремо, для передачі; про них вам не нагадують.',
   profileRolesNone: 'Оберіть хоча б одну роль.',
+  // wt-backup
+  backupExporting: 'Збереження резервної копії',
+  backupSending: 'Читання файлу',
+  backupPlanning: 'Планування дотиків для відновлених клієнтів',
+  backupInterrupted: 'Фонова частина Touchbook зупинилася до запису відновлення (можливо, її зупинив браузер). Спробуйте ще раз.',
+  backupPlanInterrupted: 'Планування дотиків перервалося; щоденне перепланування Touchbook його завершить.',
+  backupExportFailed: 'Не вдалося зберегти резервну копію: {error}',
 };

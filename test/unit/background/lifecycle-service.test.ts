@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createUiHandlers } from '../../../lib/background/handlers';
 import { touchesForClient } from '../../../lib/db/touches';
@@ -74,6 +74,46 @@ describe('lifecycle service', () => {
 
     const retry = await lifecycle.retry(due!.touch.id);
     expect((await touchesForClient(db, 'car-buyer')).some((touch) => touch.id === retry.id && touch.source === 'manager')).toBe(true);
+  });
+
+  // Issue 16: the worker stopped while writing an outcome, its retry and the new plan.
+  describe('an outcome interrupted halfway', () => {
+    async function plannedCarBuyer() {
+      const db = makeDb();
+      const lifecycle = makeLifecycle(db, makeBookService(db));
+      await db.clients.put(carBuyer());
+      await lifecycle.clientChanged('car-buyer');
+      const [due] = (await lifecycle.due()).items;
+      const before = await touchesForClient(db, 'car-buyer');
+      return { db, lifecycle, touchId: due!.touch.id, before };
+    }
+
+    it('a rescheduled call whose retry fails to be stored leaves the touch open and nothing written', async () => {
+      const { db, lifecycle, touchId, before } = await plannedCarBuyer();
+      // The moment the worker dies: after the outcome was put, while the retry is being added.
+      db.touches.hook('creating', (_key, touch) => {
+        if (touch.source === 'manager') throw new Error('worker stopped');
+      });
+      await expect(lifecycle.done(touchId, 'rescheduled', 'call me on Friday', NOW + 3 * DAY)).rejects.toThrow('worker stopped');
+      expect(await touchesForClient(db, 'car-buyer')).toEqual(before);
+      await expect(db.touches.get(touchId)).resolves.toMatchObject({ state: 'due', outcome: null });
+    });
+
+    it('a re-plan that fails leaves the outcome unwritten; the same call succeeds once it can finish', async () => {
+      const { db, lifecycle, touchId, before } = await plannedCarBuyer();
+      const eventsWhere = db.events.where.bind(db.events);
+      const stopped = vi.spyOn(db.events, 'where').mockImplementation(() => {
+        throw new Error('worker stopped');
+      });
+      await expect(lifecycle.done(touchId, 'rescheduled', null, NOW + 3 * DAY)).rejects.toThrow('worker stopped');
+      expect(await touchesForClient(db, 'car-buyer')).toEqual(before);
+
+      stopped.mockImplementation(eventsWhere);
+      const result = await lifecycle.done(touchId, 'rescheduled', null, NOW + 3 * DAY);
+      const after = await touchesForClient(db, 'car-buyer');
+      expect(after.find((touch) => touch.id === touchId)).toMatchObject({ state: 'done', outcome: 'rescheduled' });
+      expect(after.find((touch) => touch.id === result.retry?.id)).toMatchObject({ source: 'manager', dueAt: NOW + 3 * DAY });
+    });
   });
 
   it('a callback request becomes a touch at the requested time', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DataSettings } from '../../../components/DataSettings';
-import type { BackupPortMessage } from '../../../lib/background/backup-port';
 import type { FieldMapping } from '../../../lib/crm/mappings';
-import { exportBackup } from '../../../lib/db/backup';
+import { exportBackupParts } from '../../../lib/db/backup';
+import type { RestoreUpdate } from '../../../lib/options/backup-upload';
 import type { UnmatchedObjectionRecord } from '../../../lib/db/schema';
 import { createDataModel, type DataModelDeps } from '../../../lib/options/data-model';
 import { makeClient, makeDb, t } from '../factories';
@@ -15,12 +15,12 @@ type Sites = Array<{ origin: string; mappings: FieldMapping[] }>;
 async function renderData(initial: { sites?: Sites; unmatched?: UnmatchedObjectionRecord[] } = {}) {
   let sites = initial.sites ?? [];
   let unmatched = initial.unmatched ?? [];
-  const imports: Array<{ backup: unknown; mode: string; onMessage: (message: BackupPortMessage) => void }> = [];
+  const imports: Array<{ file: Blob; mode: string; onUpdate: (update: RestoreUpdate) => void }> = [];
   const source = makeDb();
   await source.clients.put(makeClient());
   const deps = {
-    exportBackup: vi.fn<DataModelDeps['exportBackup']>(() => exportBackup(source, Date.UTC(2026, 2, 2))),
-    importBackup: vi.fn<DataModelDeps['importBackup']>((backup, mode, onMessage) => void imports.push({ backup, mode, onMessage })),
+    exportBackup: vi.fn<DataModelDeps['exportBackup']>((onProgress) => exportBackupParts(source, Date.UTC(2026, 2, 2), { onProgress })),
+    importBackup: vi.fn<DataModelDeps['importBackup']>((file, mode, onUpdate) => void imports.push({ file, mode, onUpdate })),
     mappings: vi.fn<DataModelDeps['mappings']>(() => Promise.resolve(sites)),
     forgetMapping: vi.fn<DataModelDeps['forgetMapping']>((origin, field) => {
       sites = sites.map((site) => (site.origin === origin ? { ...site, mappings: site.mappings.filter((mapping) => mapping.field !== field) } : site));
@@ -61,15 +61,36 @@ describe('DataSettings: backup', () => {
     const { container, imports, chooseFile, fileInput } = await renderData();
     chooseFile('{"format":"touchbook-backup"}');
     await vi.waitFor(() => expect(imports).toHaveLength(1));
-    expect(imports[0]).toMatchObject({ backup: { format: 'touchbook-backup' }, mode: 'merge' });
+    expect(imports[0]).toMatchObject({ mode: 'merge' });
+    await expect(imports[0]!.file.text()).resolves.toBe('{"format":"touchbook-backup"}');
 
-    imports[0]!.onMessage({ kind: 'progress', done: 2, total: 5 });
+    imports[0]!.onUpdate({ kind: 'progress', phase: 'upload', done: 10, total: 29 });
+    await vi.waitFor(() => expect(byTestId(container, 'backup-progress').textContent).toBe('Reading the file'));
+    imports[0]!.onUpdate({ kind: 'progress', phase: 'write', done: 2, total: 5 });
     await vi.waitFor(() => expect(container.querySelector('progress')?.getAttribute('value')).toBe('2'));
     expect(container.querySelector('progress')!.getAttribute('max')).toBe('5');
+    expect(byTestId(container, 'backup-progress').textContent).toBe('Restoring');
+    expect(byTestId(container, 'backup-progress').dataset).toMatchObject({ phase: 'write', done: '2', total: '5' });
     expect(fileInput().disabled).toBe(true);
+    expect(byTestId(container, 'backup-export').hasAttribute('disabled')).toBe(true);
+    imports[0]!.onUpdate({ kind: 'progress', phase: 'plan', done: 1, total: 3 });
+    await vi.waitFor(() => expect(byTestId(container, 'backup-progress').textContent).toBe('Planning touches for the restored clients'));
 
-    imports[0]!.onMessage({ kind: 'done', summary: { written: {} as never, total: 5, skipped: [] } });
+    imports[0]!.onUpdate({ kind: 'done', summary: { written: {} as never, total: 5, skipped: [] } });
     await vi.waitFor(() => expect(byTestId(container, 'backup-result').textContent).toBe('Restored 5 records.'));
+    expect(container.querySelector('progress')).toBeNull();
+    expect(fileInput().disabled).toBe(false);
+  });
+
+  it('a background stopped mid-restore ends the progress with a clear error, not a bar that never finishes', async () => {
+    const { container, imports, chooseFile, fileInput } = await renderData();
+    chooseFile('{}');
+    await vi.waitFor(() => expect(imports).toHaveLength(1));
+    imports[0]!.onUpdate({ kind: 'progress', phase: 'write', done: 1_000, total: 200_000 });
+    await vi.waitFor(() => expect(container.querySelector('progress')).not.toBeNull());
+    imports[0]!.onUpdate({ kind: 'interrupted', written: false });
+    await vi.waitFor(() => expect(byTestId(container, 'backup-result').textContent).toBe(`Nothing was changed: ${t('backupInterrupted')}`));
+    expect(byTestId(container, 'backup-result').className).toBe('tb-error');
     expect(container.querySelector('progress')).toBeNull();
     expect(fileInput().disabled).toBe(false);
   });
@@ -92,7 +113,7 @@ describe('DataSettings: backup', () => {
 
     chooseFile('{"format":"other"}');
     await vi.waitFor(() => expect(imports).toHaveLength(1));
-    imports[0]!.onMessage({ kind: 'error', error: '<b>this is not a Touchbook backup</b>' });
+    imports[0]!.onUpdate({ kind: 'error', error: '<b>this is not a Touchbook backup</b>' });
     await vi.waitFor(() => expect(byTestId(container, 'backup-result').textContent).toBe('Nothing was changed: <b>this is not a Touchbook backup</b>'));
     expect(container.querySelector('[data-testid="backup-result"] b')).toBeNull();
   });
@@ -103,7 +124,7 @@ describe('DataSettings: what a restore left out', () => {
     const { container, imports, chooseFile } = await renderData();
     chooseFile('{}');
     await vi.waitFor(() => expect(imports).toHaveLength(1));
-    imports[0]!.onMessage({
+    imports[0]!.onUpdate({
       kind: 'done',
       summary: {
         written: {} as never,
@@ -129,7 +150,7 @@ describe('DataSettings: what a restore left out', () => {
     const { container, imports, chooseFile } = await renderData();
     chooseFile('{}');
     await vi.waitFor(() => expect(imports).toHaveLength(1));
-    imports[0]!.onMessage({ kind: 'done', summary: { written: {} as never, total: 2, skipped: [] } });
+    imports[0]!.onUpdate({ kind: 'done', summary: { written: {} as never, total: 2, skipped: [] } });
     await vi.waitFor(() => expect(byTestId(container, 'backup-result').textContent).toBe('Restored 2 records.'));
     expect(container.querySelector('[data-testid="backup-skipped"]')).toBeNull();
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaultBookFor } from '../../../lib/book/defaults';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, exportBackup, importBackup, parseBackup } from '../../../lib/db/backup';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, exportBackup, exportBackupParts, importBackup, parseBackup } from '../../../lib/db/backup';
+import { openDatabase } from '../../../lib/db/database';
 import type { TouchbookDb } from '../../../lib/db/database';
 import { updateSettings } from '../../../lib/db/settings';
 import { replanClient } from '../../../lib/db/touches';
@@ -96,6 +98,74 @@ describe('checking a file before anything is written', () => {
   });
 });
 
+// Issue 16: the browser closed, or the options page with it, in the middle of a restore.
+describe('a restore stopped halfway', () => {
+  it('leaves every old row as it was, as a new connection to the database sees it, and nothing of the file', async () => {
+    const indexedDB = new IDBFactory();
+    const db = openDatabase({ indexedDB, IDBKeyRange });
+    await db.clients.bulkPut([makeClient({ id: 'old-1', name: 'Old One' }), makeClient({ id: 'old-2', name: 'Old Two' })]);
+    await db.touches.bulkPut(Array.from({ length: 300 }, (_, index) => makeTouch({ id: `old-t-${index}`, clientId: 'old-1', dueAt: index })));
+    const before = await exportBackup(db, NOW);
+
+    const touches = Array.from({ length: 5_000 }, (_, index) => makeTouch({ id: `new-t-${index}`, clientId: 'client-1', dueAt: index }));
+    const file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW, tables: { clients: [makeClient()], events: [], touches, answers: [], books: [], sites: [], settings: [] } };
+    const stop = new AbortController();
+    const progress: number[] = [];
+    const restoring = importBackup(db, file, {
+      mode: 'replace',
+      chunkSize: 500,
+      signal: stop.signal,
+      onProgress: (done) => {
+        progress.push(done);
+        if (done >= 2_001) stop.abort(); // a few chunks of touches are in the transaction
+      },
+    });
+    await expect(restoring).rejects.toThrow('the restore was stopped before it finished');
+    expect(progress).toEqual([0, 1, 501, 1_001, 1_501, 2_001]);
+    expect(await exportBackup(db, NOW)).toEqual(before);
+    db.close();
+
+    const reopened = openDatabase({ indexedDB, IDBKeyRange });
+    await expect(reopened.touches.count()).resolves.toBe(300);
+    await expect(reopened.touches.where('id').startsWith('new-').count()).resolves.toBe(0);
+    await expect(reopened.clients.toCollection().primaryKeys()).resolves.toEqual(['old-1', 'old-2']);
+    expect(await exportBackup(reopened, NOW)).toEqual(before);
+    reopened.close();
+  });
+
+  it('an abort that comes after the last chunk changes nothing of a finished restore', async () => {
+    const db = makeDb();
+    const stop = new AbortController();
+    const file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: NOW, tables: { clients: [makeClient()], events: [], touches: [makeTouch()], answers: [], books: [], sites: [], settings: [] } };
+    await importBackup(db, file, { mode: 'replace', signal: stop.signal });
+    stop.abort();
+    await expect(db.touches.toArray()).resolves.toEqual([makeTouch()]);
+  });
+});
+
+describe('exporting in parts', () => {
+  it('gives the same document as one export, page by page, with progress up to the total', async () => {
+    const db = await seeded();
+    await db.touches.bulkPut(Array.from({ length: 25 }, (_, index) => makeTouch({ id: `extra-${index}`, dueAt: index })));
+    await db.answers.bulkPut(Array.from({ length: 7 }, (_, index) => ({ clientId: 'client-2', questionId: `q${index}`, questionnaireId: 'qn', value: index, updatedAt: NOW })));
+    const whole = await exportBackup(db, NOW);
+    const rows = Object.values(whole.tables).reduce((sum, table) => sum + table.length, 0);
+    const progress: Array<[number, number]> = [];
+    const parts = await exportBackupParts(db, NOW, { pageSize: 4, onProgress: (done, total) => progress.push([done, total]) });
+    expect(parts.join('')).toBe(`${JSON.stringify(whole)}\n`);
+    expect(parts.length).toBeGreaterThan(rows / 4);
+    expect(progress.at(-1)).toEqual([rows, rows]);
+    expect(progress.every(([done], index) => index === 0 || done > progress[index - 1]![0])).toBe(true);
+  });
+
+  it('an empty database is a valid backup that restores', async () => {
+    const parts = await exportBackupParts(makeDb(), NOW);
+    const parsed = parseBackup(JSON.parse(parts.join('')));
+    expect(parsed.ok).toBe(true);
+    await expect(importBackup(makeDb(), JSON.parse(parts.join('')), { mode: 'replace' })).resolves.toMatchObject({ total: 0 });
+  });
+});
+
 describe('merging', () => {
   it('adds what is missing and lets the newer row win', async () => {
     const db = await seeded();
@@ -138,7 +208,7 @@ describe('progress', () => {
     const progress: number[] = [];
     const summary = await importBackup(db, backup, { mode: 'merge', chunkSize: 500, onProgress: (done, total) => progress.push(done / total) });
     expect(summary.total).toBe(1_051);
-    expect(progress).toEqual([1 / 1_051, 501 / 1_051, 1_001 / 1_051, 1]);
+    expect(progress).toEqual([0, 1 / 1_051, 501 / 1_051, 1_001 / 1_051, 1]);
     await expect(db.touches.count()).resolves.toBe(1_050);
   });
 });

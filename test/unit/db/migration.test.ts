@@ -94,6 +94,68 @@ describe('upgrading a version 1 database', () => {
     db.close();
   });
 
+  // Issue 16: a manager with years of history upgrades; no row may be lost or left half-filled.
+  it('keeps all 100,000 touches (and their clients, events and answers) of a large version 1 database', async () => {
+    const TOUCHES = 100_000;
+    const CLIENTS = 5_000;
+    const indexedDB = new IDBFactory();
+    const old = new Dexie(DATABASE_NAME, { indexedDB, IDBKeyRange });
+    old.version(1).stores(VERSION_1_STORES);
+    await old.open();
+    const clientId = (index: number) => `client-${index % CLIENTS}`;
+    await old.table('clients').bulkAdd(Array.from({ length: CLIENTS }, (_, index) => ({ ...v1Client, id: `client-${index}`, name: `Client ${index}` })));
+    await old.table('events').bulkAdd(Array.from({ length: CLIENTS }, (_, index) => ({ ...v1Event, id: `e${index}`, clientId: clientId(index), at: index })));
+    await old.table('answers').bulkAdd(Array.from({ length: CLIENTS }, (_, index) => ({ ...v1Answer, clientId: clientId(index) })));
+    for (let start = 0; start < TOUCHES; start += 10_000) {
+      await old.table('touches').bulkAdd(
+        Array.from({ length: 10_000 }, (_, offset) => {
+          const index = start + offset;
+          // Every third one done, the rest due at their index: the index ranges can be checked after.
+          return { ...v1Touch, id: `t${index}`, clientId: clientId(index), dueAt: index, state: index % 3 === 0 ? 'done' : 'due', note: `note ${index}`, updatedAt: index + 1 };
+        }),
+      );
+    }
+    old.close();
+
+    const db = new TouchbookDb({ indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(2);
+    await expect(db.touches.count()).resolves.toBe(TOUCHES);
+    await expect(db.clients.count()).resolves.toBe(CLIENTS);
+    await expect(db.events.count()).resolves.toBe(CLIENTS);
+    await expect(db.answers.count()).resolves.toBe(CLIENTS);
+    // Spot checks across the whole range, first and last included: every field kept, the new ones filled.
+    for (const index of [0, 1, 2, 33_333, 50_000, 77_777, TOUCHES - 1]) {
+      await expect(db.touches.get(`t${index}`)).resolves.toEqual({
+        ...v1Touch,
+        id: `t${index}`,
+        clientId: clientId(index),
+        dueAt: index,
+        state: index % 3 === 0 ? 'done' : 'due',
+        note: `note ${index}`,
+        updatedAt: index + 1,
+        programmeName: '',
+        priority: 0,
+        roleId: '',
+        anchorEventId: null,
+        occurrence: '',
+        source: 'manager',
+        expiresAt: null,
+        snoozedUntil: null,
+        outcomeAt: null,
+        skipReason: null,
+        createdAt: index + 1,
+      });
+    }
+    await expect(db.clients.get(`client-${CLIENTS - 1}`)).resolves.toEqual({ ...v1Client, id: `client-${CLIENTS - 1}`, name: `Client ${CLIENTS - 1}`, buyerType: null, churnReason: null });
+    // No row missed the upgrade: none lacks a field version 2 added.
+    await expect(db.touches.filter((touch) => touch.source === undefined || touch.createdAt === undefined).count()).resolves.toBe(0);
+    // The indexes answer over the whole table: due ones are the two thirds not done.
+    await expect(countDue(db, TOUCHES)).resolves.toBe(TOUCHES - Math.ceil(TOUCHES / 3));
+    await expect(db.touches.where('clientId').equals('client-7').count()).resolves.toBe(TOUCHES / CLIENTS);
+    db.close();
+  }, 180_000);
+
   it('opens an empty version 1 database without trouble', async () => {
     const indexedDB = new IDBFactory();
     const old = new Dexie(DATABASE_NAME, { indexedDB, IDBKeyRange });

@@ -1,18 +1,20 @@
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { describe, expect, it, vi } from 'vitest';
-import { handleBackupPort, type BackupPortMessage } from '../../../lib/background/backup-port';
+import { handleBackupPort } from '../../../lib/background/backup-port';
 import { validateBook } from '../../../lib/book/validate';
 import type { FieldMapping } from '../../../lib/crm/mappings';
-import { exportBackup } from '../../../lib/db/backup';
+import { exportBackup, exportBackupParts } from '../../../lib/db/backup';
+import type { TouchbookDb } from '../../../lib/db/database';
 import type { UnmatchedObjectionRecord } from '../../../lib/db/schema';
 import { readTouchRows } from '../../../lib/export/touch-rows';
 import { createTranslator } from '../../../lib/i18n';
-import { createDataModel, type DataModelDeps } from '../../../lib/options/data-model';
-import { deferred, EXTENSION_BASE_URL, makeClient, makeDb, makeSite } from '../factories';
+import { sendBackupFile, type RestoreUpdate } from '../../../lib/options/backup-upload';
+import { createDataModel, type BackupProgress, type DataModelDeps } from '../../../lib/options/data-model';
+import { deferred, EXTENSION_BASE_URL, makeClient, makeDb, makeSite, t } from '../factories';
 import { validBookInput } from '../book/factories';
 import { makeTouch } from '../lifecycle/factories';
-import { makeBackupPort } from './fake-port';
+import { connectBackupPorts } from './fake-port';
 
 type Sites = Array<{ origin: string; mappings: FieldMapping[] }>;
 
@@ -31,10 +33,10 @@ function unmatchedRow(text: string, createdAt = Date.UTC(2026, 2, 2, 9, 30)): Un
 function makeDeps(initial: { sites?: Sites; unmatched?: UnmatchedObjectionRecord[] } = {}, overrides: Partial<DataModelDeps> = {}) {
   let sites = initial.sites ?? [];
   let unmatched = initial.unmatched ?? [];
-  const imports: Array<{ backup: unknown; mode: 'merge' | 'replace'; onMessage: (message: BackupPortMessage) => void }> = [];
+  const imports: Array<{ file: Blob; mode: 'merge' | 'replace'; onUpdate: (update: RestoreUpdate) => void }> = [];
   const deps = {
-    exportBackup: vi.fn<DataModelDeps['exportBackup']>(async () => exportBackup(makeDb(), 1_000)),
-    importBackup: vi.fn<DataModelDeps['importBackup']>((backup, mode, onMessage) => void imports.push({ backup, mode, onMessage })),
+    exportBackup: vi.fn<DataModelDeps['exportBackup']>((onProgress) => exportBackupParts(makeDb(), 1_000, { onProgress })),
+    importBackup: vi.fn<DataModelDeps['importBackup']>((file, mode, onUpdate) => void imports.push({ file, mode, onUpdate })),
     mappings: vi.fn<DataModelDeps['mappings']>(() => Promise.resolve(sites)),
     forgetMapping: vi.fn<DataModelDeps['forgetMapping']>((origin, field) => {
       sites = sites.map((site) => (site.origin === origin ? { ...site, mappings: site.mappings.filter((mapping) => mapping.field !== field) } : site));
@@ -53,35 +55,41 @@ function makeDeps(initial: { sites?: Sites; unmatched?: UnmatchedObjectionRecord
 }
 
 describe('options data model: restoring a backup', () => {
-  it('says a file that is not JSON is not JSON, and sends nothing', async () => {
+  const file = (text: string) => new Blob([text], { type: 'application/json' });
+
+  it('says a file that does not start like JSON is not JSON, and sends nothing', async () => {
     const { deps } = makeDeps();
     const model = createDataModel(deps);
-    await model.importBackup('{"format": "touchbook-backup", ', 'merge');
-    expect(model.result.value).toEqual({ ok: false, text: 'not a JSON file' });
+    await model.importBackup(file('PK\u0003\u0004 a zip file'), 'merge');
+    expect(model.result.value).toEqual({ ok: false, text: 'Nothing was changed: not a JSON file' });
     expect(model.progress.value).toBeNull();
     expect(deps.importBackup).not.toHaveBeenCalled();
   });
 
-  it('sends the parsed file with the mode, shows progress, then the number restored', async () => {
+  it('sends the file with the mode, shows each step of the progress, then the number restored', async () => {
     const { deps, imports } = makeDeps({ sites: [{ origin: 'https://crm.example.com', mappings: [{ field: 'phones', selector: '#phone' }] }] });
     const model = createDataModel(deps);
     let finished = false;
-    const importing = model.importBackup('{"format":"touchbook-backup","tables":{}}', 'replace').then(() => (finished = true));
+    const chosen = file('{"format":"touchbook-backup","tables":{}}');
+    const importing = model.importBackup(chosen, 'replace').then(() => (finished = true));
 
-    expect(imports).toHaveLength(1);
-    expect(imports[0]).toMatchObject({ backup: { format: 'touchbook-backup', tables: {} }, mode: 'replace' });
-    expect(model.progress.value).toEqual({ done: 0, total: 0 });
+    await vi.waitFor(() => expect(imports).toHaveLength(1));
+    expect(imports[0]).toMatchObject({ file: chosen, mode: 'replace' });
+    expect(model.progress.value).toEqual({ phase: 'upload', done: 0, total: chosen.size });
 
-    const { onMessage } = imports[0]!;
-    onMessage({ kind: 'progress', done: 3, total: 10 });
-    expect(model.progress.value).toEqual({ done: 3, total: 10 });
-    onMessage({ kind: 'progress', done: 10, total: 10 });
-    expect(model.progress.value).toEqual({ done: 10, total: 10 });
+    const { onUpdate } = imports[0]!;
+    onUpdate({ kind: 'progress', phase: 'upload', done: chosen.size, total: chosen.size });
+    expect(model.progress.value).toEqual({ phase: 'upload', done: chosen.size, total: chosen.size });
+    onUpdate({ kind: 'progress', phase: 'write', done: 3, total: 10 });
+    expect(model.progress.value).toEqual({ phase: 'write', done: 3, total: 10 });
+    onUpdate({ kind: 'written', summary: { written: {} as never, total: 10, skipped: [] } });
+    onUpdate({ kind: 'progress', phase: 'plan', done: 1, total: 2 });
+    expect(model.progress.value).toEqual({ phase: 'plan', done: 1, total: 2 });
     expect(model.result.value).toBeNull();
 
-    onMessage({ kind: 'done', summary: { written: {} as never, total: 10, skipped: [] } });
+    onUpdate({ kind: 'done', summary: { written: {} as never, total: 10, skipped: [] } });
     expect(model.progress.value).toBeNull();
-    expect(model.result.value).toEqual({ ok: true, text: '10', skipped: [] });
+    expect(model.result.value).toEqual({ ok: true, text: 'Restored 10 records.', skipped: [] });
     await importing;
     expect(finished).toBe(true);
     // Restored sites bring their taught fields: the lists are read again.
@@ -92,83 +100,160 @@ describe('options data model: restoring a backup', () => {
   it("shows the background's error and ends the progress", async () => {
     const { deps, imports } = makeDeps();
     const model = createDataModel(deps);
-    const importing = model.importBackup('{}', 'merge');
-    imports[0]!.onMessage({ kind: 'progress', done: 0, total: 4 });
-    imports[0]!.onMessage({ kind: 'error', error: 'this is not a Touchbook backup' });
+    const importing = model.importBackup(file('{}'), 'merge');
+    await vi.waitFor(() => expect(imports).toHaveLength(1));
+    imports[0]!.onUpdate({ kind: 'progress', phase: 'write', done: 0, total: 4 });
+    imports[0]!.onUpdate({ kind: 'error', error: 'this is not a Touchbook backup' });
     await importing;
     expect(model.progress.value).toBeNull();
-    expect(model.result.value).toEqual({ ok: false, text: 'this is not a Touchbook backup' });
+    expect(model.result.value).toEqual({ ok: false, text: 'Nothing was changed: this is not a Touchbook backup' });
+  });
+
+  it('a worker stopped before the restore was written: an error in the manager\'s language, never endless progress', async () => {
+    const { deps, imports } = makeDeps();
+    const model = createDataModel(deps, { t: createTranslator('uk'), locale: 'uk' });
+    const importing = model.importBackup(file('{}'), 'merge');
+    await vi.waitFor(() => expect(imports).toHaveLength(1));
+    imports[0]!.onUpdate({ kind: 'progress', phase: 'write', done: 500, total: 200_000 });
+    imports[0]!.onUpdate({ kind: 'interrupted', written: false });
+    await importing;
+    expect(model.progress.value).toBeNull();
+    expect(model.result.value).toEqual({
+      ok: false,
+      text: `Нічого не змінено: ${createTranslator('uk')('backupInterrupted')}`,
+    });
+  });
+
+  it('a worker stopped after the restore was written: the count, and that the re-plan finishes later', async () => {
+    const { deps, imports } = makeDeps();
+    const model = createDataModel(deps);
+    const importing = model.importBackup(file('{}'), 'merge');
+    await vi.waitFor(() => expect(imports).toHaveLength(1));
+    imports[0]!.onUpdate({ kind: 'written', summary: { written: {} as never, total: 7, skipped: [] } });
+    imports[0]!.onUpdate({ kind: 'progress', phase: 'plan', done: 1, total: 9 });
+    imports[0]!.onUpdate({ kind: 'interrupted', written: true });
+    await importing;
+    expect(model.progress.value).toBeNull();
+    expect(model.result.value).toEqual({ ok: true, text: 'Restored 7 records.', skipped: [], note: t('backupPlanInterrupted') });
   });
 
   it('a new import clears the result of the last one', async () => {
     const { deps, imports } = makeDeps();
     const model = createDataModel(deps);
-    await model.importBackup('not json', 'merge');
-    void model.importBackup('{}', 'merge');
+    await model.importBackup(file('not json'), 'merge');
+    expect(model.result.value).not.toBeNull();
+    void model.importBackup(file('{}'), 'merge');
     expect(model.result.value).toBeNull();
-    imports[0]!.onMessage({ kind: 'error', error: 'x' });
+    await vi.waitFor(() => expect(imports).toHaveLength(1));
+    imports[0]!.onUpdate({ kind: 'error', error: 'x' });
   });
 
-  it('restores into the database through the real backup port, end to end', async () => {
-    const source = makeDb();
-    await source.clients.put(makeClient());
-    await source.sites.put(makeSite({ mappings: [{ field: 'emails', label: 'E-mail' }] }));
-    const file = JSON.stringify(await exportBackup(source, 2_000));
-    const target = makeDb();
-    const afterImport = vi.fn(() => Promise.resolve());
+  /** A model whose restore goes through the real page half, the port and the background half. */
+  function throughThePort(target: TouchbookDb, afterImport = vi.fn(() => Promise.resolve()), sliceBytes = 1_000) {
+    const ports: Array<ReturnType<typeof connectBackupPorts>> = [];
     const { deps } = makeDeps(
       {},
       {
-        importBackup: (backup, mode, onMessage) => {
-          const { port, send } = makeBackupPort({ onPost: onMessage });
-          handleBackupPort(port, { db: target, extensionBaseUrl: EXTENSION_BASE_URL, afterImport });
-          send({ backup, mode });
+        importBackup: (chosen, mode, onUpdate) => {
+          const pair = connectBackupPorts();
+          ports.push(pair);
+          handleBackupPort(pair.background, { db: target, extensionBaseUrl: EXTENSION_BASE_URL, afterImport });
+          sendBackupFile(pair.page, chosen, mode, onUpdate, { sliceBytes });
         },
         mappings: async () => (await target.sites.toArray()).map((site) => ({ origin: site.origin, mappings: site.mappings ?? [] })),
       },
     );
+    return { deps, ports, afterImport };
+  }
+
+  it('restores into the database through the real backup port, in slices, end to end', async () => {
+    const source = makeDb();
+    await source.clients.bulkPut(Array.from({ length: 30 }, (_, index) => makeClient({ id: `client-${index}`, name: `Клієнт ${index} — Ωμέγα` })));
+    await source.sites.put(makeSite({ mappings: [{ field: 'emails', label: 'E-mail' }] }));
+    const text = JSON.stringify(await exportBackup(source, 2_000));
+    const target = makeDb();
+    const { deps, ports, afterImport } = throughThePort(target);
     const model = createDataModel(deps);
-    const seen: Array<{ done: number; total: number } | null> = [];
+    const seen: Array<BackupProgress | null> = [];
     const stop = model.progress.subscribe((value) => seen.push(value));
 
-    await model.importBackup(file, 'merge');
+    const chosen = file(text);
+    await model.importBackup(chosen, 'merge');
     stop();
-    expect(model.result.value).toEqual({ ok: true, text: '2', skipped: [] });
-    expect(seen).toContainEqual({ done: 2, total: 2 });
+    expect(model.result.value).toEqual({ ok: true, text: 'Restored 31 records.', skipped: [] });
+    // Many slices, each well under the limit; the text arrives whole although slices cut characters in two.
+    const chunks = ports[0]!.sentByPage.filter((message) => message.kind === 'chunk');
+    expect(chunks.length).toBe(Math.ceil(chosen.size / 1_000));
+    expect(chunks.map((message) => message.text).join('')).toBe(text);
+    expect(seen).toContainEqual({ phase: 'upload', done: chosen.size, total: chosen.size });
+    expect(seen).toContainEqual({ phase: 'write', done: 31, total: 31 });
+    expect(seen.at(-1)).toBeNull();
     expect(afterImport).toHaveBeenCalledTimes(1);
-    await expect(target.clients.get('client-1')).resolves.toMatchObject({ name: 'Anna Petrova' });
+    await expect(target.clients.get('client-29')).resolves.toMatchObject({ name: 'Клієнт 29 — Ωμέγα' });
     expect(model.mappings.value).toEqual([{ origin: 'https://crm.example.com', mappings: [{ field: 'emails', label: 'E-mail' }] }]);
+  });
+
+  it('the worker dying in the middle of the write: the page says so and the old data is all there', async () => {
+    const target = makeDb();
+    await target.clients.put(makeClient({ id: 'kept', name: 'Kept' }));
+    const touches = Array.from({ length: 3_000 }, (_, index) => makeTouch({ id: `new-${index}`, clientId: 'client-1' }));
+    const text = JSON.stringify({ format: 'touchbook-backup', version: 1, exportedAt: 1, tables: { clients: [makeClient()], events: [], touches, answers: [], books: [], sites: [], settings: [] } });
+    const { deps, ports } = throughThePort(target, undefined, 64 * 1024);
+    const model = createDataModel(deps);
+    const stop = model.progress.subscribe((value) => {
+      if (value?.phase === 'write' && value.done > 500) ports[0]!.workerDies();
+    });
+    await model.importBackup(file(text), 'replace');
+    stop();
+    expect(model.result.value).toEqual({ ok: false, text: `Nothing was changed: ${t('backupInterrupted')}` });
+    expect(model.progress.value).toBeNull();
+    await expect(target.touches.count()).resolves.toBe(0);
+    await expect(target.clients.toCollection().primaryKeys()).resolves.toEqual(['kept']);
   });
 
   it('reports what the background left out of the restore, and why', async () => {
     const source = makeDb();
     await source.clients.put(makeClient());
-    const file = JSON.parse(JSON.stringify(await exportBackup(source, 2_000))) as { tables: Record<string, unknown[]> };
-    file.tables.events = [{ id: 'e-ghost', clientId: 'ghost', type: 'purchase', at: 1, data: {}, source: 'crm', createdAt: 1 }];
-    const target = makeDb();
-    const { deps } = makeDeps({}, {
-      importBackup: (backup, mode, onMessage) => {
-        const { port, send } = makeBackupPort({ onPost: onMessage });
-        handleBackupPort(port, { db: target, extensionBaseUrl: EXTENSION_BASE_URL, afterImport: () => Promise.resolve() });
-        send({ backup, mode });
-      },
-    });
+    const backup = JSON.parse(JSON.stringify(await exportBackup(source, 2_000))) as { tables: Record<string, unknown[]> };
+    backup.tables.events = [{ id: 'e-ghost', clientId: 'ghost', type: 'purchase', at: 1, data: {}, source: 'crm', createdAt: 1 }];
+    const { deps } = throughThePort(makeDb());
     const model = createDataModel(deps);
-    await model.importBackup(JSON.stringify(file), 'replace');
+    await model.importBackup(file(JSON.stringify(backup)), 'replace');
     expect(model.result.value).toEqual({
       ok: true,
-      text: '1',
+      text: 'Restored 1 records.',
       skipped: [{ table: 'events', reason: 'missing-client', count: 1, examples: ['e-ghost: client ghost'] }],
     });
   });
+});
 
-  it('exports the backup as JSON text ending with a newline', async () => {
-    const { deps } = makeDeps();
-    const text = await createDataModel(deps).exportBackup();
+describe('options data model: saving a backup', () => {
+  it('gives the pieces of the file, which make the JSON document ending with a newline, with progress', async () => {
+    const source = makeDb();
+    await source.clients.bulkPut([makeClient(), makeClient({ id: 'client-2' })]);
+    const { deps } = makeDeps({}, { exportBackup: (onProgress) => exportBackupParts(source, 1_000, { pageSize: 1, onProgress }) });
+    const model = createDataModel(deps);
+    const seen: Array<BackupProgress | null> = [];
+    const stop = model.progress.subscribe((value) => seen.push(value));
+    const parts = await model.exportBackup();
+    stop();
+    const text = parts!.join('');
     expect(text.endsWith('}\n')).toBe(true);
-    expect(JSON.parse(text)).toMatchObject({ format: 'touchbook-backup', version: 1, exportedAt: 1_000 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'touchbook-backup', version: 1, exportedAt: 1_000, tables: { clients: [{ id: 'client-1' }, { id: 'client-2' }] } });
+    expect(seen).toContainEqual({ phase: 'export', done: 1, total: 2 });
+    expect(seen).toContainEqual({ phase: 'export', done: 2, total: 2 });
+    expect(model.progress.value).toBeNull();
+  });
+
+  it('says why a backup could not be saved', async () => {
+    const { deps } = makeDeps({}, { exportBackup: () => Promise.reject(new Error('QuotaExceededError')) });
+    const model = createDataModel(deps);
+    await expect(model.exportBackup()).resolves.toBeNull();
+    expect(model.result.value).toEqual({ ok: false, text: 'The backup could not be saved: QuotaExceededError' });
+    expect(model.progress.value).toBeNull();
   });
 });
+
 
 describe('options data model: taught fields', () => {
   const sites: Sites = [
