@@ -482,7 +482,7 @@ export const enTexts: BookTexts = {
 
   objections: {
     'price-too-expensive': {
-      phrasings: ['It\'s too expensive', 'That\'s a lot of money', 'Your prices are too high', 'I didn\'t expect it to cost that much'],
+      phrasings: ['It\'s too expensive', 'That\'s a lot of money', 'Your prices are too high', 'I didn\'t expect it to cost that much', 'It\'s more than we planned to spend'],
       responses: [
         {
           text: 'I understand. Compared with what, may I ask? Let us look at what the price includes, and then decide together whether it is worth it.',
@@ -526,7 +526,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'competitor-have-supplier': {
-      phrasings: ['We already have a supplier', 'We\'re happy with who we use now', 'We work with another company'],
+      phrasings: ['We already have a supplier', 'We\'re happy with who we use now', 'We work with another company', 'We already buy from another supplier'],
       responses: [
         {
           text: 'That is good, it means the process works. Many of our clients keep two suppliers so they are never left without stock. What would a second supplier have to do better to be useful to you?',
@@ -544,7 +544,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'competitor-long-relationship': {
-      phrasings: ['We\'ve worked with them for years', 'They\'re our friends, we won\'t change', 'We\'re loyal to our partner'],
+      phrasings: ['We\'ve worked with them for years', 'They\'re our friends, we won\'t change', 'We\'re loyal to our partner', 'We\'ve had the same supplier for years'],
       responses: [
         {
           text: 'I respect that; loyalty is rare. I am not asking you to change. Let us start with a small order on a product they do not have, so you can compare without risk.',

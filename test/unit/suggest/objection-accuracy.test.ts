@@ -10,14 +10,16 @@ import { FIXTURES, formatReport, loadQueries, measure } from './objection-accura
  * that makes clients' words find the wrong objection more often fails here. Raise a floor when
  * the search gets better; never lower one to make a change pass.
  */
-const HELDOUT_FLOOR = { top1: 0.943, top3: 0.966 };
+const HELDOUT_FLOOR = { top1: 0.983, top3: 1 };
 const HELDOUT_LANGUAGE_FLOOR: Record<string, { top1: number; top3: number }> = {
-  en: { top1: 0.847, top3: 0.913 },
+  en: { top1: 0.934, top3: 1 },
   ru: { top1: 1, top3: 1 },
   uk: { top1: 1, top3: 1 },
-  el: { top1: 0.931, top3: 0.954 },
+  el: { top1: 1, top3: 1 },
 };
-const TUNING_FLOOR = { original: { top1: 0.922, top3: 0.974 }, dev: { top1: 0.916, top3: 0.983 } };
+// The dev set grew by 25 harder phrasings of its own (weighing up, call-back times, the same
+// supplier for years, a basic one is enough, long pastes ending in approval or price).
+const TUNING_FLOOR = { original: { top1: 0.935, top3: 0.978 }, dev: { top1: 0.882, top3: 0.976 } };
 
 const heldout = loadQueries(FIXTURES.heldout);
 const dev = loadQueries(FIXTURES.dev);
