@@ -139,6 +139,11 @@ describe('objection search', () => {
     rows.push({ name: `held-out top-3, all (${report.overall.count})`, value: 100 * report.overall.top3, unit: '%' });
     for (const [language, score] of Object.entries(report.byLanguage)) row(language, score);
     for (const [category, score] of Object.entries(report.byCategory).sort(([a], [b]) => a.localeCompare(b))) row(category, score);
+    // The first held-out set's misses were studied to fix their causes (issue 13); this one's never were.
+    const fresh = measure(loadQueries(FIXTURES.fresh));
+    for (const [name, score] of [['all', fresh.overall], ...Object.entries(fresh.byLanguage)] as const) {
+      rows.push({ name: `second held-out top-1, ${name} (${score.count})`, value: 100 * score.top1, unit: '%', note: `top-3 ${(100 * score.top3).toFixed(1)}%` });
+    }
     for (const name of ['original', 'dev'] as const) {
       const tuning = measure(loadQueries(FIXTURES[name])).overall;
       rows.push({ name: `tuning set ${name} top-1 (${tuning.count})`, value: 100 * tuning.top1, unit: '%', note: `top-3 ${(100 * tuning.top3).toFixed(1)}%` });

@@ -26,7 +26,7 @@ export const enTexts: BookTexts = {
         'requested-callback': {
           goal: 'Call back exactly when the client asked and pick up where the last conversation stopped',
           script:
-            'Good afternoon, {{client.firstName}}, this is {{manager.name}} from {{company.name}}. You asked me to call you back at this time, so here I am. Last time we stopped at … Is now still a good moment?',
+            '{{greeting}}, {{client.firstName}}, this is {{manager.name}} from {{company.name}}. You asked me to call you back at this time, so here I am. Last time we stopped at … Is now still a good moment?',
         },
       },
     },
@@ -39,7 +39,7 @@ export const enTexts: BookTexts = {
         'satisfaction-call': {
           goal: 'Check that the client is happy with the purchase and fix any early problem',
           script:
-            'Good afternoon, {{client.firstName}}! {{manager.name}} from {{company.name}} here. It has been a week since you took your {{product}}. How is it going? Is there anything that surprised you or that we should adjust?',
+            '{{greeting}}, {{client.firstName}}! {{manager.name}} from {{company.name}} here. It has been a week since you took your {{product}}. How is it going? Is there anything that surprised you or that we should adjust?',
         },
         'first-month-check-in': {
           goal: 'Ask how things are after a month of real use; note wishes and interests on the card',
@@ -49,24 +49,24 @@ export const enTexts: BookTexts = {
         'add-on-offer': {
           goal: 'Offer an additional product or service, especially one the card says the client was interested in',
           script:
-            '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. You have had the {{product}} for three months now. There are a few additions our clients choose for it most often; may I tell you about them in two minutes?',
-          variants: [{ script: '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. Many clients who bought the {{product}} add {{product.next}} later on: it makes everyday use easier. We have three options for it; may I tell you briefly how they differ?' }],
+            '{{greeting}}, {{client.firstName}}, {{manager.name}} from {{company.name}}. You have had the {{product}} for three months now. There are a few additions our clients choose for it most often; may I tell you about them in two minutes?',
+          variants: [{ script: '{{greeting}}, {{client.firstName}}, {{manager.name}} from {{company.name}}. Many clients who bought the {{product}} add {{product.next}} later on: it makes everyday use easier. We have three options for it; may I tell you briefly how they differ?' }],
         },
         'service-reminder': {
           goal: 'Remind the client that scheduled maintenance is due and book a visit',
           script:
-            'Good afternoon, {{client.firstName}}, this is the service department of {{company.name}}. Your {{product}} is due for its six-month maintenance. Which day suits you better, this week or next?',
+            '{{greeting}}, {{client.firstName}}, this is the service department of {{company.name}}. Your {{product}} is due for its six-month maintenance. Which day suits you better, this week or next?',
         },
         'insurance-renewal': {
           goal: 'Renew the insurance policies at the end of the first year',
           script:
-            '{{client.firstName}}, good afternoon, this is the finance department of {{company.name}}. The insurance on your {{product}} is coming up for renewal. We can prepare the documents in advance so it takes you ten minutes. When would you like to drop by?',
+            '{{greeting}}, {{client.firstName}}, this is the finance department of {{company.name}}. The insurance on your {{product}} is coming up for renewal. We can prepare the documents in advance so it takes you ten minutes. When would you like to drop by?',
         },
         'trade-in-offer': {
           goal: 'After a year of use, for a client with frequent service visits (two or more in the last three months): offer to buy back the old item and sell a new one on special terms',
           countedPurchases: { categories: ['service'], products: ['service', 'maintenance', 'repair', 'inspection'] },
           script:
-            '{{client.firstName}}, good afternoon, this is the trade-in team of {{company.name}}. Looking at your service visits, your {{product}} has been needing attention lately. As a regular client you can hand it over to us and move to a new model on special terms. Shall I work out the figures for you?',
+            '{{greeting}}, {{client.firstName}}, this is the trade-in team of {{company.name}}. Looking at your service visits, your {{product}} has been needing attention lately. As a regular client you can hand it over to us and move to a new model on special terms. Shall I work out the figures for you?',
         },
       },
     },
@@ -80,7 +80,7 @@ export const enTexts: BookTexts = {
           closedBy: { categories: ['bricks', 'blocks', 'masonry', 'walling', 'roofing', 'finishing', 'flooring', 'laminate', 'wallpaper'], products: ['brick', 'block', 'roofing', 'roof tile', 'shingle', 'roof sheet', 'laminate', 'wallpaper', 'drywall', 'plaster', 'paint'], reason: 'The client has already bought materials for the walls' },
           goal: 'The foundation is ready: offer bricks and blocks for the walls',
           script:
-            '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. A month ago you took materials for the foundation, so the walls are probably next. What are you planning to build them from? I can put together the quantity and delivery dates for your site.',
+            '{{greeting}}, {{client.firstName}}, {{manager.name}} from {{company.name}}. A month ago you took materials for the foundation, so the walls are probably next. What are you planning to build them from? I can put together the quantity and delivery dates for your site.',
         },
         roofing: {
           closedBy: { categories: ['roofing', 'finishing', 'flooring', 'laminate', 'wallpaper'], products: ['roofing', 'roof tile', 'shingle', 'roof sheet', 'laminate', 'wallpaper', 'drywall', 'plaster', 'paint'], reason: 'The client has already bought roofing' },
@@ -92,7 +92,7 @@ export const enTexts: BookTexts = {
           closedBy: { categories: ['finishing', 'flooring', 'laminate', 'wallpaper'], products: ['laminate', 'wallpaper', 'drywall', 'plaster', 'paint'], reason: 'The client has already bought finishing materials' },
           goal: 'The roof is on: offer finishing materials (wallpaper, laminate, everything for the interior)',
           script:
-            '{{client.firstName}}, good afternoon! With the roof done, the interior comes next. I would like to show you finishing options at three price levels and calculate the whole house at once, which is cheaper than buying room by room. When is it convenient to meet?',
+            '{{greeting}}, {{client.firstName}}! With the roof done, the interior comes next. I would like to show you finishing options at three price levels and calculate the whole house at once, which is cheaper than buying room by room. When is it convenient to meet?',
         },
       },
     },
@@ -105,7 +105,7 @@ export const enTexts: BookTexts = {
         'policy-expiry-call': {
           goal: 'Three weeks before the policy expires: offer to renew it and prepare the documents in advance',
           script:
-            '{{client.firstName}}, good afternoon, this is the finance department of {{company.name}}. Your insurance policy runs out in three weeks. We can prepare the renewal now so that you are not left uninsured for a single day. Shall I send you the terms today?',
+            '{{greeting}}, {{client.firstName}}, this is the finance department of {{company.name}}. Your insurance policy runs out in three weeks. We can prepare the renewal now so that you are not left uninsured for a single day. Shall I send you the terms today?',
         },
       },
     },
@@ -118,7 +118,7 @@ export const enTexts: BookTexts = {
         'contract-renewal-call': {
           goal: 'A month before the contract ends: agree on the renewal and the terms for the next period',
           script:
-            '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. Our contract with you ends in a month, and I would like to make sure nothing is interrupted. Shall we go over what worked well this year and what to change in the new terms?',
+            '{{greeting}}, {{client.firstName}}, {{manager.name}} from {{company.name}}. Our contract with you ends in a month, and I would like to make sure nothing is interrupted. Shall we go over what worked well this year and what to change in the new terms?',
         },
       },
     },
@@ -130,7 +130,7 @@ export const enTexts: BookTexts = {
         'month-end-order': {
           goal: 'Two weeks before the month ends: help the client plan the month-end order',
           script:
-            '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. You usually place your order at the end of the month, so I am calling early: shall we put it together now, so that prices and delivery dates are fixed in good time?',
+            '{{greeting}}, {{client.firstName}}, {{manager.name}} from {{company.name}}. You usually place your order at the end of the month, so I am calling early: shall we put it together now, so that prices and delivery dates are fixed in good time?',
         },
       },
     },
@@ -144,7 +144,7 @@ export const enTexts: BookTexts = {
         replenishment: {
           goal: 'Remind the client to restock before they run out and offer to repeat the last order',
           script:
-            'Good afternoon, {{client.firstName}}! {{manager.name}} from {{company.name}}. Your {{product}} is probably running low by now. Shall I repeat your last order with the same delivery, or would you like to change anything?',
+            '{{greeting}}, {{client.firstName}}! {{manager.name}} from {{company.name}}. Your {{product}} is probably running low by now. Shall I repeat your last order with the same delivery, or would you like to change anything?',
         },
       },
     },
@@ -203,7 +203,7 @@ export const enTexts: BookTexts = {
         'winter-tyres': {
           goal: 'Offer winter tyres and a fitting slot before the first frost and the queues',
           script:
-            '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. The first frosts are close and fitting queues grow every week. Would you like to check your winter tyres with us or choose a new set? I can book a time that suits you.',
+            '{{greeting}}, {{client.firstName}}, {{manager.name}} from {{company.name}}. The first frosts are close and fitting queues grow every week. Would you like to check your winter tyres with us or choose a new set? I can book a time that suits you.',
         },
       },
     },
@@ -216,7 +216,7 @@ export const enTexts: BookTexts = {
         'spare-parts-before-repairs': {
           goal: 'Before the repair season, collect the spare-parts order for tractors and combines; start with group A',
           script:
-            'Good afternoon, {{client.firstName}}, {{manager.name}} from {{company.name}}. Repair season is coming: which machines are you going to overhaul? Let us make a list of parts now, while everything is in stock and delivery is quick.',
+            '{{greeting}}, {{client.firstName}}, {{manager.name}} from {{company.name}}. Repair season is coming: which machines are you going to overhaul? Let us make a list of parts now, while everything is in stock and delivery is quick.',
         },
         'attachments-before-field-work': {
           goal: 'A month or two before autumn field work, offer harrows and other attachments for the crops the client grows',
@@ -233,17 +233,17 @@ export const enTexts: BookTexts = {
         'feedback-call': {
           goal: 'Ask for feedback on the deal with the feedback questionnaire',
           script:
-            'Good afternoon, {{client.firstName}}, this is {{company.name}}. We have just completed your order and would like to do even better next time. May I ask you a few short questions? It will take three minutes.',
+            '{{greeting}}, {{client.firstName}}, this is {{company.name}}. We have just completed your order and would like to do even better next time. May I ask you a few short questions? It will take three minutes.',
         },
         'monthly-quick-call': {
           goal: 'Monthly quick call: is the client comfortable working with us and with the people who serve them',
           script:
-            '{{client.firstName}}, good afternoon, {{company.name}} here. A quick call, just two questions: is everything working well for you, and is it easy to work with our team? If anything gets in the way, tell me and I will sort it out.',
+            '{{greeting}}, {{client.firstName}}, {{company.name}} here. A quick call, just two questions: is everything working well for you, and is it easy to work with our team? If anything gets in the way, tell me and I will sort it out.',
         },
         'quarterly-review': {
           goal: 'Quarterly in-depth survey: what to change, what else the client would buy from us',
           script:
-            '{{client.firstName}}, good afternoon! Once a quarter we ask our regular clients what we should improve. Your opinion really changes how we work. Do you have five minutes now?',
+            '{{greeting}}, {{client.firstName}}! Once a quarter we ask our regular clients what we should improve. Your opinion really changes how we work. Do you have five minutes now?',
         },
       },
     },
@@ -482,7 +482,7 @@ export const enTexts: BookTexts = {
 
   objections: {
     'price-too-expensive': {
-      phrasings: ['It\'s too expensive', 'That\'s a lot of money', 'Your prices are too high', 'I didn\'t expect it to cost that much'],
+      phrasings: ['It\'s too expensive', 'That\'s a lot of money', 'Your prices are too high', 'I didn\'t expect it to cost that much', 'It\'s more than we planned to spend'],
       responses: [
         {
           text: 'I understand. Compared with what, may I ask? Let us look at what the price includes, and then decide together whether it is worth it.',
@@ -526,7 +526,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'competitor-have-supplier': {
-      phrasings: ['We already have a supplier', 'We\'re happy with who we use now', 'We work with another company'],
+      phrasings: ['We already have a supplier', 'We\'re happy with who we use now', 'We work with another company', 'We already buy from another supplier'],
       responses: [
         {
           text: 'That is good, it means the process works. Many of our clients keep two suppliers so they are never left without stock. What would a second supplier have to do better to be useful to you?',
@@ -544,7 +544,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'competitor-long-relationship': {
-      phrasings: ['We\'ve worked with them for years', 'They\'re our friends, we won\'t change', 'We\'re loyal to our partner'],
+      phrasings: ['We\'ve worked with them for years', 'They\'re our friends, we won\'t change', 'We\'re loyal to our partner', 'We\'ve had the same supplier for years'],
       responses: [
         {
           text: 'I respect that; loyalty is rare. I am not asking you to change. Let us start with a small order on a product they do not have, so you can compare without risk.',
@@ -781,7 +781,7 @@ export const enTexts: BookTexts = {
       description:
         'From the first contact to repeat purchases: what happens at each stage, who is responsible and what is recorded on the card. Think about the repeat sale from the very first contact: gather details that will help later.',
       steps: [
-        { title: 'First contact and needs', script: 'Good afternoon, my name is {{manager.name}}, {{company.name}}. To offer you something useful, may I ask a few questions?', why: 'Questions first, offer second.' },
+        { title: 'First contact and needs', script: '{{greeting}}, my name is {{manager.name}}, {{company.name}}. To offer you something useful, may I ask a few questions?', why: 'Questions first, offer second.' },
         { title: 'Offer with three options', why: 'A choice between options instead of a choice between yes and no.' },
         { title: 'Deal and the first purchase', why: 'The quality of the first experience decides whether there will be a second.' },
         { title: 'After-sales touches', why: 'A client who hears nothing from us assumes we lost interest and starts looking elsewhere.' },
@@ -887,7 +887,7 @@ export const enTexts: BookTexts = {
       steps: [
         {
           title: 'Greeting and introduction',
-          script: 'Good afternoon! My name is {{manager.name}}, I am calling from {{company.name}}.',
+          script: '{{greeting}}! My name is {{manager.name}}, I am calling from {{company.name}}.',
           why: 'A clear name and company at the start show that this is a business call, not spam.',
         },
         {
@@ -1079,7 +1079,7 @@ export const enTexts: BookTexts = {
       description: 'From late November to mid-December, clients who buy consumables hear from us before the holidays slow deliveries down, so they do not run out in January.',
       audience: { categories: ['consumables', 'supplies', 'cartridges', 'filters'] },
       goal: 'Before the holidays: offer to repeat the client\'s usual consumables order so it arrives in time',
-      script: '{{client.firstName}}, good afternoon, {{manager.name}} from {{company.name}}. Deliveries slow down over the holidays, so many of our clients restock before the middle of December. Shall I put together your usual order so it reaches you in time?',
+      script: '{{greeting}}, {{client.firstName}}, {{manager.name}} from {{company.name}}. Deliveries slow down over the holidays, so many of our clients restock before the middle of December. Shall I put together your usual order so it reaches you in time?',
     },
   },
   segments: {

@@ -153,7 +153,7 @@ export const uk: Messages = {
   outcomeReached: 'Додзвонився',
   outcomeNoAnswer: 'Не відповів',
   outcomeRescheduled: 'Просив передзвонити',
-  outcomeNotInterested: 'Не цікаво',
+  outcomeNotInterested: 'Нецікаво',
   touchRetryOffer: 'Не відповів: повторити {time}?',
   touchRetryAccept: 'Запланувати повтор',
   touchNote: 'Нотатка (необов\'язково)',

@@ -56,7 +56,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   {
     id: 'budget',
     category: 'price',
-    words: ['budget*', 'money', 'funds', 'cash', 'afford*', 'spend*', 'tight', 'бюджет*', 'денег', 'деньг*', 'средств*', 'финанс*', 'потрат*', 'грош*', 'кошти', 'коштів', 'коштів', 'фінанс*', 'витрат*', 'προϋπολογισμ*', 'λεφτα', 'χρηματ*', 'μπατζετ*'],
+    words: ['budget*', 'money', 'funds', 'cash', 'afford*', 'spend*', 'pay', 'paying', 'tight', 'бюджет*', 'денег', 'деньг*', 'средств*', 'финанс*', 'потрат*', 'грош*', 'кошти', 'коштів', 'коштів', 'фінанс*', 'витрат*', 'προϋπολογισμ*', 'λεφτα', 'χρηματ*', 'μπατζετ*'],
   },
   {
     id: 'discount',
@@ -74,6 +74,16 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
     words: ['terms', 'condition*', 'deferr*', 'credit', 'days', 'условия', 'условиях', 'отсрочк*', 'умови', 'умовах', 'відстрочк*', 'όρους', 'όροι', 'πίστωσ*', 'προθεσμί*'],
   },
   {
+    // "From someone else", "у других": another company than the one calling.
+    id: 'another',
+    words: [
+      'another', '=other', '=others', '=else',
+      '=другой', '=другого', '=другим', '=другие', '=других', '=другому', '=другой',
+      '=інший', '=іншого', '=іншим', '=інші', '=інших', '=іншою', '=іншої',
+      '=αλλος', '=αλλον', '=αλλη', '=αλλοι', '=αλλους', '=αλλα', '=αλλο',
+    ],
+  },
+  {
     id: 'supplier',
     category: 'competitor',
     words: ['supplier*', 'vendor*', 'provider*', 'distributor*', 'поставщик*', 'дистрибьютор*', 'постачальник*', 'дистрибютор*', 'προμηθευτ*'],
@@ -82,16 +92,18 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
     id: 'relationship',
     category: 'competitor',
     words: [
-      'loyal*', 'relationship*', 'friends',
+      'loyal*', 'relationship*', 'friends', '=years', 'decade*', 'ages', 'same',
       'давно', 'лет', 'верны', 'верность', 'дружим', 'друзья', 'отношени*',
       'вірні', 'вірність', 'років*', 'дружимо', 'друзі', 'стосунк*',
-      'πιστός', 'πιστοί', 'φίλοι', 'σχέση', 'σχέσεις',
+      'πιστός', 'πιστοί', 'φίλοι', 'σχέση', 'σχέσεις', '=χρονια', '=ιδιο', '=ιδιος', '=ιδια',
     ],
   },
   {
     id: 'later',
     category: 'timing',
-    words: ['later', 'afterwards', 'postpone*', 'delay*', 'позже', 'попозже', 'позднее', 'потом', 'отлож*', 'перенес*', 'пізніше', 'згодом', 'потім', 'відклад*', 'αργοτερα', 'αναβολ*', 'αναβαλ*'],
+    words: ['later', 'afterwards', 'postpone*', 'delay*', 'позже', 'попозже', 'позднее', 'потом', 'отлож*', 'перенес*', 'пізніше', 'згодом', 'потім', 'відклад*', 'αργοτερα', 'αναβολ*', 'αναβαλ*',
+      // "Call me tomorrow / in the evening": a time to call back ("tomorrow" is also 'slow').
+      '=tomorrow', '=tonight', '=morning', '=evening', 'завтра', '=утром', '=утра', 'вечер*', 'зранку', 'вранці', 'ввечері', 'вечор*', 'αυριο', 'πρωι', 'απογευμα', 'βραδυ'],
   },
   {
     id: 'right-time',
@@ -110,7 +122,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   {
     id: 'busy',
     category: 'timing',
-    words: ['busy', 'meeting', 'driving', 'занят*', 'совещани*', 'некогда', 'зайнят*', 'нарад*', 'απασχολημεν*', 'συσκεψ*', 'συναντηση', 'οδηγω'],
+    words: ['busy', 'meeting', 'driving', 'middle', 'занят*', 'совещани*', 'некогда', 'зайнят*', 'нарад*', 'απασχολημεν*', 'συσκεψ*', 'συναντηση', 'οδηγω'],
   },
   {
     id: 'call',
@@ -120,6 +132,12 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   {
     id: 'talk',
     words: ['talk*', 'speak*', 'говор*', 'разговар*', 'розмовл*', 'μιλησ*', 'μιλαω', 'μιλαμε'],
+  },
+  {
+    // "We'll see": the decision is put off ("see" alone is too common in English to count).
+    id: 'wait-and-see',
+    category: 'timing',
+    words: ['посмотрим', 'поглядим', 'подивимос*', 'подивимось', 'побачимо', 'βλεπουμε', '=δουμε', 'ξαναδουμε'],
   },
   {
     id: 'season',
@@ -187,7 +205,12 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'enough',
-    words: ['enough', 'suffic*', 'fine', 'basic', 'simple', 'standard', 'базов*', 'хват*', 'подойд*', 'сойд*', 'вистач*', 'підійд*', 'згод*', 'αρκ*'],
+    words: [
+      'enough', 'suffic*', 'fine', 'basic', 'simple', 'standard',
+      'базов*', 'хват*', 'подойд*', 'сойд*', '=простой', '=простая', '=простого', '=простые', '=простую',
+      'вистач*', 'підійд*', 'згод*', '=простий', '=проста', '=простого', '=простої', '=прості',
+      'αρκ*', '=φτανει', '=φτανουν', 'βασικ*', '=απλο', '=απλη', '=απλος', '=απλου', '=απλα',
+    ],
   },
   {
     id: 'small',
@@ -234,7 +257,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
       'consult*', 'discuss*', 'colleague*', 'wife', 'husband', 'spouse', 'partner*',
       'посовет*', 'совет*', 'обсуд*', 'коллег*', 'жен*', 'муж*', 'супруг*', 'партнер*',
       'порад*', 'обговор*', 'колег*', 'дружин*', 'чолові*',
-      'συζητ*', 'συμβουλ*', 'συνεταιρ*', 'συναδελφ*', 'γυναικα', 'συζυγ*', 'ανδρα', 'ρωτησ*',
+      'συζητ*', 'κουβεντ*', 'συμβουλ*', 'συνεταιρ*', 'συναδελφ*', 'γυναικα', 'συζυγ*', 'ανδρα', 'ρωτησ*',
     ],
   },
   {
@@ -283,7 +306,7 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
   },
   {
     id: 'paid',
-    words: ['paid', 'payment*', 'pay', 'оплат*', 'заплат*', 'сплат*', 'πληρω*'],
+    words: ['paid', 'payment*', 'оплат*', 'заплат*', 'сплат*', 'πληρω*'],
   },
   {
     id: 'send-info',
@@ -296,9 +319,15 @@ export const DEFAULT_CONCEPTS: readonly Concept[] = [
     ],
   },
   {
+    // "I'll think about it" mostly puts the decision off: timing (see the skeleton).
     id: 'think',
-    category: 'other',
-    words: ['think*', 'thought', 'consider*', 'ponder*', 'mull*', 'sleep', 'подума*', 'дума*', 'обдума*', 'поразмысл*', 'размышл*', 'поразмышл*', 'поміркую', 'міркува*', 'σκεφτ*', 'σκεψ*'],
+    category: 'timing',
+    words: [
+      'think*', 'thought', 'consider*', 'ponder*', 'mull*', 'sleep', 'weigh*',
+      'подума*', 'дума*', 'обдума*', 'поразмысл*', 'размышл*', 'поразмышл*', 'взвес*', 'взвеш*',
+      'поміркую', 'міркува*', 'зважу', 'зважи*', 'зважу*',
+      'σκεφτ*', 'σκεψ*', 'ζυγισ*', 'ζυγιζ*',
+    ],
   },
   {
     id: 'interest',

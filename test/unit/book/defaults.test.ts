@@ -4,6 +4,7 @@ import type { SalesBook } from '../../../lib/book/schema';
 import { BUYER_TYPE_IDS, OBJECTION_CATEGORIES } from '../../../lib/book/schema';
 import { HOLIDAY_GREETINGS } from '../../../lib/book/defaults/skeleton';
 import { lintBook, validateBook } from '../../../lib/book/validate';
+import { MESSAGES } from '../../../lib/i18n';
 
 const books = DEFAULT_BOOK_LANGUAGES.map((language) => [language, DEFAULT_BOOKS[language]] as const);
 
@@ -166,6 +167,59 @@ describe.each(books)('the default %s book', (language, book) => {
     const seeker = book.buyerTypes.find((type) => type.id === 'concession-seeker')!;
     expect(seeker.name).not.toMatch(/террор|терор|τρομοκρ|terror/i);
     expect(seeker.description).toMatch(/«террорист|«терорист|«τρομοκράτ|"terrorist"/);
+  });
+});
+
+/** What the manager reads out to a client: every script, script variant and objection answer. */
+function spokenTexts(book: SalesBook): string[] {
+  const texts: string[] = [];
+  const walk = (value: unknown, key?: string): void => {
+    if (typeof value === 'string') {
+      if (key === 'script' || key === 'text') texts.push(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item, key);
+    } else if (value && typeof value === 'object') {
+      for (const [name, item] of Object.entries(value)) walk(item, name);
+    }
+  };
+  walk(book);
+  return texts;
+}
+
+describe('the words of the default books (issue 13)', () => {
+  it('greet by the clock ({{greeting}}), never with a fixed time of day, in any language', () => {
+    const fixed = /good (morning|afternoon|evening)|καλημέρα|καλησπέρα|доброе утро|добрый вечер|доброго ранку|добрий вечір/iu;
+    for (const language of DEFAULT_BOOK_LANGUAGES) {
+      const texts = spokenTexts(DEFAULT_BOOKS[language]);
+      expect(texts.length, language).toBeGreaterThan(50);
+      expect(texts.filter((text) => fixed.test(text)), language).toEqual([]);
+    }
+    for (const language of ['en', 'el'] as const) {
+      expect(spokenTexts(DEFAULT_BOOKS[language]).filter((text) => text.includes('{{greeting}}')).length, language).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it('el: puts no article of a guessed gender straight before a name the card fills', () => {
+    // "την εταιρεία {{company.name}}" is right whatever the name; "η {{company.name}}" guesses.
+    const article = /(?<!\p{L})(ο|η|το|τον|την|τη|του|της|στον|στην|στο|στη|οι|τα|τους|τις|των)\s+\{\{(company\.name|client\.company|product|product\.next|manager\.name|client\.[a-zA-Z]+)\}\}/iu;
+    expect(spokenTexts(DEFAULT_BOOKS.el).filter((text) => article.test(text))).toEqual([]);
+  });
+
+  it('uk: "на практиці", one word for tyres, "Нецікаво" in the book and the panel', () => {
+    const texts = spokenTexts(DEFAULT_BOOKS.uk);
+    expect(texts.filter((text) => /в ділі/iu.test(text))).toEqual([]);
+    expect(texts.some((text) => text.includes('на практиці'))).toBe(true);
+    expect(texts.filter((text) => /(?<!\p{L})(гум[аиуоі]|гумою|покришк|резин)/iu.test(text))).toEqual([]);
+    expect(texts.some((text) => /(?<!\p{L})шин/iu.test(text))).toBe(true);
+    expect(DEFAULT_BOOKS.uk.objections.find((objection) => objection.id === 'other-not-interested')?.phrasings[0]).toBe('Нецікаво');
+    expect(MESSAGES.uk.outcomeNotInterested).toBe('Нецікаво');
+  });
+
+  it("en: keeps the seed's buyer-type names, and says why the 'terrorist' is named otherwise", () => {
+    // ../shared/docs/methodology.md: advocate, loyal, defector, "terrorist", mercenary, hostage.
+    expect(DEFAULT_BOOKS.en.buyerTypes.map((type) => type.name)).toEqual(['Advocate', 'Loyal', 'Defector', 'Concession seeker', 'Mercenary', 'Hostage']);
+    const seeker = DEFAULT_BOOKS.en.buyerTypes.find((type) => type.id === 'concession-seeker')!;
+    expect(seeker.description).toMatch(/"terrorist".*names the behaviour/);
   });
 });
 

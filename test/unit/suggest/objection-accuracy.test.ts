@@ -10,16 +10,21 @@ import { FIXTURES, formatReport, loadQueries, measure } from './objection-accura
  * that makes clients' words find the wrong objection more often fails here. Raise a floor when
  * the search gets better; never lower one to make a change pass.
  */
-const HELDOUT_FLOOR = { top1: 0.943, top3: 0.966 };
+const HELDOUT_FLOOR = { top1: 0.983, top3: 1 };
 const HELDOUT_LANGUAGE_FLOOR: Record<string, { top1: number; top3: number }> = {
-  en: { top1: 0.847, top3: 0.913 },
+  en: { top1: 0.934, top3: 1 },
   ru: { top1: 1, top3: 1 },
   uk: { top1: 1, top3: 1 },
-  el: { top1: 0.931, top3: 0.954 },
+  el: { top1: 1, top3: 1 },
 };
-const TUNING_FLOOR = { original: { top1: 0.922, top3: 0.974 }, dev: { top1: 0.916, top3: 0.983 } };
+/** The second held-out set (test/fixtures/objection-queries-fresh.json), never tuned on. */
+const FRESH_FLOOR = { top1: 0.771, top3: 0.942 };
+// The dev set grew by 25 harder phrasings of its own (weighing up, call-back times, the same
+// supplier for years, a basic one is enough, long pastes ending in approval or price).
+const TUNING_FLOOR = { original: { top1: 0.935, top3: 0.978 }, dev: { top1: 0.882, top3: 0.976 } };
 
 const heldout = loadQueries(FIXTURES.heldout);
+const fresh = loadQueries(FIXTURES.fresh);
 const dev = loadQueries(FIXTURES.dev);
 const original = loadQueries(FIXTURES.original);
 
@@ -53,6 +58,14 @@ describe('the held-out set of client phrasings', () => {
     expect(heldout.filter((query) => tuning.has(folded(query.query))).map((query) => query.query)).toEqual([]);
     expect(dev.filter((query) => phrasings.has(folded(query.query))).map((query) => query.query)).toEqual([]);
   });
+
+  it('has a second held-out set that shares no phrasing with the books, the tuning sets or the first', () => {
+    const phrasings = new Set(DEFAULT_BOOK_LANGUAGES.flatMap((language) => DEFAULT_BOOKS[language].objections.flatMap((objection) => objection.phrasings.map(folded))));
+    const others = new Set([...dev, ...original, ...heldout].map((query) => folded(query.query)));
+    expect(fresh.length).toBeGreaterThanOrEqual(35);
+    expect(fresh.filter((query) => phrasings.has(folded(query.query)) || others.has(folded(query.query))).map((query) => query.query)).toEqual([]);
+    for (const query of fresh) expect(OBJECTIONS[query.expected as keyof typeof OBJECTIONS], query.query).toBe(query.category);
+  });
 });
 
 describe('objection search quality gate', () => {
@@ -65,6 +78,12 @@ describe('objection search quality gate', () => {
       expect(report.byLanguage[language]!.top1, language).toBeGreaterThanOrEqual(floor.top1);
       expect(report.byLanguage[language]!.top3, language).toBeGreaterThanOrEqual(floor.top3);
     }
+  });
+
+  it('keeps what it reached on the second held-out set', () => {
+    const { overall } = measure(fresh);
+    expect(overall.top1).toBeGreaterThanOrEqual(FRESH_FLOOR.top1);
+    expect(overall.top3).toBeGreaterThanOrEqual(FRESH_FLOOR.top3);
   });
 
   it('keeps what it reached on the tuning sets', () => {

@@ -17,6 +17,8 @@ import { buildObjectionIndex, searchObjections, type ObjectionIndex } from '../.
 export const FIXTURES = {
   /** Frozen: never tune the search on it. */
   heldout: join(import.meta.dirname, '../../fixtures/objection-queries-heldout.json'),
+  /** A second held-out set, written before the issue-13 tuning read the first one's misses. */
+  fresh: join(import.meta.dirname, '../../fixtures/objection-queries-fresh.json'),
   /** Tuning sets. */
   dev: join(import.meta.dirname, '../../fixtures/objection-queries-dev.json'),
   original: join(import.meta.dirname, '../../fixtures/objection-queries.json'),

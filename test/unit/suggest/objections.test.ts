@@ -260,6 +260,25 @@ describe('ranking rules', () => {
     expect(first('uk', 'передзвоніть після обіду')).toBe('timing-call-later');
   });
 
+  it('reads a modal verb ("πρέπει", "должен") as a function word, so the verb after it decides', () => {
+    expect(first('el', 'πρέπει να το σκεφτώ')).toBe('other-think-it-over');
+    expect(first('el', 'πρέπει να το εγκρίνει ο ιδιοκτήτης')).toBe('authority-boss-approval');
+    expect(first('ru', 'я должен это обдумать')).toBe('other-think-it-over');
+  });
+
+  it('knows weighing up as thinking it over, and a time of day as when to call back', () => {
+    expect(first('en', 'I want to weigh it up')).toBe('other-think-it-over');
+    expect(first('ru', 'хочу всё взвесить')).toBe('other-think-it-over');
+    expect(first('el', 'θα το ζυγίσω')).toBe('other-think-it-over');
+    expect(first('en', 'call me in the evening')).toBe('timing-call-later');
+    expect(first('uk', 'зателефонуйте ввечері')).toBe('timing-call-later');
+  });
+
+  it('hears "the same supplier for years" as a long relationship and "a basic one is enough" in Greek', () => {
+    expect(first('en', 'we have used one distributor for a decade')).toBe('competitor-long-relationship');
+    expect(first('el', 'μας φτάνει ένα απλό')).toBe('quality-cheap-is-enough');
+  });
+
   it('still reads a function word when it is all there is', () => {
     expect(ids('after', {}, perLanguage.en)).toContain('service-no-support-after-sale');
   });

@@ -53,11 +53,11 @@ describe('scriptValues', () => {
 
     const values = scriptValues(client, context({ managerName: null, companyName: undefined }));
 
-    for (const name of ['client.firstName', 'client.company', 'client.phone', 'client.email', 'client.owner', 'product', 'manager.name', 'company.name', 'touch.dueDate']) {
+    for (const name of ['client.firstName', 'client.company', 'client.phone', 'client.email', 'client.owner', 'product', 'manager.name', 'company.name', 'touch.dueDate', 'greeting']) {
       expect(values).not.toHaveProperty(name);
     }
     const parts = fillPlaceholders(scriptOf('durable-goods', 'satisfaction-call'), values);
-    expect(parts.filter((part) => part.kind === 'gap').map((part) => part.name)).toEqual(['client.firstName', 'manager.name', 'company.name', 'product']);
+    expect(parts.filter((part) => part.kind === 'gap').map((part) => part.name)).toEqual(['greeting', 'client.firstName', 'manager.name', 'company.name', 'product']);
     expect(partsToText(parts)).not.toContain('undefined');
   });
 
@@ -65,13 +65,14 @@ describe('scriptValues', () => {
     const client = makeClient({ tags: ['Interested: alloy wheels'] });
     const [offer] = rankCrossSell(book, client, { now: NOW });
 
-    expect(shownScript('durable-goods', 'add-on-offer', scriptValues(client, context({ nextProduct: offer?.nextProduct })))).toBe(
-      'Anna, good afternoon, Oleg Bondar from Northwind Motors. Many clients who bought the Toyota RAV4 Hybrid add alloy wheels later on: it makes everyday use easier. We have three options for it; may I tell you briefly how they differ?',
+    expect(shownScript('durable-goods', 'add-on-offer', scriptValues(client, context({ nextProduct: offer?.nextProduct, now: NOW })))).toBe(
+      // 09:00 UTC is 11:00 in Kyiv: the greeting follows the clock.
+      'Good morning, Anna, Oleg Bondar from Northwind Motors. Many clients who bought the Toyota RAV4 Hybrid add alloy wheels later on: it makes everyday use easier. We have three options for it; may I tell you briefly how they differ?',
     );
     // Without an offer the base wording reads whole: no gap where the product would be.
-    const withoutOffer = shownScript('durable-goods', 'add-on-offer', scriptValues(client, context({ nextProduct: null })));
+    const withoutOffer = shownScript('durable-goods', 'add-on-offer', scriptValues(client, context({ nextProduct: null, now: NOW })));
     expect(withoutOffer).toBe(
-      'Anna, good afternoon, Oleg Bondar from Northwind Motors. You have had the Toyota RAV4 Hybrid for three months now. There are a few additions our clients choose for it most often; may I tell you about them in two minutes?',
+      'Good morning, Anna, Oleg Bondar from Northwind Motors. You have had the Toyota RAV4 Hybrid for three months now. There are a few additions our clients choose for it most often; may I tell you about them in two minutes?',
     );
     expect(withoutOffer).not.toMatch(/mentioned/);
   });

@@ -56,7 +56,7 @@ describe('NextTouch', () => {
   it('fills the script from the card and marks what the card lacks as a gap, never "undefined"', async () => {
     const { container } = await renderNextTouch();
     const script = byTestId(container, 'script');
-    expect(script.textContent).toContain('Good afternoon, Anna, this is the service department of company.name. Your Toyota RAV4 Hybrid is due');
+    expect(script.textContent).toContain('Good morning, Anna, this is the service department of company.name. Your Toyota RAV4 Hybrid is due');
     const gaps = [...script.querySelectorAll('mark.tb-gap')];
     expect(gaps.map((gap) => gap.textContent)).toEqual(['company.name']);
     expect(gaps[0]!.getAttribute('title')).toBe('Missing on the card: fill it in yourself');
@@ -67,7 +67,7 @@ describe('NextTouch', () => {
     const writeText = stubClipboard();
     const { container } = await renderNextTouch();
     byTestId(container, 'copy').click();
-    expect(writeText).toHaveBeenCalledWith(expect.stringMatching(/^Good afternoon, Anna, this is the service department of \[company\.name\]\. /));
+    expect(writeText).toHaveBeenCalledWith(expect.stringMatching(/^Good morning, Anna, this is the service department of \[company\.name\]\. /));
     await vi.waitFor(() => expect(byTestId(container, 'copy').textContent).toBe('Copied'));
   });
 

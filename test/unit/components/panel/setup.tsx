@@ -21,7 +21,7 @@ export function valuesFor(client: () => ClientRecord | null, manager: { name: st
   const base = (extra: { touch?: { dueAt: number; goal: string }; nextProduct?: string; product?: string }) => {
     const current = client();
     return current
-      ? scriptValues(current, { managerName: manager.name, companyName: manager.company, locale: 'en', timeZone: 'Europe/Kyiv', ...extra })
+      ? scriptValues(current, { managerName: manager.name, companyName: manager.company, locale: 'en', timeZone: 'Europe/Kyiv', now: Date.now(), ...extra })
       : {};
   };
   return {
