@@ -4,7 +4,7 @@ import type { SkippedRows } from '../db/backup';
 import type { SettingsRecord, UnmatchedObjectionRecord } from '../db/schema';
 import type { TouchRow } from '../export/touch-rows';
 import { spreadsheetDateTime, touchesToCsv } from '../export/touches-csv';
-import { createTranslator, type Translate } from '../i18n';
+import type { Translate } from '../i18n';
 import { resolveTimeZone } from '../lifecycle/time';
 import { toBookFieldMappings } from '../sites/mappings';
 import { toCsv, type CsvColumn } from '../export/csv';
@@ -41,7 +41,7 @@ export interface DataModelOptions {
 }
 
 /** The options page's data tools: backup and restore, taught fields, unanswered objections. */
-export function createDataModel(deps: DataModelDeps, { t, locale }: DataModelOptions = { t: createTranslator('en'), locale: 'en' }) {
+export function createDataModel(deps: DataModelDeps, { t, locale }: DataModelOptions) {
   const now = deps.now ?? Date.now;
   const mappings = signal<Array<{ origin: string; mappings: FieldMapping[] }>>([]);
   const unmatched = signal<UnmatchedObjectionRecord[]>([]);

@@ -1,4 +1,13 @@
-import { createTranslator, resolveUiLanguage, type Translate, type UiLanguage } from '../i18n';
+import { browser, type PublicPath } from 'wxt/browser';
+import { resolveUiLanguage, translatorOver, type Translate, type UiLanguage } from '../i18n/languages';
+import { createPackagedMessages } from '../i18n/packaged';
+import type { Messages } from '../i18n/messages/en';
+
+/**
+ * The page's words from the packaged `_locales` file of its one language, not a bundle of all
+ * four: each page opens faster (the side panel above all) and the words are the same.
+ */
+const packagedMessages = createPackagedMessages(async (path) => (await fetch(browser.runtime.getURL(path as PublicPath))).json());
 
 export interface UiLocale {
   language: UiLanguage;
@@ -13,9 +22,10 @@ export async function loadUiLocale(
   getOverride: () => Promise<string | null>,
   browserLanguages: readonly string[] = navigator.languages,
   doc: Document = document,
+  readMessages: (language: UiLanguage) => Promise<Messages> = packagedMessages,
 ): Promise<UiLocale> {
   const override = await getOverride().catch(() => null);
   const language = resolveUiLanguage(override, browserLanguages);
   doc.documentElement.lang = language;
-  return { language, t: createTranslator(language) };
+  return { language, t: translatorOver(await readMessages(language)) };
 }

@@ -9,6 +9,9 @@ import { makeClient, makeDb, t } from '../factories';
 import { makeTouch } from '../lifecycle/factories';
 import { captureDownloads } from './downloads';
 import { buttonByText, byTestId, mount } from './render';
+import { createTranslator } from '../../../lib/i18n';
+
+const ENGLISH = { t: createTranslator('en'), locale: 'en' };
 
 type Sites = Array<{ origin: string; mappings: FieldMapping[] }>;
 
@@ -34,7 +37,7 @@ async function renderData(initial: { sites?: Sites; unmatched?: UnmatchedObjecti
     touchRows: vi.fn<DataModelDeps['touchRows']>(() => Promise.resolve([])),
     settings: vi.fn<DataModelDeps['settings']>(() => Promise.resolve({ timeZone: 'Europe/Kyiv', managerName: 'Oleg', companyName: 'Acme Vans' })),
   };
-  const model = createDataModel(deps);
+  const model = createDataModel(deps, ENGLISH);
   await model.load();
   const container = mount(<DataSettings model={model} t={t} />);
   const fileInput = () => byTestId(container, 'backup-file') as HTMLInputElement;

@@ -16,6 +16,8 @@ import { validBookInput } from '../book/factories';
 import { makeTouch } from '../lifecycle/factories';
 import { connectBackupPorts } from './fake-port';
 
+const ENGLISH = { t: createTranslator('en'), locale: 'en' };
+
 type Sites = Array<{ origin: string; mappings: FieldMapping[] }>;
 
 /** A CSV file as a spreadsheet reads it: rows of text cells. */
@@ -59,7 +61,7 @@ describe('options data model: restoring a backup', () => {
 
   it('says a file that does not start like JSON is not JSON, and sends nothing', async () => {
     const { deps } = makeDeps();
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     await model.importBackup(file('PK\u0003\u0004 a zip file'), 'merge');
     expect(model.result.value).toEqual({ ok: false, text: 'Nothing was changed: not a JSON file' });
     expect(model.progress.value).toBeNull();
@@ -68,7 +70,7 @@ describe('options data model: restoring a backup', () => {
 
   it('sends the file with the mode, shows each step of the progress, then the number restored', async () => {
     const { deps, imports } = makeDeps({ sites: [{ origin: 'https://crm.example.com', mappings: [{ field: 'phones', selector: '#phone' }] }] });
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     let finished = false;
     const chosen = file('{"format":"touchbook-backup","tables":{}}');
     const importing = model.importBackup(chosen, 'replace').then(() => (finished = true));
@@ -99,7 +101,7 @@ describe('options data model: restoring a backup', () => {
 
   it("shows the background's error and ends the progress", async () => {
     const { deps, imports } = makeDeps();
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     const importing = model.importBackup(file('{}'), 'merge');
     await vi.waitFor(() => expect(imports).toHaveLength(1));
     imports[0]!.onUpdate({ kind: 'progress', phase: 'write', done: 0, total: 4 });
@@ -126,7 +128,7 @@ describe('options data model: restoring a backup', () => {
 
   it('a worker stopped after the restore was written: the count, and that the re-plan finishes later', async () => {
     const { deps, imports } = makeDeps();
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     const importing = model.importBackup(file('{}'), 'merge');
     await vi.waitFor(() => expect(imports).toHaveLength(1));
     imports[0]!.onUpdate({ kind: 'written', summary: { written: {} as never, total: 7, skipped: [] } });
@@ -139,7 +141,7 @@ describe('options data model: restoring a backup', () => {
 
   it('a new import clears the result of the last one', async () => {
     const { deps, imports } = makeDeps();
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     await model.importBackup(file('not json'), 'merge');
     expect(model.result.value).not.toBeNull();
     void model.importBackup(file('{}'), 'merge');
@@ -173,7 +175,7 @@ describe('options data model: restoring a backup', () => {
     const text = JSON.stringify(await exportBackup(source, 2_000));
     const target = makeDb();
     const { deps, ports, afterImport } = throughThePort(target);
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     const seen: Array<BackupProgress | null> = [];
     const stop = model.progress.subscribe((value) => seen.push(value));
 
@@ -199,7 +201,7 @@ describe('options data model: restoring a backup', () => {
     const touches = Array.from({ length: 3_000 }, (_, index) => makeTouch({ id: `new-${index}`, clientId: 'client-1' }));
     const text = JSON.stringify({ format: 'touchbook-backup', version: 1, exportedAt: 1, tables: { clients: [makeClient()], events: [], touches, answers: [], books: [], sites: [], settings: [] } });
     const { deps, ports } = throughThePort(target, undefined, 64 * 1024);
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     const stop = model.progress.subscribe((value) => {
       if (value?.phase === 'write' && value.done > 500) ports[0]!.workerDies();
     });
@@ -217,7 +219,7 @@ describe('options data model: restoring a backup', () => {
     const backup = JSON.parse(JSON.stringify(await exportBackup(source, 2_000))) as { tables: Record<string, unknown[]> };
     backup.tables.events = [{ id: 'e-ghost', clientId: 'ghost', type: 'purchase', at: 1, data: {}, source: 'crm', createdAt: 1 }];
     const { deps } = throughThePort(makeDb());
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     await model.importBackup(file(JSON.stringify(backup)), 'replace');
     expect(model.result.value).toEqual({
       ok: true,
@@ -232,7 +234,7 @@ describe('options data model: saving a backup', () => {
     const source = makeDb();
     await source.clients.bulkPut([makeClient(), makeClient({ id: 'client-2' })]);
     const { deps } = makeDeps({}, { exportBackup: (onProgress) => exportBackupParts(source, 1_000, { pageSize: 1, onProgress }) });
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     const seen: Array<BackupProgress | null> = [];
     const stop = model.progress.subscribe((value) => seen.push(value));
     const parts = await model.exportBackup();
@@ -247,7 +249,7 @@ describe('options data model: saving a backup', () => {
 
   it('says why a backup could not be saved', async () => {
     const { deps } = makeDeps({}, { exportBackup: () => Promise.reject(new Error('QuotaExceededError')) });
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     await expect(model.exportBackup()).resolves.toBeNull();
     expect(model.result.value).toEqual({ ok: false, text: 'The backup could not be saved: QuotaExceededError' });
     expect(model.progress.value).toBeNull();
@@ -271,7 +273,7 @@ describe('options data model: taught fields', () => {
 
   it('exports them as a fieldMappings block that a sales book accepts', async () => {
     const { deps } = makeDeps({ sites });
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     await model.load();
     const exported = model.mappingsForBook();
     expect(exported.endsWith('}\n')).toBe(true);
@@ -291,7 +293,7 @@ describe('options data model: taught fields', () => {
 
   it('forgets one field of one site and shows the list again', async () => {
     const { deps } = makeDeps({ sites });
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     await model.load();
     await model.forgetMapping('https://crm.example.com', 'emails');
     expect(deps.forgetMapping).toHaveBeenCalledWith('https://crm.example.com', 'emails');
@@ -307,7 +309,7 @@ describe('options data model: unanswered objections', () => {
         unmatchedRow('Перший рядок\nдругий рядок', Date.UTC(2026, 2, 3, 10, 0)),
       ],
     });
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     await model.load();
     expect(readCsv(model.unmatchedAsCsv())).toEqual([
       ['date', 'text'],
@@ -318,12 +320,12 @@ describe('options data model: unanswered objections', () => {
 
   it('an empty list is just the header', () => {
     const { deps } = makeDeps();
-    expect(readCsv(createDataModel(deps).unmatchedAsCsv())).toEqual([['date', 'text']]);
+    expect(readCsv(createDataModel(deps, ENGLISH).unmatchedAsCsv())).toEqual([['date', 'text']]);
   });
 
   it('clears the list and reads it again', async () => {
     const { deps } = makeDeps({ unmatched: [unmatchedRow('Too slow')] });
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     await model.load();
     expect(model.unmatched.value).toHaveLength(1);
     await model.clearUnmatched();
@@ -334,7 +336,7 @@ describe('options data model: unanswered objections', () => {
   it('loads the taught fields and the unanswered objections together', async () => {
     const mappings = deferred<Sites>();
     const { deps } = makeDeps({ unmatched: [unmatchedRow('Too slow')] }, { mappings: () => mappings.promise });
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     const loading = model.load();
     expect(deps.unmatched).toHaveBeenCalledTimes(1);
     mappings.resolve([]);
@@ -344,7 +346,7 @@ describe('options data model: unanswered objections', () => {
 
   it('keeps client words from running as spreadsheet formulas in the CSV', async () => {
     const { deps } = makeDeps({ unmatched: [unmatchedRow('=HYPERLINK("x")'), unmatchedRow('-1+1'), unmatchedRow('too expensive')] });
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     await model.load();
     expect(readCsv(model.unmatchedAsCsv()).map((row) => row[1])).toEqual(['text', `'=HYPERLINK("x")`, `'-1+1`, 'too expensive']);
   });
@@ -390,13 +392,13 @@ describe('options data model: touch exports', () => {
 
   it('uses this computer zone when the manager set none', async () => {
     const { deps } = makeDeps({}, { settings: () => Promise.resolve({ timeZone: null, managerName: null, companyName: null }) });
-    const file = await createDataModel(deps).plannedTouchesAsIcs();
+    const file = await createDataModel(deps, ENGLISH).plannedTouchesAsIcs();
     expect(file!.text).toContain(`X-WR-TIMEZONE:${Intl.DateTimeFormat().resolvedOptions().timeZone}`);
   });
 
   it('says why when the touches cannot be read, and gives no file', async () => {
     const { deps } = makeDeps({}, { touchRows: () => Promise.reject(new Error('database closed')) });
-    const model = createDataModel(deps);
+    const model = createDataModel(deps, ENGLISH);
     await expect(model.touchesAsCsv()).resolves.toBeNull();
     expect(model.exportResult.value).toEqual({ ok: false, text: 'Could not export: database closed' });
   });
