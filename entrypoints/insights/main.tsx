@@ -9,7 +9,7 @@ import { insightsCsv } from '../../lib/insights/csv';
 import { createInsightsModel } from '../../lib/insights/page-model';
 import { createInsightsSource } from '../../lib/insights/source';
 import { watchInsightsData } from '../../lib/insights/watch';
-import { settingsApi } from '../../lib/ui/background-api';
+import { bookApi, settingsApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {
@@ -19,7 +19,15 @@ async function main() {
   const timeZone = settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   // The page only reads; the worker stays the one writer of the database.
   const db = openDatabase();
-  const source = createInsightsSource({ db, t, locale: language, timeZone, now: () => new Date() });
+  const source = createInsightsSource({
+    db,
+    t,
+    locale: language,
+    timeZone,
+    now: () => new Date(),
+    // Read again on every recount: a new book or plan setting changes the figures.
+    setup: async () => ({ book: (await bookApi.book()).book, settings: await settingsApi.get() }),
+  });
   const model = createInsightsModel(
     { load: (range) => source.load(range), watch: (onChange) => watchInsightsData({ db, liveQuery, onChange }) },
     { now: () => new Date(), timeZone },

@@ -1,10 +1,16 @@
+import type { SalesBook } from '../book/schema';
 import type { TouchbookDb } from '../db/database';
-import type { TouchOutcome } from '../db/schema';
+import type { SettingsRecord, TouchOutcome } from '../db/schema';
 import { OUTCOME_LABELS } from '../export/touches-csv';
 import type { Translate } from '../i18n';
 import { valueFormatter, type ChartData, type ChartSeries, type TableView } from './chart-data';
-import { datedPurchases } from './dated-purchases';
+import { coldCalls } from './cold-calls';
+import { datedPurchases, type DatedPurchase } from './dated-purchases';
 import { loadInsightsData, type InsightsData } from './load';
+import { loadClientsById, loadFigureExtras, type FigureExtras } from './load-figures';
+import { crossSellByRule } from './offers';
+import { monthPlans, planGrowthPercent } from './plan';
+import { questionnaireCompletion } from './questionnaire-completion';
 import type { HeadlineFigure, InsightsTable, InsightsView } from './page-model';
 import { localDateFunction, sameRangeLastYear, type DateRange } from './range';
 import {
@@ -16,12 +22,28 @@ import {
   revenueSummary,
   type PurchaseFact,
 } from './revenue';
+import { abcSegments, churnRisk, type AbcSegments, type ChurnRiskSummary } from './segments';
+import { topClients, type TopClientsList } from './top-clients';
 import { touchBreakdown, type TouchCounts } from './touch-counts';
+import { unansweredObjections } from './unanswered-objections';
+import {
+  CHURN_LIST_LIMIT,
+  coldCallChart,
+  coldCallHeadline,
+  coldCallTables,
+  crossSellTable,
+  objectionsTable,
+  planHeadline,
+  planTable,
+  questionnaireTable,
+  segmentTables,
+  topClientsHeadline,
+  topClientsTables,
+  type ExportableTable as SectionTable,
+} from './view-sections';
 
 /** A table the page shows, plus the same rows unformatted for the CSV file. */
-export interface ExportableTable extends InsightsTable {
-  raw: { columns: string[]; rows: Array<Array<string | number | null>> };
-}
+export type ExportableTable = InsightsTable & SectionTable;
 
 interface Context {
   t: Translate;
@@ -30,26 +52,82 @@ interface Context {
   now: () => Date;
 }
 
+/** What the book and the settings add: rule and questionnaire titles, the plan percentages. */
+export interface InsightsSetup {
+  book?: Pick<SalesBook, 'crossSell' | 'questionnaires'> | null;
+  settings?: Pick<SettingsRecord, 'planGrowthPercent' | 'coldCallsPerDay' | 'workingDays'> | null;
+}
+
+/** Everything the page's figures read: purchases and touches (load.ts), the rest (load-figures.ts). */
+export interface InsightsInput extends InsightsData, InsightsSetup {
+  extras?: FigureExtras;
+  /** Display names of the clients the lists show; a missing one reads "Unknown client". */
+  clientNames?: ReadonlyMap<string, string>;
+}
+
+/** The per-client figures (lists of clients), computed once: their names are read after. */
+export interface ClientFigures {
+  top: TopClientsList[];
+  abc: AbcSegments[];
+  churn: ChurnRiskSummary;
+}
+
+export function clientFigures(history: readonly DatedPurchase[], range: DateRange, { timeZone, now }: Pick<Context, 'timeZone' | 'now'>): ClientFigures {
+  const at = now().getTime();
+  return {
+    top: topClients({ purchases: history, range, now: at, timeZone }),
+    abc: abcSegments({ purchases: history, range }),
+    churn: churnRisk({ purchases: history, now: at, timeZone }),
+  };
+}
+
+/** The clients whose names the page shows: every TOP-50 and dropped entry, the riskiest churners. */
+export function shownClientIds(figures: ClientFigures): string[] {
+  const ids = new Set<string>();
+  for (const list of figures.top) for (const id of [...list.clients.map((client) => client.clientId), ...list.dropped]) ids.add(id);
+  for (const client of figures.churn.clients.filter((entry) => entry.risk !== 'low').slice(0, CHURN_LIST_LIMIT)) ids.add(client.clientId);
+  return [...ids];
+}
+
 /**
  * Turns the database into the Insights page's view for a range: reads, counts, then formats in
  * the manager's language. The figures themselves are the pure functions in this folder.
  */
-export function createInsightsSource(options: Context & { db: TouchbookDb }) {
-  let lastTables: ExportableTable[] = [];
+export function createInsightsSource(options: Context & { db: TouchbookDb; setup?: () => Promise<InsightsSetup> }) {
+  let last: ExportableView = { headlines: [], charts: [], tables: [] };
   return {
     async load(range: DateRange): Promise<ExportableView> {
-      const view = buildInsightsView(await loadInsightsData(options.db, range), range, options);
-      lastTables = view.tables;
+      const { db } = options;
+      const [data, extras, setup] = await Promise.all([loadInsightsData(db, range), loadFigureExtras(db, range), options.setup?.() ?? {}]);
+      const figures = clientFigures(datedPurchases(data.purchases, options.timeZone), range, options);
+      const clients = await loadClientsById(db, shownClientIds(figures));
+      const clientNames = new Map([...clients].map(([id, client]) => [id, client.name]));
+      const view = buildInsightsView({ ...data, ...setup, extras, clientNames }, range, options, figures);
+      last = view;
       return view;
     },
-    /** The rows of a table as last shown, for its CSV export. */
-    tableRows: (id: string) => lastTables.find((table) => table.id === id)?.raw ?? null,
+    /** The rows of a table (or of a chart's table view) as last shown, for its CSV export. */
+    tableRows: (id: string) => {
+      const table = last.tables.find((entry) => entry.id === id);
+      if (table) return table.raw;
+      const chart = last.charts.find((entry) => entry.id === id);
+      return chart ? chartRaw(chart, options.t) : null;
+    },
+  };
+}
+
+/** A chart's numbers for a CSV file: the period start, then one column per series. */
+export function chartRaw(chart: ChartData, t: Translate): ExportableTable['raw'] {
+  return {
+    columns: [t('insightsPeriod'), ...chart.series.map((series) => series.label)],
+    rows: chart.x.map((x, index) => [x, ...chart.series.map((series) => series.values[index] ?? null)]),
   };
 }
 
 export type ExportableView = Omit<InsightsView, 'tables'> & { tables: ExportableTable[] };
 
-export function buildInsightsView(data: InsightsData, range: DateRange, { t, locale, timeZone, now }: Context): ExportableView {
+export function buildInsightsView(data: InsightsInput, range: DateRange, context: Context, precomputed?: ClientFigures): ExportableView {
+  const { t, locale, timeZone, now } = context;
   const localDateOf = localDateFunction(timeZone);
   const history = datedPurchases(data.purchases, timeZone);
   const lastYear = sameRangeLastYear(range);
@@ -62,7 +140,9 @@ export function buildInsightsView(data: InsightsData, range: DateRange, { t, loc
   const count = valueFormatter(locale, { kind: 'count' });
   const money = (code: string) => valueFormatter(locale, { kind: 'money', currency: code });
 
-  if (history.length === 0 && data.touches.length === 0) return { headlines: [], charts: [], tables: [] };
+  const extras = data.extras;
+  const nothingElse = !extras || (extras.offers.length === 0 && extras.answers.length === 0 && extras.objections.length === 0 && extras.doneTouches.length === 0);
+  if (history.length === 0 && data.touches.length === 0 && nothingElse) return { headlines: [], charts: [], tables: [] };
 
   const headlines: HeadlineFigure[] = [];
   const otherCurrencies = Object.keys(current.byCurrency).filter((code) => code !== currency).sort();
@@ -149,6 +229,38 @@ export function buildInsightsView(data: InsightsData, range: DateRange, { t, loc
     programmeTable(touches.byProgramme, t, count),
     outcomeTable(touches.total, touchesLastYear.total, t, count),
   ];
+
+  // The plan, the lists of clients, and what the book's parts brought.
+  const at = now().getTime();
+  const growth = planGrowthPercent(data.settings);
+  const plans = monthPlans({ purchases: history, now: at, timeZone, growthPercent: growth });
+  const plan = planHeadline(plans.find((entry) => entry.currency === currency) ?? plans[0], growth, { t, locale });
+  if (plan) headlines.push(plan);
+  tables.push(planTable(plans, growth, { t, locale }));
+
+  const perClient = precomputed ?? clientFigures(history, range, context);
+  const format = { t, locale, name: (clientId: string) => data.clientNames?.get(clientId) || t('insightsUnknownClient') };
+  const silent = topClientsHeadline(perClient.top.find((list) => list.currency === currency) ?? perClient.top[0], { t, locale });
+  if (silent) headlines.push(silent);
+  tables.push(...topClientsTables(perClient.top, format), ...segmentTables(perClient.abc, perClient.churn, format));
+
+  const calls = coldCalls({
+    touches: extras?.doneTouches ?? [],
+    purchases: history,
+    range,
+    timeZone,
+    perDayPlan: data.settings?.coldCallsPerDay ?? null,
+    ...(data.settings?.workingDays ? { workingDays: data.settings.workingDays } : {}),
+  });
+  headlines.push(coldCallHeadline(calls, { t, locale }));
+  charts.push(coldCallChart(calls, { t }));
+  tables.push(...coldCallTables(calls, { t, locale }));
+
+  tables.push(
+    crossSellTable(crossSellByRule({ offers: extras?.offers ?? [], range, timeZone, book: data.book }), { t, locale }),
+    questionnaireTable(data.book ? questionnaireCompletion({ answers: extras?.answers ?? [], range, timeZone, book: data.book }) : [], { t, locale }),
+    objectionsTable(unansweredObjections({ objections: extras?.objections ?? [], range, timeZone }), { t, locale, timeZone }),
+  );
   return { headlines, charts, tables };
 }
 
