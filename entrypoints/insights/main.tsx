@@ -5,18 +5,19 @@ import { download } from '../../components/download';
 import { Header } from '../../components/Header';
 import { InsightsPage } from '../../components/insights/InsightsPage';
 import { openDatabase } from '../../lib/db/database';
+import { insightsZone } from '../../lib/db/insights-aggregates';
 import { insightsCsv } from '../../lib/insights/csv';
 import { createInsightsModel } from '../../lib/insights/page-model';
 import { createInsightsSource } from '../../lib/insights/source';
 import { watchInsightsData } from '../../lib/insights/watch';
-import { bookApi, settingsApi } from '../../lib/ui/background-api';
+import { bookApi, insightsApi, settingsApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {
   const settings = await settingsApi.get();
   const { t, language } = await loadUiLocale(() => Promise.resolve(settings.uiLanguage));
   document.title = t('insightsTitle');
-  const timeZone = settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = insightsZone(settings); // the zone the worker cuts the daily aggregates in
   // The page only reads; the worker stays the one writer of the database.
   const db = openDatabase();
   const source = createInsightsSource({
@@ -26,10 +27,13 @@ async function main() {
     timeZone,
     now: () => new Date(),
     // Read again on every recount: a new book or plan setting changes the figures.
-    setup: async () => ({ book: (await bookApi.book()).book, settings: await settingsApi.get() }),
+    setup: async () => ({ settings: await settingsApi.get() }),
+    book: async () => (await bookApi.book()).book,
+    // The worker keeps the daily aggregates; it recounts what changed before the page reads them.
+    refresh: () => insightsApi.refresh(),
   });
   const model = createInsightsModel(
-    { load: (range) => source.load(range), watch: (onChange) => watchInsightsData({ db, liveQuery, onChange }) },
+    { load: (range, onFirst) => source.load(range, onFirst), watch: (onChange) => watchInsightsData({ db, liveQuery, onChange }) },
     { now: () => new Date(), timeZone },
   );
   model.start();

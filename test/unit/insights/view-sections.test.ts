@@ -6,6 +6,7 @@ import { createTranslator, type UiLanguage } from '../../../lib/i18n';
 import { insightsCsv } from '../../../lib/insights/csv';
 import type { FigureExtras } from '../../../lib/insights/load-figures';
 import { buildInsightsView, createInsightsSource, type InsightsInput } from '../../../lib/insights/source';
+import { refreshInsightAggregates } from '../../../lib/db/insights-aggregates';
 import { makeDb } from '../factories';
 
 /**
@@ -237,5 +238,26 @@ describe('Insights view: every figure on the page', () => {
     expect(parse('top-clients-EUR')[2]).toEqual(['2', 'Boris <b>Ivanov</b>', '640', '2', '', '2026-06-10', '101', '5', 'New in the list']);
     expect(parse('cold-calls')[0]).toEqual(['Period', 'Calls', 'Plan']);
     expect(parse('cold-calls').find((row) => row[0] === '2026-06-01')).toEqual(['2026-06-01', '1', '5']);
+  });
+
+  it('draws the same page from the daily aggregates as from raw rows, the first screen before the client lists', async () => {
+    const db = makeDb();
+    await db.events.bulkPut(purchases);
+    await db.touches.bulkPut(extras.doneTouches);
+    await db.offers.bulkPut(extras.offers);
+    await db.answers.bulkPut(extras.answers);
+    await db.unmatchedObjections.bulkPut(extras.objections);
+    await db.clients.bulkPut([...names].map(([id, name]) => ({ id, name }) as never));
+    const setup = () => Promise.resolve({ book, settings: input.settings });
+    const fromRows = await createInsightsSource({ db, ...context(), setup }).load(RANGE);
+    const refresh = async () => ({ zone: 'UTC', ...(await refreshInsightAggregates(db, 'UTC')) });
+    const screens: string[][] = [];
+    const aggregated = await createInsightsSource({ db, ...context(), setup, refresh }).load(RANGE, (first) => screens.push(first.tables.map((table) => table.id)));
+    expect(aggregated).toEqual(fromRows);
+    expect(screens).toEqual([['revenue-by-currency', 'touches-by-programme', 'outcomes', 'plan', 'cold-calls-months', 'cold-calls-daily']]);
+    // Aggregates cut in another zone are not used: the page counts from rows.
+    const elsewhere = await createInsightsSource({ db, ...context(), setup, refresh: () => Promise.resolve({ zone: 'Asia/Tokyo' }) }).load(RANGE, () => screens.push(['early']));
+    expect(elsewhere).toEqual(fromRows);
+    expect(screens).toHaveLength(1);
   });
 });
