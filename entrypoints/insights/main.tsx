@@ -14,7 +14,11 @@ import { bookApi, insightsApi, settingsApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {
+  // Bringing the aggregates up to date is the worker's; start it while the page sets itself up.
+  let firstRefresh: ReturnType<typeof insightsApi.refresh> | null = insightsApi.refresh();
+  firstRefresh.catch(() => undefined); // the source reads the failure, and then counts from rows
   const settings = await settingsApi.get();
+  let firstSettings: typeof settings | null = settings;
   const { t, language } = await loadUiLocale(() => Promise.resolve(settings.uiLanguage));
   document.title = t('insightsTitle');
   const timeZone = insightsZone(settings); // the zone the worker cuts the daily aggregates in
@@ -27,10 +31,18 @@ async function main() {
     timeZone,
     now: () => new Date(),
     // Read again on every recount: a new book or plan setting changes the figures.
-    setup: async () => ({ settings: await settingsApi.get() }),
+    setup: async () => {
+      const known = firstSettings;
+      firstSettings = null;
+      return { settings: known ?? (await settingsApi.get()) };
+    },
     book: async () => (await bookApi.book()).book,
     // The worker keeps the daily aggregates; it recounts what changed before the page reads them.
-    refresh: () => insightsApi.refresh(),
+    refresh: () => {
+      const started = firstRefresh ?? insightsApi.refresh();
+      firstRefresh = null;
+      return started;
+    },
   });
   const model = createInsightsModel(
     { load: (range, onFirst) => source.load(range, onFirst), watch: (onChange) => watchInsightsData({ db, liveQuery, onChange }) },

@@ -82,10 +82,20 @@ export function createInsightsModel(source: InsightsSource, { now, timeZone }: {
       range.value = next;
       return reload();
     },
-    /** Starts live updates; the page calls the returned function when it goes away. */
+    /**
+     * Starts live updates; the page calls the returned function when it goes away. The watch
+     * starts once the first view is in: its own first query should not slow the first chart.
+     */
     start(): () => void {
-      void reload();
-      return source.watch(() => void reload());
+      let stopWatching: (() => void) | null = null;
+      let stopped = false;
+      void reload().finally(() => {
+        if (!stopped) stopWatching = source.watch(() => void reload());
+      });
+      return () => {
+        stopped = true;
+        stopWatching?.();
+      };
     },
   };
 }

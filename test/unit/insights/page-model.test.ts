@@ -82,10 +82,11 @@ describe('Insights page model', () => {
   });
 
   it('recounts when the data changes, and stops when the page goes away', async () => {
-    let notify: () => void = () => undefined;
+    let notify: (() => void) | null = null;
     const unsubscribe = vi.fn();
+    const first = deferred<InsightsView>();
     const source: InsightsSource = {
-      load: vi.fn(() => Promise.resolve(viewWith('x'))),
+      load: vi.fn().mockReturnValueOnce(first.promise).mockResolvedValue(viewWith('x')),
       watch: (onChange) => {
         notify = onChange;
         return unsubscribe;
@@ -94,7 +95,11 @@ describe('Insights page model', () => {
     const model = createInsightsModel(source, { now: () => NOW, timeZone: 'UTC' });
     const stop = model.start();
     await vi.waitFor(() => expect(source.load).toHaveBeenCalledTimes(1));
-    notify();
+    // Not watching yet: the first view comes first.
+    expect(notify).toBeNull();
+    first.resolve(viewWith('first'));
+    await vi.waitFor(() => expect(notify).not.toBeNull());
+    notify!();
     await vi.waitFor(() => expect(source.load).toHaveBeenCalledTimes(2));
     stop();
     expect(unsubscribe).toHaveBeenCalled();
