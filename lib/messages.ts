@@ -124,6 +124,8 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui/unmatched.clear') }),
   z.object({ type: z.literal('ui/debug.clock'), offsetMs: z.number().int().min(-1e12).max(1e12) }),
   z.object({ type: z.literal('ui/settings.get') }),
+  // The Insights page asks the worker (the one writer) to bring the daily aggregates up to date.
+  z.object({ type: z.literal('ui/insights.refresh') }),
   z.object({ type: z.literal('ui/book.status') }),
   z.object({ type: z.literal('ui/book.get') }),
   z.object({ type: z.literal('ui/book.sync') }),
@@ -220,6 +222,7 @@ export interface Replies {
   'ui/unmatched.clear': null;
   'ui/settings.get': SettingsRecord;
   'ui/settings.update': SettingsRecord;
+  'ui/insights.refresh': { zone: string; recounted: number | 'all' };
 }
 
 export type MessageType = keyof Replies;

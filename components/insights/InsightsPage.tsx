@@ -16,7 +16,7 @@ export function InsightsPage({
   model: InsightsModel;
   t: Translate;
   locale: string;
-  /** Buttons under each table (CSV export), supplied by the entry point. */
+  /** Buttons beside each table and chart (CSV export), supplied by the entry point. */
   tableActions?: (tableId: string) => ComponentChildren;
 }) {
   const view = model.view.value;
@@ -49,7 +49,7 @@ export function InsightsPage({
             </section>
           )}
           {view.charts.map((chart) => (
-            <TimeSeriesChart key={chart.id} chart={chart} t={t} locale={locale} />
+            <TimeSeriesChart key={chart.id} chart={chart} t={t} locale={locale} actions={tableActions?.(chart.id)} />
           ))}
           {view.tables.map((entry) => (
             <section key={entry.id} class="tb-card tb-stack" aria-labelledby={`table-title-${entry.id}`} data-testid={`section-${entry.id}`}>

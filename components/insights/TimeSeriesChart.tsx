@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import { chartAsTable, type ChartData } from '../../lib/insights/chart-data';
@@ -9,7 +10,7 @@ import { canDrawCharts, drawChart } from './draw-chart';
  * One chart with its table: the canvas for the eye, the table (a toggle away, always in the DOM
  * for screen readers) for exact numbers.
  */
-export function TimeSeriesChart({ chart, t, locale }: { chart: ChartData; t: Translate; locale: string }) {
+export function TimeSeriesChart({ chart, t, locale, actions }: { chart: ChartData; t: Translate; locale: string; actions?: ComponentChildren }) {
   const host = useRef<HTMLDivElement>(null);
   const asTable = useSignal(!canDrawCharts());
   const empty = chart.x.length === 0 || chart.series.every((series) => series.values.every((value) => value === null));
@@ -24,11 +25,14 @@ export function TimeSeriesChart({ chart, t, locale }: { chart: ChartData; t: Tra
     <section class="tb-card tb-stack" aria-labelledby={`chart-${chart.id}`} data-testid={`chart-${chart.id}`}>
       <div class="tb-row tb-spread">
         <h2 id={`chart-${chart.id}`}>{chart.title}</h2>
-        {!empty && canDrawCharts() && (
-          <button class="tb-button" type="button" aria-pressed={asTable.value} onClick={() => (asTable.value = !asTable.value)}>
-            {asTable.value ? t('insightsShowChart') : t('insightsShowTable')}
-          </button>
-        )}
+        <div class="tb-row">
+          {!empty && canDrawCharts() && (
+            <button class="tb-button" type="button" aria-pressed={asTable.value} onClick={() => (asTable.value = !asTable.value)}>
+              {asTable.value ? t('insightsShowChart') : t('insightsShowTable')}
+            </button>
+          )}
+          {actions}
+        </div>
       </div>
       {chart.band && <p class="tb-muted">{chart.band.label}</p>}
       {empty ? (

@@ -5,23 +5,47 @@ import { download } from '../../components/download';
 import { Header } from '../../components/Header';
 import { InsightsPage } from '../../components/insights/InsightsPage';
 import { openDatabase } from '../../lib/db/database';
+import { insightsZone } from '../../lib/db/insights-aggregates';
 import { insightsCsv } from '../../lib/insights/csv';
 import { createInsightsModel } from '../../lib/insights/page-model';
 import { createInsightsSource } from '../../lib/insights/source';
 import { watchInsightsData } from '../../lib/insights/watch';
-import { settingsApi } from '../../lib/ui/background-api';
+import { bookApi, insightsApi, settingsApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {
+  // Bringing the aggregates up to date is the worker's; start it while the page sets itself up.
+  let firstRefresh: ReturnType<typeof insightsApi.refresh> | null = insightsApi.refresh();
+  firstRefresh.catch(() => undefined); // the source reads the failure, and then counts from rows
   const settings = await settingsApi.get();
+  let firstSettings: typeof settings | null = settings;
   const { t, language } = await loadUiLocale(() => Promise.resolve(settings.uiLanguage));
   document.title = t('insightsTitle');
-  const timeZone = settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = insightsZone(settings); // the zone the worker cuts the daily aggregates in
   // The page only reads; the worker stays the one writer of the database.
   const db = openDatabase();
-  const source = createInsightsSource({ db, t, locale: language, timeZone, now: () => new Date() });
+  const source = createInsightsSource({
+    db,
+    t,
+    locale: language,
+    timeZone,
+    now: () => new Date(),
+    // Read again on every recount: a new book or plan setting changes the figures.
+    setup: async () => {
+      const known = firstSettings;
+      firstSettings = null;
+      return { settings: known ?? (await settingsApi.get()) };
+    },
+    book: async () => (await bookApi.book()).book,
+    // The worker keeps the daily aggregates; it recounts what changed before the page reads them.
+    refresh: () => {
+      const started = firstRefresh ?? insightsApi.refresh();
+      firstRefresh = null;
+      return started;
+    },
+  });
   const model = createInsightsModel(
-    { load: (range) => source.load(range), watch: (onChange) => watchInsightsData({ db, liveQuery, onChange }) },
+    { load: (range, onFirst) => source.load(range, onFirst), watch: (onChange) => watchInsightsData({ db, liveQuery, onChange }) },
     { now: () => new Date(), timeZone },
   );
   model.start();

@@ -2,6 +2,7 @@ import type { browser } from 'wxt/browser';
 import { upsertClientFromSnapshot } from '../db/clients';
 import type { TouchbookDb } from '../db/database';
 import type { Messages, UiLanguage } from '../i18n';
+import { insightsZone, refreshInsightAggregates } from '../db/insights-aggregates';
 import { getSettings, updateSettings } from '../db/settings';
 import { listSites, removeSite, saveSite } from '../db/sites';
 import { matchPatternFor } from '../sites/origins';
@@ -98,6 +99,10 @@ export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
       return readPanelFocus(deps, tabId ?? (await focus.lastClientTab()));
     },
     'ui/settings.get': () => getSettings(db),
+    'ui/insights.refresh': async () => {
+      const zone = insightsZone(await getSettings(db));
+      return { zone, ...(await refreshInsightAggregates(db, zone)) };
+    },
     'ui/settings.update': async ({ patch }) => {
       const settings = await updateSettings(db, patch);
       const planningChanged = ['timeZone', 'workingDays', 'workDayStart', 'workDayEnd', 'vacation'].some((key) => key in patch);

@@ -11,6 +11,17 @@ import {
   type TouchRecord,
   type UnmatchedObjectionRecord,
 } from './schema';
+import {
+  insightsDirtyMiddleware,
+  insightsZone,
+  rebuildInsightAggregates,
+  type AggregateTables,
+  type InsightBuyerRecord,
+  type InsightClientRecord,
+  type InsightDayRecord,
+  type InsightsDirtyRecord,
+  type InsightsMetaRecord,
+} from './insights-aggregates';
 
 export const DATABASE_NAME = 'touchbook';
 
@@ -29,6 +40,12 @@ export class TouchbookDb extends Dexie {
   settings!: EntityTable<SettingsRecord, 'key'>;
   offers!: Dexie.Table<OfferRecord, [string, string]>;
   unmatchedObjections!: EntityTable<UnmatchedObjectionRecord, 'id'>;
+  // ---- version 3: the Insights daily aggregates (insights-aggregates.ts) ----
+  insightClients!: EntityTable<InsightClientRecord, 'clientId'>;
+  insightBuyers!: EntityTable<InsightBuyerRecord, 'clientId'>;
+  insightDays!: EntityTable<InsightDayRecord, 'day'>;
+  insightsDirty!: EntityTable<InsightsDirtyRecord, 'clientId'>;
+  insightsMeta!: EntityTable<InsightsMetaRecord, 'key'>;
 
   constructor(options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(DATABASE_NAME, options);
@@ -51,6 +68,28 @@ export class TouchbookDb extends Dexie {
         unmatchedObjections: 'id, createdAt',
       })
       .upgrade((tx) => upgradeToVersion2(tx));
+    // Version 3: per-day totals for the Insights page (a year is 365 rows to read, not 150,000),
+    // with each client's share of them, and the list of clients whose rows changed since.
+    // The upgrade builds them from the rows already stored; no row of any other table changes.
+    this.version(3)
+      .stores({ insightClients: 'clientId', insightBuyers: 'clientId', insightDays: 'day', insightsDirty: 'clientId', insightsMeta: 'key' })
+      .upgrade(async (tx) => {
+        const settings = await tx.table<SettingsRecord, string>('settings').get('settings');
+        const table = <Name extends keyof AggregateTables>(name: Name) => tx.table(name) as unknown as AggregateTables[Name];
+        await rebuildInsightAggregates(
+          {
+            events: table('events'),
+            touches: table('touches'),
+            insightClients: table('insightClients'),
+            insightBuyers: table('insightBuyers'),
+            insightDays: table('insightDays'),
+            insightsDirty: table('insightsDirty'),
+            insightsMeta: table('insightsMeta'),
+          },
+          insightsZone(settings),
+        );
+      });
+    this.use(insightsDirtyMiddleware);
   }
 }
 

@@ -18,7 +18,8 @@ export interface FigureExtras {
   doneTouches: TouchRecord[];
 }
 
-export async function loadFigureExtras(db: TouchbookDb, range: DateRange): Promise<FigureExtras> {
+/** `doneTouches: false` when the cold calls come from the daily aggregates: 50,000 rows fewer. */
+export async function loadFigureExtras(db: TouchbookDb, range: DateRange, { doneTouches: withDone = true } = {}): Promise<FigureExtras> {
   const from = Date.parse(`${range.from}T00:00:00Z`) - DAY_MS;
   const to = Date.parse(`${range.to}T00:00:00Z`) + 2 * DAY_MS;
   return db.transaction('r', [db.offers, db.answers, db.unmatchedObjections, db.touches], async () => {
@@ -26,7 +27,7 @@ export async function loadFigureExtras(db: TouchbookDb, range: DateRange): Promi
       db.offers.toArray(),
       db.answers.toArray(),
       db.unmatchedObjections.where('createdAt').between(from, to, true, true).toArray(),
-      db.touches.where('[state+dueAt]').between(['done', -Infinity], ['done', Infinity], true, true).toArray(),
+      withDone ? db.touches.where('[state+dueAt]').between(['done', -Infinity], ['done', Infinity], true, true).toArray() : [],
     ]);
     return { offers, answers, objections, doneTouches };
   });

@@ -26,7 +26,8 @@ export interface InsightsView {
 }
 
 export interface InsightsSource {
-  load: (range: DateRange) => Promise<InsightsView>;
+  /** The view for a range; `onFirst` may get a first screen early, before the slower figures. */
+  load: (range: DateRange, onFirst?: (view: InsightsView) => void) => Promise<InsightsView>;
   /** Calls back whenever the underlying data changes; returns the unsubscribe. */
   watch: (onChange: () => void) => () => void;
 }
@@ -48,7 +49,9 @@ export function createInsightsModel(source: InsightsSource, { now, timeZone }: {
     const mine = ++generation;
     loading.value = true;
     try {
-      const next = await source.load(range.value);
+      const next = await source.load(range.value, (first) => {
+        if (mine === generation) view.value = first;
+      });
       if (mine !== generation) return;
       view.value = next;
       problem.value = null;
@@ -79,10 +82,20 @@ export function createInsightsModel(source: InsightsSource, { now, timeZone }: {
       range.value = next;
       return reload();
     },
-    /** Starts live updates; the page calls the returned function when it goes away. */
+    /**
+     * Starts live updates; the page calls the returned function when it goes away. The watch
+     * starts once the first view is in: its own first query should not slow the first chart.
+     */
     start(): () => void {
-      void reload();
-      return source.watch(() => void reload());
+      let stopWatching: (() => void) | null = null;
+      let stopped = false;
+      void reload().finally(() => {
+        if (!stopped) stopWatching = source.watch(() => void reload());
+      });
+      return () => {
+        stopped = true;
+        stopWatching?.();
+      };
     },
   };
 }

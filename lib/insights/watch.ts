@@ -1,4 +1,4 @@
-import { Dexie, type liveQuery as LiveQuery } from 'dexie';
+import type { liveQuery as LiveQuery } from 'dexie';
 import type { TouchbookDb } from '../db/database';
 
 /**
@@ -15,13 +15,14 @@ export function watchInsightsData(options: {
   const { db, quietMs = 400 } = options;
   let first = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let dirtyBefore = 0;
   const subscription = options
     .liveQuery(() =>
       Promise.all([
-        db.events.count(),
-        // Read through the state index: a touch marked done changes its key there, which a
-        // plain count of the table would not notice.
-        db.touches.where('[state+dueAt]').between([Dexie.minKey, Dexie.minKey], [Dexie.maxKey, Dexie.maxKey]).count(),
+        // Every write to purchases or touches puts its client on the dirty list in the same
+        // transaction (lib/db/insights-aggregates.ts): watching that small table is watching
+        // them, without counting 150,000 rows on every change.
+        db.insightsDirty.count(),
         db.offers.count(),
         db.answers.count(),
         db.unmatchedObjections.count(),
@@ -30,11 +31,15 @@ export function watchInsightsData(options: {
       ]),
     )
     .subscribe({
-      next: () => {
+      next: ([dirty]) => {
+        const emptied = dirty === 0 && dirtyBefore > 0;
+        dirtyBefore = dirty;
         if (first) {
           first = false; // the page loads its first view itself
           return;
         }
+        // The list emptied by a refresh (the page's own, or another's): nothing new to count.
+        if (emptied) return;
         clearTimeout(timer);
         timer = setTimeout(options.onChange, quietMs);
       },

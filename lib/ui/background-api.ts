@@ -23,6 +23,10 @@ export const settingsApi = {
   update: (patch: Extract<UiMessage, { type: 'ui/settings.update' }>['patch']) => request({ type: 'ui/settings.update', patch }),
 };
 
+export const insightsApi = {
+  refresh: () => request({ type: 'ui/insights.refresh' }),
+};
+
 export async function languageOverride(): Promise<string | null> {
   return (await settingsApi.get()).uiLanguage;
 }

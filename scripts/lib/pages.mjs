@@ -1020,6 +1020,32 @@ export class InsightsPage {
     );
   }
 
+  /** The whole headline `id` as read: label, value, comparison and note. */
+  /** @returns {Promise<string>} */
+  async figureText(id, timeoutMs = 10_000) {
+    const node = await this.page.waitForSelector(`[data-testid="figure-${id}"]`, { timeout: timeoutMs });
+    return (await node?.evaluate((element) => Array.from(element.children).map((child) => child.textContent ?? '').join(' | '))) ?? '';
+  }
+
+  /** The ids of the table sections and charts on the page, in order. */
+  /** @returns {Promise<string[]>} */
+  sections() {
+    return this.page.$$eval('[data-testid^="section-"], [data-testid^="chart-"]', (nodes) => nodes.map((node) => node.getAttribute('data-testid') ?? ''));
+  }
+
+  /** Waits until the table `id` has rows `accept` takes (it updates live); returns them. */
+  /** @param {string} id @param {(rows: string[][]) => boolean} accept */
+  async waitForTable(id, accept, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    let rows = /** @type {string[][]} */ ([]);
+    while (Date.now() < deadline) {
+      rows = await this.tableRows(id).catch(() => []);
+      if (accept(rows)) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`table ${id} still reads ${JSON.stringify(rows)}`);
+  }
+
   /** Whether the chart `id` has drawn a canvas. */
   async chartDrawn(id) {
     return this.page.$eval(`[data-testid="canvas-${id}"]`, (host) => host.querySelector('canvas') !== null).catch(() => false);

@@ -44,6 +44,28 @@ describe.each(browsersUnderTest())('Insights in %s', (browserName) => {
     expect(await insights.figure('repeat-share')).toBe('100%');
     expect(await insights.chartDrawn('repeat-share')).toBe(true);
     const doneBefore = Number(await insights.figure('touches-done'));
+    // Every figure has its section: the plan, the TOP clients, segments and churn, cross-sell,
+    // questionnaires, objections, cold calls with the daily report.
+    const sections = await insights.sections();
+    for (const id of [
+      'section-plan',
+      'section-top-clients-EUR',
+      'section-top-clients-dropped',
+      'section-segments-abc',
+      'section-churn-risk',
+      'section-churn-clients',
+      'chart-cold-calls',
+      'section-cold-calls-months',
+      'section-cold-calls-daily',
+      'section-cross-sell',
+      'section-questionnaires',
+      'section-objections',
+    ]) {
+      expect(sections, id).toContain(id);
+    }
+    expect(await insights.chartDrawn('cold-calls')).toBe(true);
+    const olivia = (rows: string[][]) => rows.find((row) => row[1] === 'Olivia Bennett');
+    expect(plain(olivia(await insights.tableRows('top-clients-EUR'))?.[2] ?? '')).toBe('€820');
 
     // A purchase recorded in the side panel, with its amount: the open page recounts by itself.
     await panel.page.bringToFront();
@@ -51,6 +73,10 @@ describe.each(browsersUnderTest())('Insights in %s', (browserName) => {
     await panel.recordPurchase({ product: 'Roof rack', date: today, amount: '1000', currency: 'EUR' });
     await insights.page.bringToFront();
     expect(plain(await insights.waitForFigure('revenue', (text) => plain(text) === '€1,820'))).toBe('€1,820');
+    // The same purchase moves her TOP line, this month's progress and next month's plan (+10%).
+    await insights.waitForTable('top-clients-EUR', (rows) => plain(olivia(rows)?.[2] ?? '') === '€1,820');
+    expect(plain(await insights.figureText('plan-progress'))).toContain('€1,000ofthe');
+    expect(plain(await insights.figureText('plan-progress'))).toContain('€1,100');
 
     await panel.page.bringToFront();
     await panel.waitForNextTouch();

@@ -18,7 +18,7 @@ describe('Insights page model', () => {
     const load = vi.fn((range: { from: string; to: string }) => Promise.resolve(viewWith(`${range.from}..${range.to}`)));
     const model = createInsightsModel({ load, watch: () => () => undefined }, { now: () => NOW, timeZone: 'UTC' });
     await model.reload();
-    expect(load).toHaveBeenLastCalledWith({ from: '2025-07-01', to: '2026-06-15' });
+    expect(load).toHaveBeenLastCalledWith({ from: '2025-07-01', to: '2026-06-15' }, expect.any(Function));
     await model.choosePreset('lastMonth');
     expect(model.view.value?.headlines[0]?.label).toBe('2026-05-01..2026-05-31');
     expect(model.preset.value).toBe('lastMonth');
@@ -39,6 +39,31 @@ describe('Insights page model', () => {
     expect(model.loading.value).toBe(false);
   });
 
+  it('shows the first screen as soon as the source has it, then the whole view; a stale first screen is dropped', async () => {
+    const whole = deferred<InsightsView>();
+    const calls: Array<(view: InsightsView) => void> = [];
+    const model = createInsightsModel(
+      {
+        load: (_range, onFirst) => {
+          calls.push(onFirst!);
+          return whole.promise;
+        },
+        watch: () => () => undefined,
+      },
+      { now: () => NOW, timeZone: 'UTC' },
+    );
+    const first = model.reload();
+    calls[0]!(viewWith('first screen'));
+    expect(model.view.value?.headlines[0]?.label).toBe('first screen');
+    expect(model.loading.value).toBe(true);
+    void model.reload(); // a newer reload: the older one's early screen no longer counts
+    calls[0]!(viewWith('stale'));
+    expect(model.view.value?.headlines[0]?.label).toBe('first screen');
+    whole.resolve(viewWith('everything'));
+    await first;
+    expect(model.view.value?.headlines[0]?.label).toBe('everything');
+  });
+
   it('ignores a custom range that ends before it starts', async () => {
     const load = vi.fn(() => Promise.resolve(viewWith('x')));
     const model = createInsightsModel({ load, watch: () => () => undefined }, { now: () => NOW, timeZone: 'UTC' });
@@ -57,10 +82,11 @@ describe('Insights page model', () => {
   });
 
   it('recounts when the data changes, and stops when the page goes away', async () => {
-    let notify: () => void = () => undefined;
+    let notify: (() => void) | null = null;
     const unsubscribe = vi.fn();
+    const first = deferred<InsightsView>();
     const source: InsightsSource = {
-      load: vi.fn(() => Promise.resolve(viewWith('x'))),
+      load: vi.fn().mockReturnValueOnce(first.promise).mockResolvedValue(viewWith('x')),
       watch: (onChange) => {
         notify = onChange;
         return unsubscribe;
@@ -69,7 +95,11 @@ describe('Insights page model', () => {
     const model = createInsightsModel(source, { now: () => NOW, timeZone: 'UTC' });
     const stop = model.start();
     await vi.waitFor(() => expect(source.load).toHaveBeenCalledTimes(1));
-    notify();
+    // Not watching yet: the first view comes first.
+    expect(notify).toBeNull();
+    first.resolve(viewWith('first'));
+    await vi.waitFor(() => expect(notify).not.toBeNull());
+    notify!();
     await vi.waitFor(() => expect(source.load).toHaveBeenCalledTimes(2));
     stop();
     expect(unsubscribe).toHaveBeenCalled();

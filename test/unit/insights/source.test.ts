@@ -37,7 +37,7 @@ describe('Insights view', () => {
       ['EUR', 1_000, 600, 60, 1_000],
       ['UAH', 20_000, 0, 0, 0],
     ]);
-    expect(view.charts.map((chart) => chart.id)).toEqual(['repeat-share', 'revenue-UAH', 'revenue-EUR', 'touches']);
+    expect(view.charts.map((chart) => chart.id)).toEqual(['repeat-share', 'revenue-UAH', 'revenue-EUR', 'touches', 'cold-calls']);
   });
 
   it('says nothing rather than zeros when there is no data at all', () => {

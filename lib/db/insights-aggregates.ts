@@ -1,0 +1,176 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware, Table } from 'dexie';
+import { applyDay, clientDays, emptyDay, encodePurchases, isEmptyDay, type BuyerRow, type ClientDays, type DailyAggregate } from '../insights/daily';
+import { localDateFunction } from '../insights/range';
+import type { TouchbookDb } from './database';
+import type { EventRecord, SettingsRecord, TouchRecord } from './schema';
+
+/**
+ * Keeps the Insights daily aggregates (lib/insights/daily.ts) in step with every write, whoever
+ * makes it: a Dexie middleware sees each change to `events` and `touches` in the transaction that
+ * makes it and, in that same transaction, notes the clients whose rows changed
+ * (`insightsDirty`). `refreshInsightAggregates` then recounts only those clients: their old share
+ * of each day comes off the totals, the new one goes on. A change of time zone, or a table cleared
+ * (a restore), rebuilds everything. Nothing here is held in memory between calls: a worker stopped
+ * half-way leaves the dirty list in the database for the next refresh.
+ */
+
+/** A client's share of each day (to take off the totals when their rows change). */
+export type InsightClientRecord = Omit<ClientDays, 'purchases'>;
+/** A client's purchases, encoded (daily.ts): what the per-client figures read. */
+export type InsightBuyerRecord = BuyerRow;
+export type InsightDayRecord = DailyAggregate;
+export interface InsightsDirtyRecord {
+  /** A client id, or EVERYONE for a full rebuild. */
+  clientId: string;
+}
+export interface InsightsMetaRecord {
+  key: 'zone';
+  /** The IANA zone the days were cut in; the page falls back to raw rows under another one. */
+  zone: string;
+}
+
+export const EVERYONE = '*';
+const DIRTY = 'insightsDirty';
+const WATCHED = new Set(['events', 'touches']);
+
+/** The zone the aggregates are cut in: the manager's setting, else this browser's. */
+export function insightsZone(settings: Pick<SettingsRecord, 'timeZone'> | null | undefined): string {
+  return settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+type Clientish = { clientId?: unknown; type?: unknown } | undefined;
+
+function clientIdsOf(table: string, rows: readonly Clientish[]): string[] {
+  const ids: string[] = [];
+  for (const row of rows) {
+    if (!row || typeof row.clientId !== 'string') continue;
+    if (table === 'events' && row.type !== 'purchase') continue; // only purchases feed the figures
+    ids.push(row.clientId);
+  }
+  return ids;
+}
+
+export const insightsDirtyMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'touchbook-insights-dirty',
+  create(down) {
+    return {
+      ...down,
+      // A write to events or touches also writes the dirty list: it joins the transaction.
+      transaction(stores, mode, options) {
+        const joins = mode === 'readwrite' && stores.some((store) => WATCHED.has(store)) && !stores.includes(DIRTY);
+        return down.transaction(joins ? [...stores, DIRTY] : stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (!WATCHED.has(name)) return table;
+        return { ...table, mutate: (request) => markDirty(down, table, name, request) };
+      },
+    };
+  },
+};
+
+async function markDirty(down: DBCore, table: DBCoreTable, name: string, request: DBCoreMutateRequest) {
+  const trans = request.trans as unknown as IDBTransaction;
+  // Schema upgrades rebuild the aggregates themselves (and may run before the list exists).
+  if (trans.mode === 'versionchange' || !trans.objectStoreNames?.contains(DIRTY)) return table.mutate(request);
+  let clientIds: string[];
+  if (request.type === 'deleteRange') clientIds = [EVERYONE];
+  else {
+    const keys = request.type === 'delete' ? request.keys : (request.keys ?? request.values.map((value: unknown) => table.schema.primaryKey.extractKey!(value) as unknown));
+    const before = (await table.getMany({ trans: request.trans, keys })) as Clientish[];
+    clientIds = [...clientIdsOf(name, before), ...(request.type === 'delete' ? [] : clientIdsOf(name, request.values as Clientish[]))];
+  }
+  const result = await table.mutate(request);
+  const unique = [...new Set(clientIds)];
+  if (unique.length) await down.table(DIRTY).mutate({ type: 'put', trans: request.trans, values: unique.map((clientId) => ({ clientId })) });
+  return result;
+}
+
+/** The tables the aggregates are made from and kept in, as Dexie tables (a db's or an upgrade's). */
+export type AggregateTables = Pick<TouchbookDb, 'events' | 'touches' | 'insightClients' | 'insightBuyers' | 'insightDays' | 'insightsDirty' | 'insightsMeta'>;
+
+const shareOf = ({ clientId, days }: ClientDays): InsightClientRecord => ({ clientId, days });
+const buyerOf = ({ clientId, purchases }: ClientDays): InsightBuyerRecord => ({ clientId, purchases: encodePurchases(purchases) });
+
+/** Every client's share and every day's totals, from all rows. Runs inside the caller's transaction. */
+export async function rebuildInsightAggregates(tables: AggregateTables, zone: string): Promise<void> {
+  const [events, touches] = await Promise.all([tables.events.where('type').equals('purchase').toArray(), tables.touches.toArray()]);
+  const byClient = new Map<string, { events: EventRecord[]; touches: TouchRecord[] }>();
+  const of = (clientId: string) => {
+    let rows = byClient.get(clientId);
+    if (!rows) byClient.set(clientId, (rows = { events: [], touches: [] }));
+    return rows;
+  };
+  for (const event of events) of(event.clientId).events.push(event);
+  for (const touch of touches) of(touch.clientId).touches.push(touch);
+  const localDateOf = localDateFunction(zone);
+  const clients: ClientDays[] = [];
+  const days = new Map<string, InsightDayRecord>();
+  for (const [clientId, rows] of byClient) {
+    const share = clientDays(clientId, rows.events, rows.touches, zone, localDateOf);
+    clients.push(share);
+    for (const [day, figures] of Object.entries(share.days)) {
+      let total = days.get(day);
+      if (!total) days.set(day, (total = { day, ...emptyDay() }));
+      applyDay(total, figures, 1);
+    }
+  }
+  await Promise.all([tables.insightClients.clear(), tables.insightBuyers.clear(), tables.insightDays.clear(), tables.insightsDirty.clear()]);
+  await Promise.all([
+    tables.insightClients.bulkPut(clients.map(shareOf)),
+    tables.insightBuyers.bulkPut(clients.filter((client) => client.purchases.length).map(buyerOf)),
+    tables.insightDays.bulkPut([...days.values()]),
+    tables.insightsMeta.put({ key: 'zone', zone }),
+  ]);
+}
+
+/** How many clients the last refresh recounted (or 'all'), for the benchmark and tests. */
+export type RefreshResult = { recounted: number | 'all' };
+
+/**
+ * Brings the aggregates up to date: recounts the clients on the dirty list, or rebuilds when the
+ * zone changed or a table was cleared. One read-write transaction over the rows and the
+ * aggregates, so no write can slip between reading a client's rows and storing their share.
+ */
+export async function refreshInsightAggregates(db: TouchbookDb, zone: string): Promise<RefreshResult> {
+  const tables: Table[] = [db.events, db.touches, db.insightClients, db.insightBuyers, db.insightDays, db.insightsDirty, db.insightsMeta];
+  return db.transaction('rw', tables, async () => {
+    const [meta, dirty] = await Promise.all([db.insightsMeta.get('zone'), db.insightsDirty.toArray()]);
+    if (meta?.zone !== zone || dirty.some((entry) => entry.clientId === EVERYONE)) {
+      await rebuildInsightAggregates(db, zone);
+      return { recounted: 'all' };
+    }
+    if (!dirty.length) return { recounted: 0 };
+    const ids = dirty.map((entry) => entry.clientId);
+    const localDateOf = localDateFunction(zone);
+    const [before, events, touches] = await Promise.all([
+      db.insightClients.bulkGet(ids),
+      Promise.all(ids.map((id) => db.events.where('clientId').equals(id).toArray())),
+      Promise.all(ids.map((id) => db.touches.where('clientId').equals(id).toArray())),
+    ]);
+    const after = ids.map((id, index) => clientDays(id, events[index]!.filter((event) => event.type === 'purchase'), touches[index]!, zone, localDateOf));
+    const touched = new Set<string>();
+    for (const share of [...before, ...after]) for (const day of Object.keys(share?.days ?? {})) touched.add(day);
+    const dayKeys = [...touched];
+    const totals = new Map((await db.insightDays.bulkGet(dayKeys)).map((row, index) => [dayKeys[index]!, row ?? { day: dayKeys[index]!, ...emptyDay() }]));
+    for (const old of before) if (old) for (const [day, figures] of Object.entries(old.days)) applyDay(totals.get(day)!, figures, -1);
+    for (const share of after) for (const [day, figures] of Object.entries(share.days)) applyDay(totals.get(day)!, figures, 1);
+    const rows = [...totals.values()];
+    await Promise.all([
+      db.insightDays.bulkPut(rows.filter((row) => !isEmptyDay(row))),
+      db.insightDays.bulkDelete(rows.filter(isEmptyDay).map((row) => row.day)),
+      db.insightClients.bulkPut(after.filter((share) => Object.keys(share.days).length > 0).map(shareOf)),
+      db.insightClients.bulkDelete(after.filter((share) => Object.keys(share.days).length === 0).map((share) => share.clientId)),
+      db.insightBuyers.bulkPut(after.filter((share) => share.purchases.length > 0).map(buyerOf)),
+      db.insightBuyers.bulkDelete(after.filter((share) => share.purchases.length === 0).map((share) => share.clientId)),
+      db.insightsDirty.bulkDelete(ids),
+    ]);
+    return { recounted: ids.length };
+  });
+}
+
+/** The day totals from `fromDay` to `toDay` (both inclusive, YYYY-MM-DD), in day order. */
+export function dailyAggregates(db: Pick<AggregateTables, 'insightDays'>, fromDay: string, toDay: string): Promise<InsightDayRecord[]> {
+  return db.insightDays.where('day').between(fromDay, toDay, true, true).toArray();
+}

@@ -1,0 +1,229 @@
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type TouchbookDb } from '../../../lib/db/database';
+import { dailyAggregates, refreshInsightAggregates } from '../../../lib/db/insights-aggregates';
+import type { EventRecord, TouchOutcome, TouchRecord, TouchState } from '../../../lib/db/schema';
+import { coldCalls } from '../../../lib/insights/cold-calls';
+import {
+  coldCallsFromDays,
+  monthPlansFromDays,
+  purchasesOfBuyers,
+  revenueByMonthFromDays,
+  summaryFromDays,
+  touchesFromDays,
+  type DailyAggregate,
+} from '../../../lib/insights/daily';
+import { datedPurchases, todayIn } from '../../../lib/insights/dated-purchases';
+import { monthPlans } from '../../../lib/insights/plan';
+import { localDateFunction, sameRangeLastYear } from '../../../lib/insights/range';
+import { revenueByMonth, revenueSummary } from '../../../lib/insights/revenue';
+import { abcSegments, churnRisk } from '../../../lib/insights/segments';
+import { topClients } from '../../../lib/insights/top-clients';
+import { touchBreakdown } from '../../../lib/insights/touch-counts';
+import { random } from '../../bench/synthetic-data';
+
+/**
+ * The daily aggregates must give the same figures as the raw rows, whatever the writes: built
+ * from scratch, kept up by the dirty list after puts, updates and deletes, rebuilt after a zone
+ * change, and made by the version 3 upgrade from a database that had none.
+ */
+const ZONE = 'Europe/Kyiv';
+const NOW = Date.parse('2026-06-15T09:00:00Z');
+const DAY = 86_400_000;
+const RANGE = { from: '2025-06-01', to: '2026-06-15' };
+const STATES: TouchState[] = ['planned', 'due', 'done', 'snoozed', 'skipped', 'missed'];
+const OUTCOMES: TouchOutcome[] = ['reached', 'no-answer', 'not-interested', 'rescheduled'];
+
+function synthetic(seed: number, clients = 40, purchases = 300, touches = 600) {
+  const next = random(seed);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const clientId = () => `c${Math.floor(next() * clients)}`;
+  const events: EventRecord[] = Array.from({ length: purchases }, (_, index) => {
+    // Around midnight on purpose: the zone decides the day of a purchase without a card date.
+    const at = NOW - Math.floor(next() * 800) * DAY - Math.floor(next() * 4) * 3_600_000 + 21 * 3_600_000;
+    const withDate = next() < 0.5;
+    const roll = next();
+    const amount = roll < 0.05 ? -50 : roll < 0.1 ? 0 : roll < 0.2 ? null : Math.round(next() * 100_000) / 100;
+    return {
+      id: `e${index}`,
+      clientId: clientId(),
+      type: 'purchase',
+      at,
+      data: { ...(withDate ? { date: new Date(at).toISOString().slice(0, 10) } : {}), ...(amount === null ? {} : { amount, currency: pick(['EUR', 'EUR', 'UAH', 'USD']) }) },
+      source: 'crm',
+      createdAt: at,
+    };
+  });
+  events.push({ id: 'birthday', clientId: 'c1', type: 'birthday', at: NOW - 5 * DAY, data: {}, source: 'crm', createdAt: 0 });
+  const rows: TouchRecord[] = Array.from({ length: touches }, (_, index) => makeTouch(`t${index}`, clientId(), NOW - Math.floor(next() * 500 * DAY) + Math.floor(next() * 40 * DAY), pick(STATES), pick(['call', 'call', 'email']), pick(OUTCOMES), pick(['Repeat', 'Welcome', ''])));
+  // Due today, before and after the clock: today's pending touches split into overdue and to do.
+  rows.push(makeTouch('today-early', 'c2', NOW - 3_600_000, 'due', 'call', null, 'Repeat'), makeTouch('today-late', 'c3', NOW + 3_600_000, 'planned', 'call', null, 'Repeat'));
+  return { events, touches: rows };
+}
+
+function makeTouch(id: string, clientId: string, dueAt: number, state: TouchState, channel: string, outcome: TouchOutcome | null, programmeName: string): TouchRecord {
+  const done = state === 'done';
+  return {
+    id,
+    clientId,
+    programmeId: programmeName,
+    templateId: 't',
+    state,
+    dueAt,
+    goal: '',
+    role: '',
+    channel,
+    script: '',
+    outcome: done ? outcome : null,
+    note: null,
+    updatedAt: dueAt,
+    programmeName,
+    priority: 0,
+    roleId: '',
+    anchorEventId: null,
+    occurrence: '',
+    source: 'plan',
+    expiresAt: null,
+    snoozedUntil: null,
+    outcomeAt: done ? dueAt + 600_000 : null,
+    skipReason: null,
+    createdAt: dueAt,
+  };
+}
+
+const freshDb = () => openDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
+
+async function aggregates(db: TouchbookDb): Promise<DailyAggregate[]> {
+  return dailyAggregates(db, '0000-01-01', '9999-12-31');
+}
+
+/** Every figure the aggregates serve, from raw rows and from the days: they must agree. */
+async function expectSameFigures(db: TouchbookDb) {
+  const [events, touches, days, buyers] = await Promise.all([db.events.toArray(), db.touches.toArray(), aggregates(db), db.insightBuyers.toArray()]);
+  const history = datedPurchases(events, ZONE);
+  const lastYear = sameRangeLastYear(RANGE);
+  for (const range of [RANGE, lastYear]) {
+    expect(rounded(summaryFromDays(days, range))).toEqual(rounded(revenueSummary(history, range)));
+    expect(rounded(revenueByMonthFromDays(days, range))).toEqual(rounded(revenueByMonth(history, range)));
+    const today = todayIn(NOW, ZONE);
+    const localDateOf = localDateFunction(ZONE);
+    const overdueToday = new Map<string, number>();
+    for (const touch of touches) {
+      if (!['planned', 'due', 'snoozed'].includes(touch.state) || localDateOf(touch.dueAt) !== today || touch.dueAt >= NOW) continue;
+      overdueToday.set(touch.programmeName, (overdueToday.get(touch.programmeName) ?? 0) + 1);
+    }
+    expect(touchesFromDays(days, range, { today, overdueToday })).toEqual(touchBreakdown(touches, range, { now: NOW, localDateOf }));
+    const plan = { perDayPlan: 7, workingDays: [1, 2, 3, 4, 5, 6] };
+    expect(coldCallsFromDays(days, range, plan)).toEqual(coldCalls({ touches, purchases: history, range, timeZone: ZONE, ...plan }));
+  }
+  expect(rounded(monthPlansFromDays(days, { now: NOW, timeZone: ZONE, growthPercent: 15 }))).toEqual(rounded(monthPlans({ purchases: history, now: NOW, timeZone: ZONE, growthPercent: 15 })));
+  // The per-client figures read the per-client rows instead of the events: the same answers.
+  const compact = purchasesOfBuyers(buyers);
+  expect(compact).toHaveLength(history.length);
+  expect(topClients({ purchases: compact, range: RANGE, now: NOW, timeZone: ZONE })).toEqual(topClients({ purchases: history, range: RANGE, now: NOW, timeZone: ZONE }));
+  expect(abcSegments({ purchases: compact, range: RANGE })).toEqual(abcSegments({ purchases: history, range: RANGE }));
+  expect(churnRisk({ purchases: compact, now: NOW, timeZone: ZONE })).toEqual(churnRisk({ purchases: history, now: NOW, timeZone: ZONE }));
+}
+
+/** Sums in a different order differ in the last bits: compare money to a millionth. */
+function rounded<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, item: unknown) => (typeof item === 'number' ? Math.round(item * 1e6) / 1e6 : item)) as T;
+}
+
+describe('Insights daily aggregates', () => {
+  it('give the same figures as the raw rows: revenue, repeat share, touches, outcomes, cold calls, the plan, the per-client lists', async () => {
+    const db = freshDb();
+    const { events, touches } = synthetic(11);
+    await db.events.bulkPut(events);
+    await db.touches.bulkPut(touches);
+    expect(await refreshInsightAggregates(db, ZONE)).toEqual({ recounted: 'all' }); // none built yet for this zone
+    expect(await refreshInsightAggregates(db, ZONE)).toEqual({ recounted: 0 });
+    await expectSameFigures(db);
+  });
+
+  it('follow every kind of write: put, update, modify, delete, a purchase moved earlier, a client merged away', async () => {
+    const db = freshDb();
+    const { events, touches } = synthetic(12);
+    await db.events.bulkPut(events);
+    await db.touches.bulkPut(touches);
+    await refreshInsightAggregates(db, ZONE);
+
+    // A first purchase recorded before a client's earliest: their old first becomes a repeat, and
+    // their cold calls after it stop being cold.
+    await db.events.put({ id: 'early', clientId: 'c5', type: 'purchase', at: NOW - 900 * DAY, data: { date: '2024-01-02', amount: 10, currency: 'EUR' }, source: 'manager', createdAt: 0 });
+    await db.touches.update('t3', { state: 'done', outcome: 'reached', outcomeAt: NOW - DAY });
+    await db.touches.where('clientId').equals('c7').modify({ state: 'skipped' });
+    await db.touches.bulkDelete(['t10', 't11', 't12']);
+    await db.events.delete('e4');
+    await db.transaction('rw', db.events, db.touches, async () => {
+      // Merging c8 into c9: every row of c8 now belongs to c9.
+      await db.events.where('clientId').equals('c8').modify({ clientId: 'c9' });
+      await db.touches.where('clientId').equals('c8').modify({ clientId: 'c9' });
+    });
+    expect((await db.insightsDirty.toArray()).map((entry) => entry.clientId).sort()).toEqual(expect.arrayContaining(['c5', 'c7', 'c8', 'c9']));
+    const result = await refreshInsightAggregates(db, ZONE);
+    expect(result.recounted).not.toBe('all');
+    expect(await db.insightsDirty.count()).toBe(0);
+    expect(await db.insightClients.get('c8')).toBeUndefined();
+    await expectSameFigures(db);
+
+    // Kept up step by step, they equal a rebuild from scratch.
+    const kept = await aggregates(db);
+    await db.insightsMeta.clear();
+    await refreshInsightAggregates(db, ZONE);
+    expect(rounded(await aggregates(db))).toEqual(rounded(kept));
+  });
+
+  it('ignore events that are not purchases, and rebuild after a table is cleared or the zone changes', async () => {
+    const db = freshDb();
+    const { events, touches } = synthetic(13, 10, 40, 60);
+    await db.events.bulkPut(events);
+    await db.touches.bulkPut(touches);
+    await refreshInsightAggregates(db, ZONE);
+    await db.events.put({ id: 'b2', clientId: 'c4', type: 'birthday', at: NOW, data: {}, source: 'crm', createdAt: 0 });
+    expect(await db.insightsDirty.count()).toBe(0);
+
+    await db.touches.clear(); // a restore clears tables: everything is recounted
+    expect(await refreshInsightAggregates(db, ZONE)).toEqual({ recounted: 'all' });
+    await expectSameFigures(db);
+    expect(Object.values((await aggregates(db))[0]!.touches)).toEqual([]);
+
+    // Another zone cuts the days elsewhere: a rebuild, not a patch.
+    expect(await refreshInsightAggregates(db, 'America/New_York')).toEqual({ recounted: 'all' });
+    expect((await db.insightsMeta.get('zone'))?.zone).toBe('America/New_York');
+  });
+
+  it('are built by the version 3 upgrade from the rows a version 2 database holds, keeping every record', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('touchbook', { indexedDB, IDBKeyRange });
+    old.version(2).stores({
+      clients: 'id, *recordKeys, *emails, *phoneKeys, name, updatedAt',
+      events: 'id, clientId, [clientId+at], type',
+      touches: 'id, clientId, [state+dueAt], [clientId+dueAt], programmeId, [state+expiresAt]',
+      answers: '[clientId+questionId], clientId',
+      books: 'slot',
+      sites: 'origin',
+      settings: 'key',
+      offers: '[clientId+ruleId], clientId',
+      unmatchedObjections: 'id, createdAt',
+    });
+    const { events, touches } = synthetic(14);
+    await old.table('events').bulkPut(events);
+    await old.table('touches').bulkPut(touches);
+    await old.table('settings').put({ key: 'settings', timeZone: ZONE });
+    await old.table('offers').put({ clientId: 'c1', ruleId: 'r', status: 'accepted', updatedAt: NOW });
+    old.close();
+
+    const db = openDatabase({ indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.events.count()).toBe(events.length);
+    expect(await db.touches.count()).toBe(touches.length);
+    expect(await db.offers.count()).toBe(1);
+    expect((await db.insightsMeta.get('zone'))?.zone).toBe(ZONE);
+    expect(await db.insightDays.count()).toBeGreaterThan(100);
+    expect(await refreshInsightAggregates(db, ZONE)).toEqual({ recounted: 0 }); // already up to date
+    await expectSameFigures(db);
+  });
+});
