@@ -8,6 +8,7 @@ import {
   type OfferRecord,
   type SettingsRecord,
   type SiteRecord,
+  type TeamOutboxRecord,
   type TouchRecord,
   type UnmatchedObjectionRecord,
 } from './schema';
@@ -29,6 +30,7 @@ export class TouchbookDb extends Dexie {
   settings!: EntityTable<SettingsRecord, 'key'>;
   offers!: Dexie.Table<OfferRecord, [string, string]>;
   unmatchedObjections!: EntityTable<UnmatchedObjectionRecord, 'id'>;
+  teamOutbox!: EntityTable<TeamOutboxRecord, 'id'>;
 
   constructor(options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(DATABASE_NAME, options);
@@ -51,6 +53,9 @@ export class TouchbookDb extends Dexie {
         unmatchedObjections: 'id, createdAt',
       })
       .upgrade((tx) => upgradeToVersion2(tx));
+    // Version 3: the team view's outbox (lib/team/outbox.ts), one row per day document to send.
+    // A new table only: every existing record stays as it is, so no upgrade function.
+    this.version(3).stores({ teamOutbox: 'id, seq' });
   }
 }
 

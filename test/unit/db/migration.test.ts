@@ -59,7 +59,7 @@ describe('upgrading a version 1 database', () => {
     await createVersion1(indexedDB);
     const db = new TouchbookDb({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     await expect(db.clients.get('client-1')).resolves.toEqual({ ...v1Client, buyerType: null, churnReason: null });
     await expect(db.touches.get('t1')).resolves.toEqual({
@@ -102,7 +102,7 @@ describe('upgrading a version 1 database', () => {
     old.close();
     const db = new TouchbookDb({ indexedDB, IDBKeyRange });
     await expect(db.touches.count()).resolves.toBe(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     db.close();
   });
 });
