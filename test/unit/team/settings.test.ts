@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import managedSchema from '../../../public/managed_schema.json';
 import { checkTeamUrl, effectiveSettings, loadTeamSettings, parseStoredSettings, parseTeamPolicy, readyTeam, saveTeamSettings } from '../../../lib/team/settings';
 import { makeStorageArea } from '../factories';
 
@@ -34,5 +35,11 @@ describe('team settings', () => {
     expect((await loadTeamSettings(local, () => Promise.reject(new Error('Managed storage manifest not found')))).locked).toEqual([]);
     expect(parseTeamPolicy({ team: { enabled: 'yes' } })).toBeNull();
     expect(effectiveSettings(parseStoredSettings({}), null).locked).toEqual([]);
+  });
+
+  it("matches the `team` object of the Chrome managed_schema.json (one property per policy field, no password)", () => {
+    const team = managedSchema.properties.team;
+    expect(team.type).toBe('object');
+    expect(Object.keys(team.properties).sort()).toEqual(['enabled', 'managerId', 'managerName', 'shareClientOutcomes', 'shareTopClients', 'url', 'user']);
   });
 });
