@@ -1,4 +1,5 @@
 import { signal, computed } from '@preact/signals';
+import { shiftDay } from './aggregate';
 import type { CouchClient, Seq } from './couch';
 import { DOC_PREFIX, parseDayDocs, type DayDoc, type SkippedDoc } from './docs';
 import { objectionDraft, periodRange, teamView, type TeamView } from './team-view';
@@ -41,6 +42,16 @@ export async function pullTeam(client: CouchClient, previous: TeamPull, pageSize
 
 export type PeriodPreset = '7' | '30' | 'month';
 
+/**
+ * The period ends today, or tomorrow when a manager is already there: a manager in Tokyo starts
+ * the next day while a lead in Lisbon is still on this one. Never further: a wrong clock must not
+ * stretch the period.
+ */
+export function periodEnd(today: string, docs: ReadonlyArray<{ day: string }>): string {
+  const tomorrow = shiftDay(today, 1);
+  return docs.some((doc) => doc.day === tomorrow) ? tomorrow : today;
+}
+
 export interface LeadModelDeps {
   /** A client for the team database, or null when the settings do not name a usable one. */
   client: () => Promise<CouchClient | null>;
@@ -56,7 +67,10 @@ export function createLeadModel(deps: LeadModelDeps) {
   const preset = signal<PeriodPreset>('7');
   /** The last drafted entry, shown on the page too (the clipboard may refuse), and whether it was copied. */
   const draft = signal<{ text: string; json: string; copied: boolean } | null>(null);
-  const view = computed<TeamView>(() => teamView([...pull.value.docs.values()], periodRange(preset.value, deps.today())));
+  const view = computed<TeamView>(() => {
+    const docs = [...pull.value.docs.values()];
+    return teamView(docs, periodRange(preset.value, periodEnd(deps.today(), docs)));
+  });
   const skipped = computed(() => [...pull.value.skipped.values()]);
 
   async function refresh(): Promise<void> {

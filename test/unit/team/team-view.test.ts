@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ObjectionSchema } from '../../../lib/book/schema';
 import { dayDocId, type DayDoc } from '../../../lib/team/docs';
+import { periodEnd } from '../../../lib/team/lead';
 import { objectionDraft, periodRange, teamView } from '../../../lib/team/team-view';
 import { makeDayBody } from './team-factories';
 
@@ -59,5 +60,11 @@ describe("the lead's team view", () => {
     expect(periodRange('7', '2026-03-10')).toEqual({ from: '2026-03-04', to: '2026-03-10' });
     expect(periodRange('30', '2026-03-10')).toEqual({ from: '2026-02-09', to: '2026-03-10' });
     expect(periodRange('month', '2026-03-10')).toEqual({ from: '2026-03-01', to: '2026-03-10' });
+  });
+
+  it("ends the period tomorrow only when a manager east of the lead is already there", () => {
+    expect(periodEnd('2026-03-10', [{ day: '2026-03-09' }])).toBe('2026-03-10');
+    expect(periodEnd('2026-03-10', [{ day: '2026-03-11' }])).toBe('2026-03-11');
+    expect(periodEnd('2026-03-10', [{ day: '2026-04-11' }])).toBe('2026-03-10');
   });
 });
