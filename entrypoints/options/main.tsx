@@ -28,7 +28,9 @@ async function main() {
   const data = createDataModel({ ...dataApi, touchRows: lazyTouchRows() }, { t, locale });
   const team = createTeamSettingsModel(teamSettingsApi);
   const saved = signal(false);
-  await Promise.all([sites.load(), book.load(), data.load(), team.load()]);
+  await Promise.all([sites.load(), book.load(), data.load()]);
+  // The team section fills in when it has loaded; the rest of the page does not wait for it.
+  void team.load().catch((error: unknown) => console.warn('[touchbook] team settings', error));
 
   const changeLanguage = async (next: UiLanguage | null) => {
     await settingsApi.update({ uiLanguage: next });

@@ -163,7 +163,13 @@ export async function waitForPage(browser, matches, { timeoutMs = 15_000, exclud
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
       if (!exclude.has(page) && matches(await currentUrl(page))) {
-        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
+        // Polled from Node: a page still loading would make waitForFunction install a poller
+        // built with Function(), which Firefox's extension-page CSP refuses.
+        const loaded = Date.now() + 10_000;
+        while ((await page.evaluate(() => document.readyState).catch(() => 'loading')) !== 'complete') {
+          if (Date.now() > loaded) throw new Error(`${page.url()} did not finish loading`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         return page;
       }
     }

@@ -2,6 +2,7 @@
  * Page objects for the team view: the team section of the options page and the lead's page.
  * @typedef {import('puppeteer-core').Page} Page
  */
+import { waitFor } from './pages.mjs';
 
 export class TeamSettingsSection {
   /** @param {Page} page the options page */
@@ -15,7 +16,7 @@ export class TeamSettingsSection {
    */
   async configure({ url, managerId = '', managerName = '', user = '', password = '', enabled = true }) {
     const form = '[data-testid="team-settings"]';
-    await this.page.waitForSelector(form, { timeout: 10_000 });
+    await waitFor(async () => (await this.page.$(form)) !== null, { what: 'the team settings' });
     const fill = async (/** @type {string} */ name, /** @type {string} */ value) => {
       await this.page.$eval(`${form} [name="${name}"]`, (input, text) => {
         const element = /** @type {HTMLInputElement} */ (input);
@@ -31,9 +32,16 @@ export class TeamSettingsSection {
     const checked = await this.page.$eval(`${form} [name="enabled"]`, (input) => /** @type {HTMLInputElement} */ (input).checked);
     if (checked !== enabled) await this.page.click(`${form} [name="enabled"]`);
     await this.page.click('[data-testid="team-save"]');
-    await this.page.waitForFunction(() => [...document.querySelectorAll('[data-testid="team-settings"] [role="status"]')].some((node) => node.textContent === 'Saved.'), {
-      timeout: 10_000,
-    });
+    // Polled from Node: Firefox's extension-page CSP refuses the functions waitForFunction builds.
+    await waitFor(
+      async () => (await this.page.$$eval('[data-testid="team-settings"] [role="status"]', (nodes) => nodes.map((node) => node.textContent))).includes('Saved.'),
+      { what: 'the team settings saved' },
+    );
+  }
+
+  /** Until "Sync now" can be clicked (it is disabled while a sync runs). */
+  async waitForSyncButton(timeoutMs = 20_000) {
+    await waitFor(async () => (await this.page.$('[data-testid="team-sync"]:not([disabled])')) !== null, { what: '"Sync now" enabled', timeoutMs });
   }
 
   /** @returns {Promise<string>} */
@@ -46,9 +54,9 @@ export class TeamSettingsSection {
    * @param {(status: string) => boolean} accept
    */
   async syncNow(accept, timeoutMs = 20_000) {
-    await this.page.waitForSelector('[data-testid="team-sync"]:not([disabled])', { timeout: timeoutMs });
+    await this.waitForSyncButton(timeoutMs);
     await this.page.click('[data-testid="team-sync"]');
-    await this.page.waitForSelector('[data-testid="team-sync"]:not([disabled])', { timeout: timeoutMs });
+    await this.waitForSyncButton(timeoutMs);
     const status = await this.status();
     if (!accept(status)) throw new Error(`unexpected team status after sync: ${status}`);
     return status;
@@ -90,7 +98,7 @@ export class TeamPage {
   async draftEntry(/** @type {number} */ index) {
     const buttons = await this.page.$$('[data-testid="team-objections"] li button');
     await buttons[index]?.click();
-    await this.page.waitForSelector('[data-testid="team-draft"] textarea', { timeout: 5_000 });
+    await waitFor(async () => (await this.page.$('[data-testid="team-draft"] textarea')) !== null, { what: 'the drafted book entry' });
     return this.page.$eval('[data-testid="team-draft"] textarea', (area) => /** @type {HTMLTextAreaElement} */ (area).value);
   }
 }
