@@ -163,12 +163,17 @@ export async function waitForPage(browser, matches, { timeoutMs = 15_000, exclud
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
       if (!exclude.has(page) && matches(await currentUrl(page))) {
-        // Polled from Node: a page still loading would make waitForFunction install a poller
-        // built with Function(), which Firefox's extension-page CSP refuses.
-        const loaded = Date.now() + 10_000;
-        while ((await page.evaluate(() => document.readyState).catch(() => 'loading')) !== 'complete') {
-          if (Date.now() > loaded) throw new Error(`${page.url()} did not finish loading`);
-          await new Promise((resolve) => setTimeout(resolve, 50));
+        try {
+          await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
+        } catch (error) {
+          // On a page still loading, waitForFunction installs a poller built with Function(),
+          // which Firefox's extension-page CSP refuses: poll from Node then.
+          if (!/CSP/.test(String(error?.cause ?? error))) throw error;
+          const loaded = Date.now() + 10_000;
+          while ((await page.evaluate(() => document.readyState).catch(() => 'loading')) !== 'complete') {
+            if (Date.now() > loaded) throw new Error(`${page.url()} did not finish loading`);
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
         }
         return page;
       }
