@@ -78,7 +78,7 @@ export async function launchWithExtension(name, { headless = true, downloadDir }
           headless,
           userDataDir: profile,
           ...(downloadDir ? { downloadBehavior: { policy: 'allow', downloadPath: downloadDir } } : {}),
-          extraPrefsFirefox: { 'extensions.manifestV3.enabled': true, ...(downloadDir ? firefoxDownloadPrefs(downloadDir) : {}) },
+          extraPrefsFirefox: { 'extensions.manifestV3.enabled': true, ...FIREFOX_AUTOMATION_CSP, ...(downloadDir ? firefoxDownloadPrefs(downloadDir) : {}) },
         });
 
   try {
@@ -151,6 +151,18 @@ async function currentUrl(page) {
   return page.evaluate(() => location.href).catch(() => reported);
 }
 
+/**
+ * Puppeteer waits (waitForFunction, waitForSelector, locators) build their predicate in the page
+ * with Function(); Firefox ESR 140.12 applies the extension pages' CSP to that too and every wait
+ * on an extension page fails with "call to Function() blocked by CSP". The test profile's
+ * extension CSP allows eval so the driver can wait; Chromium runs the same tests under the
+ * shipped CSP, which the manifest does not relax.
+ */
+const FIREFOX_AUTOMATION_CSP = {
+  'extensions.webextensions.base-content-security-policy.v3': "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; upgrade-insecure-requests;",
+  'extensions.webextensions.default-content-security-policy.v3': "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; upgrade-insecure-requests;",
+};
+
 /** Polls the open tabs until one has a URL that satisfies `matches`, and waits for it to load. */
 /**
  * @param {Browser} browser
@@ -163,18 +175,7 @@ export async function waitForPage(browser, matches, { timeoutMs = 15_000, exclud
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
       if (!exclude.has(page) && matches(await currentUrl(page))) {
-        try {
-          await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
-        } catch (error) {
-          // On a page still loading, waitForFunction installs a poller built with Function(),
-          // which Firefox's extension-page CSP refuses: poll from Node then.
-          if (!/CSP/.test(String(error?.cause ?? error))) throw error;
-          const loaded = Date.now() + 10_000;
-          while ((await page.evaluate(() => document.readyState).catch(() => 'loading')) !== 'complete') {
-            if (Date.now() > loaded) throw new Error(`${page.url()} did not finish loading`);
-            await new Promise((resolve) => setTimeout(resolve, 50));
-          }
-        }
+        await page.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
         return page;
       }
     }
