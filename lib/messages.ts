@@ -23,6 +23,7 @@ import { UI_LANGUAGES, type UiLanguage } from './i18n/languages';
 import type { FieldMapping } from './crm/mappings';
 import { TEACHABLE_FIELDS, type TeachableField } from './sites/mappings';
 import type { PickerMessages } from './teach/texts';
+import type { TeamStatus } from './team/service';
 
 /**
  * The one message protocol. Messages are named by direction: `cs/*` come from content scripts in
@@ -151,6 +152,9 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
       })
       .partial(),
   }),
+  // wt-team: the team view's sync status and "Sync now" (settings live in storage.local).
+  z.object({ type: z.literal('ui/team.status') }),
+  z.object({ type: z.literal('ui/team.sync') }),
 ]);
 
 /** What a content script sends; the snapshot is typed by its input shape (defaults not applied). */
@@ -223,6 +227,9 @@ export interface Replies {
   'ui/settings.get': SettingsRecord;
   'ui/settings.update': SettingsRecord;
   'ui/insights.refresh': { zone: string; recounted: number | 'all' };
+  // wt-team
+  'ui/team.status': TeamStatus;
+  'ui/team.sync': TeamStatus;
 }
 
 export type MessageType = keyof Replies;

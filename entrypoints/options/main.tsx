@@ -8,6 +8,9 @@ import { InsightsLink } from '../../components/InsightsLink';
 import { LanguagePicker } from '../../components/LanguagePicker';
 import { ProfileSettings, type ProfilePatch } from '../../components/ProfileSettings';
 import { SitesEditor } from '../../components/SitesEditor';
+import { TeamSettings } from '../../components/TeamSettings';
+import { createTeamSettingsModel } from '../../lib/team/settings-model';
+import { teamSettingsApi } from '../../lib/team/team-api';
 import type { UiLanguage } from '../../lib/i18n';
 import { createBookModel } from '../../lib/options/book-model';
 import { bookRoles } from '../../lib/roles/routing';
@@ -25,8 +28,11 @@ async function main() {
   const book = createBookModel(bookApi);
   // Exports read the database here, like the side panel: a large export need not pass through messages.
   const data = createDataModel({ ...dataApi, touchRows: lazyTouchRows(), exportBackup: lazyBackupExport() }, { t, locale });
+  const team = createTeamSettingsModel(teamSettingsApi);
   const saved = signal(false);
   await Promise.all([sites.load(), book.load(), data.load()]);
+  // The team section fills in when it has loaded; the rest of the page does not wait for it.
+  void team.load().catch((error: unknown) => console.warn('[touchbook] team settings', error));
 
   const changeLanguage = async (next: UiLanguage | null) => {
     await settingsApi.update({ uiLanguage: next });
@@ -46,6 +52,7 @@ async function main() {
         <ProfileSettings settings={settings.value} roles={book.book.value ? bookRoles(book.book.value.book) : []} t={t} locale={locale} timeZones={timeZones} saved={saved.value} onSave={(patch) => void saveProfile(patch)} />
         <LanguagePicker value={settings.value.uiLanguage} onChange={(next) => void changeLanguage(next)} t={t} />
         <DataSettings model={data} t={t} />
+        <TeamSettings model={team} t={t} locale={locale} />
       </main>
     );
   }

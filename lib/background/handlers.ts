@@ -15,6 +15,8 @@ import type { LifecycleService } from './lifecycle-service';
 import { readPanelFocus, type FocusStore, type StorageArea } from './focus';
 import { createTeachContentHandlers, createTeachUiHandlers } from './teach-handlers';
 import type { ContentHandlers, UiHandlers } from './router';
+import { createTeamHandlers } from '../team/handlers';
+import type { TeamService } from '../team/service';
 
 export interface BackgroundDeps {
   db: TouchbookDb;
@@ -40,6 +42,8 @@ export interface BackgroundDeps {
   /** Re-arms the book sync alarm after the manager changed the interval or the address. */
   rearmBookSync: () => Promise<void>;
   now: () => number;
+  /** The team view's push (lib/team); absent in tests that do not need it. */
+  team?: Pick<TeamService, 'status' | 'sync'>;
 }
 
 export function createContentHandlers(deps: BackgroundDeps): ContentHandlers {
@@ -71,6 +75,7 @@ export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
     ...createTeachUiHandlers(deps),
     ...createLifecycleHandlers(deps.lifecycle),
     ...createPanelHandlers(deps),
+    ...createTeamHandlers(deps.team),
     'ui/debug.clock': async ({ offsetMs }) => {
       if (!deps.setClockOffset) throw new Error('the clock can only be moved in a demo build');
       return { now: await deps.setClockOffset(offsetMs) };

@@ -22,6 +22,9 @@ import { teachSelection } from './teach-handlers';
 import { createFocusStore, forgetFocusIfLeft } from './focus';
 import { createContentHandlers, createUiHandlers, injectIntoOpenTabs, type BackgroundDeps } from './handlers';
 import { createMessageRouter, type MessageSender } from './router';
+import { mayChangeFigures } from '../team/handlers';
+import { createTeamService } from '../team/service';
+import { TEAM_SETTINGS_KEY } from '../team/settings';
 
 /**
  * Wires the background worker. Everything is registered synchronously at start-up because
@@ -73,8 +76,20 @@ export function startBackground(): void {
     }
   };
 
+  // The team view (off by default): pushes the day's figures to the team's CouchDB from alarms.
+  const team = createTeamService({
+    db,
+    local: browser.storage.local,
+    readManaged: () => browser.storage.managed.get(),
+    alarms: browser.alarms,
+    fetchImpl: (input, init) => fetch(input, init),
+    now: clock.now,
+    systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
+
   const deps: BackgroundDeps = {
     db,
+    team,
     focus: createFocusStore(browser.storage.session),
     scripting: browser.scripting,
     permissions: browser.permissions,
@@ -108,7 +123,12 @@ export function startBackground(): void {
 
   // The polyfill sends the resolved value of the returned promise as the reply, in both browsers.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender) => route(message, sender));
+  browser.runtime.onMessage.addListener(async (message: unknown, sender: MessageSender) => {
+    const reply = await route(message, sender);
+    const type = (message as { type?: unknown } | null)?.type;
+    if (reply.ok && typeof type === 'string' && mayChangeFigures(type)) void team.noteChange().catch(logFailure('team view'));
+    return reply;
+  });
   browser.runtime.onConnect.addListener((port) =>
     handleBackupPort(port, {
       db,
@@ -118,6 +138,7 @@ export function startBackground(): void {
       afterImport: async (onProgress) => {
         await deps.syncRegistration();
         await lifecycle.replanAll(onProgress);
+        await team.noteChange();
       },
     }),
   );
@@ -129,10 +150,18 @@ export function startBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BOOK_SYNC_ALARM) void books.sync().catch(logFailure('book sync'));
     if (isWakeAlarm(alarm)) void remind().catch(logFailure('reminders'));
+    if (team.isTeamAlarm(alarm.name)) void team.sync().catch(logFailure('team sync'));
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    // The manager saved the team settings: arm or disarm the alarms, and push soon.
+    if (area === 'local' && TEAM_SETTINGS_KEY in changes) void team.arm().then(() => team.noteChange()).catch(logFailure('team view'));
   });
   browser.notifications.onClicked.addListener((id) => void openNotifiedClient(id).catch(logFailure('notification')));
   browser.notifications.onButtonClicked?.addListener((id) => void openNotifiedClient(id).catch(logFailure('notification')));
-  browser.storage.managed.onChanged?.addListener(() => void books.sync().catch(logFailure('book sync')));
+  browser.storage.managed.onChanged?.addListener(() => {
+    void books.sync().catch(logFailure('book sync'));
+    void team.arm().catch(logFailure('team view'));
+  });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First run: the user has to enable a CRM before anything can happen, so show where.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
@@ -187,6 +216,7 @@ export function startBackground(): void {
   remind().catch(logFailure('reminders')); // Firefox forgets alarms across restarts: re-arm now
   refreshTeachMenu().catch(logFailure('context menu'));
   rearmBookSync().catch(logFailure('book sync alarm'));
+  team.arm().catch(logFailure('team view'));
 }
 
 const NOTIFIED_CLIENT_URL = 'notified-client-url';

@@ -31,6 +31,8 @@ export const ManagedPolicySchema = z.object({
   publicKey: z.string().max(200).optional(),
   /** When true, managers cannot edit team content, change the source or import another book. */
   locked: z.boolean().optional(),
+  /** The team view's settings (lib/team/settings.ts reads them); listed so they are not "unknown". */
+  team: z.unknown().optional(),
 });
 
 export type ManagedPolicy = z.output<typeof ManagedPolicySchema>;

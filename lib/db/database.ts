@@ -8,6 +8,7 @@ import {
   type OfferRecord,
   type SettingsRecord,
   type SiteRecord,
+  type TeamOutboxRecord,
   type TouchRecord,
   type UnmatchedObjectionRecord,
 } from './schema';
@@ -46,6 +47,8 @@ export class TouchbookDb extends Dexie {
   insightDays!: EntityTable<InsightDayRecord, 'day'>;
   insightsDirty!: EntityTable<InsightsDirtyRecord, 'clientId'>;
   insightsMeta!: EntityTable<InsightsMetaRecord, 'key'>;
+  // ---- version 4: the team view's outbox ----
+  teamOutbox!: EntityTable<TeamOutboxRecord, 'id'>;
 
   constructor(options: ConstructorParameters<typeof Dexie>[1] = {}) {
     super(DATABASE_NAME, options);
@@ -90,6 +93,9 @@ export class TouchbookDb extends Dexie {
         );
       });
     this.use(insightsDirtyMiddleware);
+    // Version 4: the team view's outbox (lib/team/outbox.ts), one row per day document to send.
+    // A new table only: every existing record stays as it is, so no upgrade function.
+    this.version(4).stores({ teamOutbox: 'id, seq' });
   }
 }
 

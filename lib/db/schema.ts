@@ -3,6 +3,7 @@ import type { FieldMapping } from '../crm/mappings';
 import type { ClientSnapshot, Phone, Product } from '../crm/snapshot';
 import type { UiLanguage } from '../i18n';
 import type { ClientDiscount } from '../lifecycle/discount';
+import type { DayDocBody } from '../team/docs';
 
 /** A CRM record a client was seen on; one client may be seen on several (contact, deal...). */
 export interface SeenRecord {
@@ -215,3 +216,20 @@ export const DEFAULT_SETTINGS: SettingsRecord = {
   vacation: null,
   remindersCheckedAt: null,
 };
+
+/**
+ * A day document waiting in the team outbox (lib/team/outbox.ts). `seq` grows each time the
+ * day's figures change; the replicator sends rows above its checkpoint, so a changed day is sent
+ * again and an unchanged one never.
+ */
+export interface TeamOutboxRecord {
+  /** The CouchDB document id, `agg:<managerId>:<YYYY-MM-DD>`. */
+  id: string;
+  day: string;
+  body: DayDocBody;
+  /** The body without `updatedAt`, as canonical JSON: what decides whether the day changed. */
+  fingerprint: string;
+  seq: number;
+  /** The document's revision on the target as last written, or null before the first write. */
+  rev: string | null;
+}

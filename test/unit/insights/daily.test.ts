@@ -217,7 +217,7 @@ describe('Insights daily aggregates', () => {
 
     const db = openDatabase({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.events.count()).toBe(events.length);
     expect(await db.touches.count()).toBe(touches.length);
     expect(await db.offers.count()).toBe(1);
