@@ -87,8 +87,18 @@ export function coldCalls({
     row.calls += 1;
     if (touch.outcome) row[OUTCOME_FIELD[touch.outcome]] += 1;
   }
+  return {
+    days,
+    months: monthTotals(days, perDayPlan),
+    total: days.reduce((sum, row) => sum + row.calls, 0),
+    plan: perDayPlan === null ? null : days.reduce((sum, row) => sum + (row.plan ?? 0), 0),
+  };
+}
+
+/** The days' calls, reached clients and plan summed per month (shared with the daily aggregates). */
+export function monthTotals(rows: readonly ColdCallDay[], perDayPlan: number | null): ColdCallMonth[] {
   const months = new Map<string, ColdCallMonth>();
-  for (const row of days) {
+  for (const row of rows) {
     const month = monthOf(row.date);
     let entry = months.get(month);
     if (!entry) months.set(month, (entry = { month, calls: 0, reached: 0, plan: perDayPlan === null ? null : 0 }));
@@ -96,10 +106,5 @@ export function coldCalls({
     entry.reached += row.reached;
     if (entry.plan !== null && row.plan !== null) entry.plan += row.plan;
   }
-  return {
-    days,
-    months: [...months.values()],
-    total: days.reduce((sum, row) => sum + row.calls, 0),
-    plan: perDayPlan === null ? null : days.reduce((sum, row) => sum + (row.plan ?? 0), 0),
-  };
+  return [...months.values()];
 }

@@ -1,8 +1,8 @@
 import type { EventRecord, TouchOutcome, TouchRecord } from '../db/schema';
 import { isoWeekday, parseLocalDate } from '../lifecycle/time';
-import type { ColdCallDay, ColdCallFigures, ColdCallMonth } from './cold-calls';
+import { monthTotals, type ColdCallDay, type ColdCallFigures } from './cold-calls';
 import { dayNumber, datedPurchases, isoDayOf, isSale, monthOf, shiftMonth, todayIn, type DatedPurchase } from './dated-purchases';
-import type { MonthPlan } from './plan';
+import { plansFor, type MonthPlan } from './plan';
 import { localDateFunction, weekStart, type DateRange } from './range';
 import { monthsOf, type MonthRevenue, type RevenueSummary } from './revenue';
 import type { TouchBreakdown, TouchCounts } from './touch-counts';
@@ -276,18 +276,9 @@ export function coldCallsFromDays(
     const calls = byDay.get(date) ?? emptyCalls();
     rows.push({ date, ...calls, plan: perDayPlan === null ? null : working ? perDayPlan : 0 });
   }
-  const months = new Map<string, ColdCallMonth>();
-  for (const row of rows) {
-    const month = monthOf(row.date);
-    let entry = months.get(month);
-    if (!entry) months.set(month, (entry = { month, calls: 0, reached: 0, plan: perDayPlan === null ? null : 0 }));
-    entry.calls += row.calls;
-    entry.reached += row.reached;
-    if (entry.plan !== null && row.plan !== null) entry.plan += row.plan;
-  }
   return {
     days: rows,
-    months: [...months.values()],
+    months: monthTotals(rows, perDayPlan),
     total: rows.reduce((sum, row) => sum + row.calls, 0),
     plan: perDayPlan === null ? null : rows.reduce((sum, row) => sum + (row.plan ?? 0), 0),
   };
@@ -300,26 +291,8 @@ export function monthPlansFromDays(days: readonly DailyAggregate[], { now, timeZ
   const lastMonth = shiftMonth(month, -1);
   const basis = summaryFromDays(days, { from: `${lastMonth}-01`, to: `${lastMonth}-31` }).byCurrency;
   const actual = summaryFromDays(days, { from: `${month}-01`, to: today }).byCurrency;
-  const factor = 1 + growthPercent / 100;
-  const [year, monthNumber, day] = today.split('-').map(Number) as [number, number, number];
-  const monthDays = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  const cents = (value: number) => Math.round(value * 100) / 100;
-  return [...new Set([...Object.keys(basis), ...Object.keys(actual)])].sort().map((currency) => {
-    const base = basis[currency]?.total ?? 0;
-    const plan = cents(base * factor);
-    const done = actual[currency]?.total ?? 0;
-    return {
-      currency,
-      month,
-      basis: base,
-      plan,
-      actual: done,
-      progress: plan > 0 ? done / plan : null,
-      monthElapsed: day / monthDays,
-      nextMonth: shiftMonth(month, 1),
-      nextPlan: cents(done * factor),
-    };
-  });
+  const totals = (byCurrency: typeof basis) => new Map(Object.entries(byCurrency).map(([currency, sums]) => [currency, sums?.total ?? 0]));
+  return plansFor(totals(basis), totals(actual), today, growthPercent);
 }
 
 /**

@@ -53,6 +53,15 @@ export function monthPlans({ purchases, now, timeZone, growthPercent = DEFAULT_P
     if (purchaseMonth === lastMonth) basis.set(purchase.currency, (basis.get(purchase.currency) ?? 0) + purchase.amount);
     else if (purchaseMonth === month && purchase.date <= today) actual.set(purchase.currency, (actual.get(purchase.currency) ?? 0) + purchase.amount);
   }
+  return plansFor(basis, actual, today, growthPercent);
+}
+
+/**
+ * The plans from last month's revenue (`basis`) and this month's so far (`actual`), per currency:
+ * shared by the raw-row figure and the one over the daily aggregates.
+ */
+export function plansFor(basis: ReadonlyMap<string, number>, actual: ReadonlyMap<string, number>, today: string, growthPercent: number): MonthPlan[] {
+  const month = monthOf(today);
   const factor = 1 + growthPercent / 100;
   const [year, monthNumber, day] = today.split('-').map(Number) as [number, number, number];
   const monthDays = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
