@@ -6,39 +6,10 @@ import { valueAfterLabel, type FieldPair } from './generic/pairs';
 import type { LabelField } from './labels';
 import type { PageHints } from './page-hints';
 import type { SnapshotField } from './snapshot';
+import { LABEL_FIELD_OF, type FieldMapping } from './mapping-fields';
 import { normalizeLabel } from './text';
 
-/**
- * Field mappings the user taught for one CRM origin ("this is the phone"), applied after the
- * heuristics and overriding them. A mapping finds its value by a selector made by
- * `stableSelectorFor` (` >>> ` steps into a shadow root) or by the label shown next to it.
- */
-export interface FieldMapping {
-  field: SnapshotField;
-  selector?: string;
-  label?: string;
-}
-
-/**
- * Snapshot fields by their singular names (as the label dictionaries and the sales book's field
- * mappings name them); products cannot be taught (yet).
- */
-export const LABEL_FIELD_OF = {
-  name: 'name',
-  firstName: 'firstName',
-  lastName: 'lastName',
-  company: 'company',
-  jobTitle: 'jobTitle',
-  phones: 'phone',
-  emails: 'email',
-  stage: 'stage',
-  amount: 'amount',
-  birthday: 'birthday',
-  tags: 'tags',
-  owner: 'owner',
-  lastPurchase: 'lastPurchase',
-  nextContact: 'nextContact',
-} as const satisfies Partial<Record<SnapshotField, LabelField>>;
+export { LABEL_FIELD_OF, type FieldMapping } from './mapping-fields';
 
 export function applyTaughtMappings(
   doc: Document,

@@ -1,5 +1,5 @@
 import type { SalesBook } from '../book/schema';
-import { LABEL_FIELD_OF, type FieldMapping } from '../crm/mappings';
+import { LABEL_FIELD_OF, type FieldMapping } from '../crm/mapping-fields';
 import type { SnapshotField } from '../crm/snapshot';
 
 /**
