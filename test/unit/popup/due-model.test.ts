@@ -188,12 +188,19 @@ describe('due model over the real lifecycle service', () => {
       handOver: (touchId, handedOver) => bg.lifecycle.handOver(touchId, handedOver),
     });
 
-  it("lists a car buyer's service reminder for the service advisor, with its task text, not as the sales manager's own", async () => {
+  /** A car buyer whose service reminder is due, as the popup lists it for a manager in `roleIds`. */
+  const carBuyerDueFor = async (roleIds: string[] | null) => {
     const { db, deps: bg } = makeBackground();
+    if (roleIds) await updateSettings(db, { roleIds });
     await db.clients.put(makeClient({ products: [makeProduct({ purchasedAt: daysAgo(200) })] }));
     await bg.lifecycle.clientChanged('client-anna');
     const model = modelOver(bg);
     await model.load();
+    return { db, model };
+  };
+
+  it("lists a car buyer's service reminder for the service advisor, with its task text, not as the sales manager's own", async () => {
+    const { model } = await carBuyerDueFor(null);
     expect(model.list.value?.timeZone).toBe('Europe/Kyiv');
     expect(model.groups.value.overdue).toEqual([]);
     expect(model.groups.value.others.map((group) => [group.roleId, group.role, group.items.length])).toEqual([['service-advisor', 'Service advisor', 1]]);
@@ -207,12 +214,7 @@ describe('due model over the real lifecycle service', () => {
   });
 
   it('a manager who is also the service advisor has it as their own, and done takes it off', async () => {
-    const { db, deps: bg } = makeBackground();
-    await updateSettings(db, { roleIds: ['sales-manager', 'service-advisor'] });
-    await db.clients.put(makeClient({ products: [makeProduct({ purchasedAt: daysAgo(200) })] }));
-    await bg.lifecycle.clientChanged('client-anna');
-    const model = modelOver(bg);
-    await model.load();
+    const { db, model } = await carBuyerDueFor(['sales-manager', 'service-advisor']);
     const [due] = model.groups.value.overdue;
     expect(due).toMatchObject({ client: { id: 'client-anna' }, touch: { templateId: 'service-reminder' } });
     expect(due!.handOverScript).toBeUndefined();
@@ -225,12 +227,7 @@ describe('due model over the real lifecycle service', () => {
   });
 
   it('a handed-over touch leaves the reminders until it is taken back', async () => {
-    const { db, deps: bg } = makeBackground();
-    await updateSettings(db, { roleIds: ['sales-manager', 'service-advisor'] });
-    await db.clients.put(makeClient({ products: [makeProduct({ purchasedAt: daysAgo(200) })] }));
-    await bg.lifecycle.clientChanged('client-anna');
-    const model = modelOver(bg);
-    await model.load();
+    const { db, model } = await carBuyerDueFor(['sales-manager', 'service-advisor']);
     const id = model.groups.value.overdue[0]!.touch.id;
 
     await model.handOver(id, true);
