@@ -1,6 +1,7 @@
 import type { EventRecord, TouchRecord, UnmatchedObjectionRecord } from '../../../lib/db/schema';
 import type { DayContext } from '../../../lib/team/aggregate';
 import type { DayDocBody } from '../../../lib/team/docs';
+import { makeTouch as makeLifecycleTouch } from '../lifecycle/factories';
 
 /** 12:00 UTC on an ISO day: the same local day in Europe/Kyiv and Europe/Athens. */
 export const noon = (day: string) => Date.parse(`${day}T12:00:00Z`);
@@ -19,34 +20,23 @@ export function makePurchase(overrides: Partial<EventRecord> & { day?: string; a
   };
 }
 
+/** A touch of the durable-goods programme on 10 March, over the lifecycle tests' touch. */
 export function makeTouch(overrides: Partial<TouchRecord> = {}): TouchRecord {
-  return {
+  return makeLifecycleTouch({
     id: `t-${Math.random().toString(36).slice(2)}`,
-    clientId: 'client-1',
     programmeId: 'durable',
     templateId: 'call',
-    state: 'planned',
     dueAt: noon('2026-03-10'),
     goal: 'Call',
     role: 'Manager',
-    channel: 'call',
-    script: 'Hello',
-    outcome: null,
-    note: null,
     updatedAt: 0,
     programmeName: 'Durable goods',
     priority: 0,
     roleId: 'manager',
     anchorEventId: null,
     occurrence: '',
-    source: 'plan',
-    expiresAt: null,
-    snoozedUntil: null,
-    outcomeAt: null,
-    skipReason: null,
-    createdAt: 0,
     ...overrides,
-  };
+  });
 }
 
 export function makeObjection(overrides: Partial<UnmatchedObjectionRecord> = {}): UnmatchedObjectionRecord {
