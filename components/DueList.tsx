@@ -49,6 +49,7 @@ export function DueList({
         </p>
       )}
       {list.items.length === 0 && <EmptyState title={t('popupNoDue')} />}
+      {list.items.length > 0 && overdue.length === 0 && today.length === 0 && <p class="tb-muted" data-testid="due-none-own">{t('rolesNoOwnDue')}</p>}
       {[
         ['overdue', t('touchOverdue'), overdue],
         ['today', t('touchToday'), today],

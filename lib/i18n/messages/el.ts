@@ -409,6 +409,7 @@ export const el: Messages = {
   profileRoles: 'Οι ρόλοι σας',
   profileRolesHint: 'Οι επαφές των άλλων ρόλων του βιβλίου πωλήσεων εμφανίζονται χωριστά, για παράδοση· δεν σας υπενθυμίζονται.',
   profileRolesNone: 'Επιλέξτε τουλάχιστον έναν ρόλο.',
+  rolesNoOwnDue: 'Δεν εκκρεμεί καμία δική σας επαφή.',
   // wt-backup
   backupExporting: 'Αποθήκευση αντιγράφου ασφαλείας',
   backupSending: 'Ανάγνωση του αρχείου',

@@ -409,6 +409,7 @@ export const en = {
   profileRoles: 'Your roles',
   profileRolesHint: 'Touches for the other roles in the sales book are listed apart, to hand over; they do not remind you.',
   profileRolesNone: 'Choose at least one role.',
+  rolesNoOwnDue: 'Nothing of yours is due.',
   // wt-backup
   backupExporting: 'Saving the backup',
   backupSending: 'Reading the file',

@@ -409,6 +409,7 @@ export const ru: Messages = {
   profileRoles: 'Ваши роли',
   profileRolesHint: 'Касания других ролей из книги продаж показываются отдельно, для передачи; о них вам не напоминают.',
   profileRolesNone: 'Выберите хотя бы одну роль.',
+  rolesNoOwnDue: 'Ваших касаний к сроку нет.',
   // wt-backup
   backupExporting: 'Сохранение резервной копии',
   backupSending: 'Чтение файла',

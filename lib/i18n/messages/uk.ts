@@ -409,6 +409,7 @@ export const uk: Messages = {
   profileRoles: 'Ваші ролі',
   profileRolesHint: 'Дотики інших ролей із книги продажів показано окремо, для передачі; про них вам не нагадують.',
   profileRolesNone: 'Оберіть хоча б одну роль.',
+  rolesNoOwnDue: 'Ваших дотиків на зараз немає.',
   // wt-backup
   backupExporting: 'Збереження резервної копії',
   backupSending: 'Читання файлу',

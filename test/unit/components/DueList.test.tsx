@@ -207,6 +207,14 @@ describe('DueList', () => {
       await vi.waitFor(() => expect(deps.handOver).toHaveBeenCalledWith('svc', false));
     });
 
+    it("says nothing of the manager's own is due when only other roles' touches are", async () => {
+      const { container } = await renderDue([service]);
+      expect(byTestId(container, 'due-none-own').textContent).toBe('Nothing of yours is due.');
+      expect(container.querySelector('[data-testid="empty-state"]')).toBeNull();
+      const mine = await renderDue([service, overdue]);
+      expect(mine.container.querySelector('[data-testid="due-none-own"]')).toBeNull();
+    });
+
     it("a manager in the service advisor's role has the service touch as their own", async () => {
       const { container } = await renderDue([service], {}, { ownRoleIds: ['sales-manager', 'service-advisor'] });
       expect(container.querySelector('[data-testid="due-role"]')).toBeNull();
