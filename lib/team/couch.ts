@@ -154,6 +154,14 @@ export function createCouchClient(config: CouchConfig) {
       return parsed(ChangesSchema, '_changes', reply.json);
     },
 
+    /** A document by id (not `_design/` or `_local/`), or null when there is none. */
+    async getDoc(id: string): Promise<unknown> {
+      const reply = await call('GET', `/${encodeURIComponent(id)}`);
+      if (reply.status === 404) return null;
+      if (reply.status !== 200) fail(`read ${id}`, reply.status, reply.json);
+      return reply.json;
+    },
+
     /** A `_local/` document, or null when there is none. */
     async getLocal(id: string): Promise<unknown> {
       const reply = await call('GET', `/${localPath(id)}`);

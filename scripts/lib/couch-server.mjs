@@ -31,10 +31,13 @@ function freePort() {
 }
 
 /**
- * @param {{ inMemory?: boolean }} [options]
+ * `admin`: end the "admin party" (everyone an admin) by creating that server admin, so
+ * `_security` and `validate_doc_update` apply to everyone else, as on a CouchDB in production. It
+ * is kept in the data folder's config.json, so a restart keeps it.
+ * @param {{ inMemory?: boolean, admin?: { name: string, password: string } }} [options]
  * @returns {Promise<CouchServer>}
  */
-export async function startCouchServer({ inMemory = false } = {}) {
+export async function startCouchServer({ inMemory = false, admin } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'touchbook-couch-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -71,6 +74,10 @@ export async function startCouchServer({ inMemory = false } = {}) {
   };
 
   await start();
+  if (admin) {
+    const made = await fetch(`${url}/_config/admins/${encodeURIComponent(admin.name)}`, { method: 'PUT', body: JSON.stringify(admin.password) });
+    if (!made.ok) throw new Error(`pouchdb-server: creating the admin failed: HTTP ${made.status}`);
+  }
   return {
     url,
     port,
