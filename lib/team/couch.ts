@@ -59,9 +59,21 @@ const ChangesSchema = z.object({
 });
 export type ChangesPage = z.infer<typeof ChangesSchema>;
 
-export type CouchClient = ReturnType<typeof createCouchClient>;
+export interface CouchClientApi {
+  url: string;
+  sibling(name: string): CouchClientApi;
+  ensureDb(): Promise<void>;
+  bulkDocs(docs: readonly object[]): Promise<BulkResult[]>;
+  currentRevs(ids: readonly string[]): Promise<Map<string, string>>;
+  allDocs(range: { startkey: string; endkey: string }): Promise<Array<{ id: string; doc?: unknown }>>;
+  changes(since: Seq, limit?: number): Promise<ChangesPage>;
+  getDoc(id: string): Promise<unknown>;
+  getLocal(id: string): Promise<unknown>;
+  putLocal(id: string, body: object): Promise<string>;
+}
+export type CouchClient = CouchClientApi;
 
-export function createCouchClient(config: CouchConfig) {
+export function createCouchClient(config: CouchConfig): CouchClientApi {
   const base = config.url.replace(/\/+$/, '');
   const fetchImpl = config.fetchImpl ?? ((input, init) => fetch(input, init));
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -110,6 +122,11 @@ export function createCouchClient(config: CouchConfig) {
 
   return {
     url: base,
+
+    /** A client of another database on the same server, with the same credentials. */
+    sibling(name: string): CouchClientApi {
+      return createCouchClient({ ...config, url: new URL(encodeURIComponent(name), base).href });
+    },
 
     /** Creates the database when it is missing (412 "file_exists" is fine). */
     async ensureDb(): Promise<void> {

@@ -79,6 +79,8 @@ export const ClientOutcomeSchema = z.strictObject({
   at: z.number().int().min(0),
 });
 
+export type ClientOutcome = z.infer<typeof ClientOutcomeSchema>;
+
 export const DayDocBodySchema = z.strictObject({
   type: z.literal(DOC_TYPE),
   schema: z.literal(1),
@@ -133,6 +135,27 @@ export function parseDayDocs(rows: ReadonlyArray<{ id: string; doc?: unknown; de
   }
   return { docs, skipped };
 }
+
+/**
+ * The team index: the document the admin keeps in the team index database, listing one database
+ * per manager (docs/team-view.md, "Access rules"). Database names only, never URLs: the lead's
+ * page reads them on the index's own server, so the lead's password goes nowhere else.
+ */
+export const TEAM_INDEX_ID = 'touchbook-team';
+/** CouchDB's rule for database names, without "/" (a name stays one path segment). */
+export const DbNameSchema = z.string().max(238).regex(/^[a-z][a-z0-9_$()+-]*$/, 'expected a CouchDB database name');
+export const TeamIndexSchema = z
+  .object({
+    _id: z.literal(TEAM_INDEX_ID),
+    type: z.literal('touchbook/team'),
+    schema: z.literal(1),
+    managers: z
+      .array(z.strictObject({ id: ManagerIdSchema, name: z.string().max(200), db: DbNameSchema }))
+      .max(1000)
+      .refine((list) => new Set(list.map((entry) => entry.id)).size === list.length, 'a manager is listed twice'),
+  })
+  .loose();
+export type TeamIndexEntry = z.infer<typeof TeamIndexSchema>['managers'][number];
 
 /** The push checkpoint the manager's browser keeps in `_local/` on the target (never replicated). */
 export const PushCheckpointSchema = z.object({

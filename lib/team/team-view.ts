@@ -1,6 +1,6 @@
 import { foldCase } from '../crm/text';
 import { ObjectionSchema, type Objection } from '../book/schema';
-import type { DayDoc } from './docs';
+import type { ClientOutcome, DayDoc } from './docs';
 
 /**
  * The lead's view of the team: each manager's days in a period added up, side by side, and the
@@ -45,9 +45,21 @@ export interface TeamObjection {
   managers: number;
 }
 
+/** One client of a shared client base: every outcome the team's managers recorded in the period. */
+export interface SharedClientRow {
+  /** `origin|recordId`, the key the team shares for the client. */
+  record: string;
+  touches: number;
+  /** Managers who touched the client in the period: more than one is worth the lead's look. */
+  managers: Array<{ managerId: string; managerName: string }>;
+  last: { managerId: string; managerName: string; outcome: ClientOutcome['outcome']; at: number };
+}
+
 export interface TeamView {
   managers: ManagerRow[];
   objections: TeamObjection[];
+  /** Null when no manager's policy shares client outcomes (the team did not decide to). */
+  sharedClients: SharedClientRow[] | null;
 }
 
 export function teamView(docs: readonly DayDoc[], range: PeriodRange): TeamView {
@@ -60,7 +72,34 @@ export function teamView(docs: readonly DayDoc[], range: PeriodRange): TeamView 
   }
   const managers = [...byManager.values()].map((list) => managerRow(list.sort((a, b) => (a.day < b.day ? -1 : 1))));
   managers.sort((a, b) => a.managerName.localeCompare(b.managerName) || a.managerId.localeCompare(b.managerId));
-  return { managers, objections: rankObjections([...byManager.values()].flat()) };
+  const inRange = [...byManager.values()].flat();
+  return { managers, objections: rankObjections(inRange), sharedClients: sharedClients(inRange) };
+}
+
+/**
+ * Per client record, the outcomes the managers sent (only from managers whose policy shares
+ * them): the clients touched by most managers first, then the most recently touched.
+ */
+function sharedClients(docs: readonly DayDoc[]): SharedClientRow[] | null {
+  if (!docs.some((doc) => doc.clientOutcomes !== null)) return null;
+  const byRecord = new Map<string, { touches: number; managers: Map<string, string>; last: SharedClientRow['last'] }>();
+  for (const doc of docs) {
+    const managerName = doc.managerName || doc.managerId;
+    for (const item of doc.clientOutcomes ?? []) {
+      const last = { managerId: doc.managerId, managerName, outcome: item.outcome, at: item.at };
+      const entry = byRecord.get(item.record);
+      if (!entry) {
+        byRecord.set(item.record, { touches: 1, managers: new Map([[doc.managerId, managerName]]), last });
+        continue;
+      }
+      entry.touches += 1;
+      entry.managers.set(doc.managerId, managerName);
+      if (item.at >= entry.last.at) entry.last = last;
+    }
+  }
+  return [...byRecord]
+    .map(([record, entry]) => ({ record, touches: entry.touches, managers: [...entry.managers].map(([managerId, managerName]) => ({ managerId, managerName })), last: entry.last }))
+    .sort((a, b) => b.managers.length - a.managers.length || b.last.at - a.last.at || a.record.localeCompare(b.record));
 }
 
 function managerRow(days: readonly DayDoc[]): ManagerRow {

@@ -556,4 +556,14 @@ export const el: Messages = {
   teamDraftCopied: "Αντιγράφηκε. Επικολλήστε το στη λίστα \"objections\" του βιβλίου, επιλέξτε κατηγορία και γράψτε την απάντηση.",
   teamDraftAnswer: "Γράψτε την απάντηση εδώ.",
   teamSkipped: "Παραλείφθηκαν {count} άκυρα έγγραφα:",
+  // wt-team2
+  teamSourceFailed: "Δεν ήταν δυνατή η ανάγνωση της βάσης {manager} ({db}): {error}. Τα στοιχεία ίσως δεν είναι ενημερωμένα.",
+  teamSilent: "Δεν λήφθηκε τίποτα για αυτή την περίοδο από: {managers}.",
+  teamClientsTitle: "Κοινοί πελάτες: αποτελέσματα επαφών ανά πελάτη",
+  teamClientsNone: "Δεν στάλθηκαν αποτελέσματα επαφών για αυτή την περίοδο.",
+  teamColClient: "Πελάτης (εγγραφή CRM)",
+  teamColTouches: "Επαφές που έγιναν",
+  teamColManagers: "Από",
+  teamColLastOutcome: "Τελευταίο αποτέλεσμα",
+  teamLastOutcome: "{outcome}, {manager}, {time}",
 };

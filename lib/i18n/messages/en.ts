@@ -556,6 +556,16 @@ export const en = {
   teamDraftCopied: "Copied. Paste it into the book's \"objections\" list, choose the category and write the answer.",
   teamDraftAnswer: "Write the answer here.",
   teamSkipped: "{count} documents were skipped as invalid:",
+  // wt-team2
+  teamSourceFailed: "Could not read {manager}'s database ({db}): {error}. Their figures may be behind.",
+  teamSilent: "Nothing received for this period from: {managers}.",
+  teamClientsTitle: "Shared clients: touch outcomes per client",
+  teamClientsNone: "No touch outcomes were sent for this period.",
+  teamColClient: "Client (CRM record)",
+  teamColTouches: "Touches done",
+  teamColManagers: "By",
+  teamColLastOutcome: "Latest outcome",
+  teamLastOutcome: "{outcome}, {manager}, {time}",
 } as const;
 
 export type MessageKey = keyof typeof en;

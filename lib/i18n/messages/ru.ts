@@ -556,4 +556,14 @@ export const ru: Messages = {
   teamDraftCopied: "Скопировано. Вставьте в список \"objections\" книги, выберите категорию и напишите ответ.",
   teamDraftAnswer: "Напишите ответ здесь.",
   teamSkipped: "Пропущено неверных документов: {count}:",
+  // wt-team2
+  teamSourceFailed: "Не удалось прочитать базу {manager} ({db}): {error}. Цифры этого менеджера могут быть неактуальны.",
+  teamSilent: "За этот период ничего не получено от: {managers}.",
+  teamClientsTitle: "Общие клиенты: итоги касаний по клиенту",
+  teamClientsNone: "За этот период итоги касаний не отправлялись.",
+  teamColClient: "Клиент (запись CRM)",
+  teamColTouches: "Касаний выполнено",
+  teamColManagers: "Кто",
+  teamColLastOutcome: "Последний итог",
+  teamLastOutcome: "{outcome}, {manager}, {time}",
 };

@@ -556,4 +556,14 @@ export const uk: Messages = {
   teamDraftCopied: "Скопійовано. Вставте до списку \"objections\" книги, виберіть категорію та напишіть відповідь.",
   teamDraftAnswer: "Напишіть відповідь тут.",
   teamSkipped: "Пропущено неправильних документів: {count}:",
+  // wt-team2
+  teamSourceFailed: "Не вдалося прочитати базу {manager} ({db}): {error}. Цифри цього менеджера можуть бути неактуальні.",
+  teamSilent: "За цей період нічого не отримано від: {managers}.",
+  teamClientsTitle: "Спільні клієнти: підсумки дотиків за клієнтом",
+  teamClientsNone: "За цей період підсумки дотиків не надсилалися.",
+  teamColClient: "Клієнт (запис CRM)",
+  teamColTouches: "Дотиків виконано",
+  teamColManagers: "Хто",
+  teamColLastOutcome: "Останній підсумок",
+  teamLastOutcome: "{outcome}, {manager}, {time}",
 };

@@ -10,7 +10,8 @@ import { makeDayBody } from './team-factories';
 function fakeClient(rows: Array<{ id: string; doc: unknown }>): CouchClient {
   const changes: CouchClient['changes'] = (since) =>
     Promise.resolve(since === 0 ? { results: rows.map((row, index) => ({ ...row, seq: index + 1 })), last_seq: rows.length } : { results: [], last_seq: since });
-  return { changes } as unknown as CouchClient;
+  // No team index: the settings name one team database.
+  return { changes, getDoc: () => Promise.resolve(null) } as unknown as CouchClient;
 }
 
 describe('TeamPage', () => {
@@ -40,5 +41,46 @@ describe('TeamPage', () => {
     await tick();
     expect(JSON.parse(copied[0]!)).toMatchObject({ category: 'other', phrasings: ['Too expensive'] });
     expect(byTestId(container, 'team-draft').textContent).toMatch(/Copied/);
+    // The team did not turn client outcomes on: no client section at all.
+    expect(container.querySelector('[data-testid="team-clients"]')).toBeNull();
+  });
+
+  it("reads each manager's database from the team index, says whose failed and who is silent, and shows shared clients", async () => {
+    const anna = makeDayBody({
+      managerId: 'anna',
+      managerName: 'Anna',
+      day: '2026-03-10',
+      clientOutcomes: [{ record: 'https://crm.example|42', programmeId: 'durable', outcome: 'not-interested', at: Date.parse('2026-03-10T10:00:00Z') }],
+    });
+    const databases: Record<string, CouchClient> = {
+      'touchbook-anna': fakeClient([{ id: dayDocId('anna', '2026-03-10'), doc: { ...anna, _id: dayDocId('anna', '2026-03-10'), _rev: '1-a' } }]),
+      'touchbook-carol': fakeClient([]),
+    };
+    const index = {
+      getDoc: () =>
+        Promise.resolve({
+          _id: 'touchbook-team',
+          _rev: '1-i',
+          type: 'touchbook/team',
+          schema: 1,
+          managers: [
+            { id: 'anna', name: 'Anna', db: 'touchbook-anna' },
+            { id: 'bob', name: 'Bob', db: 'touchbook-bob' },
+            { id: 'carol', name: 'Carol', db: 'touchbook-carol' },
+          ],
+        }),
+      sibling: (name: string) => databases[name] ?? ({ changes: () => Promise.reject(new Error('_changes: HTTP 401 (You are not authorized to access this db.)')) } as unknown as CouchClient),
+    } as unknown as CouchClient;
+    const model = createLeadModel({ client: () => Promise.resolve(index), today: () => '2026-03-10', copy: () => Promise.resolve(), placeholderAnswer: 'x' });
+    await model.refresh();
+    const container = mount(<TeamPage model={model} t={t} locale="en" />);
+    expect([...byTestId(container, 'team-managers').querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-manager'))).toEqual(['anna']);
+    expect(byTestId(container, 'team-source-failed').textContent).toBe(
+      "Could not read bob's database (touchbook-bob): _changes: HTTP 401 (You are not authorized to access this db.). Their figures may be behind.",
+    );
+    expect(byTestId(container, 'team-silent').textContent).toBe('Nothing received for this period from: Bob, Carol.');
+    const client = byTestId(container, 'team-clients').querySelector('tr[data-record="https://crm.example|42"]')!;
+    expect(client.querySelector('[data-col="managers"]')?.textContent).toBe('Anna');
+    expect(client.querySelector('[data-col="last"]')?.textContent).toMatch(/^Not interested, Anna, /);
   });
 });

@@ -1,9 +1,10 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCouchServer, type CouchServer } from '../../../scripts/lib/couch-server.mjs';
+import { setUpTeam, teamIndexDoc } from '../../../scripts/lib/couch-team.mjs';
 import { createCouchClient } from '../../../lib/team/couch';
 import { dayDocId } from '../../../lib/team/docs';
-import { createLeadModel, emptyPull, pullTeam } from '../../../lib/team/lead';
+import { createLeadModel, emptyPull, emptyRead, pullTeam, readTeam } from '../../../lib/team/lead';
 import { makeDayBody } from './team-factories';
 
 let server: CouchServer;
@@ -56,5 +57,80 @@ describe("the lead's pull", () => {
     await model.copyDraft('Too expensive');
     expect(JSON.parse(copied[0]!)).toMatchObject({ phrasings: ['Too expensive'], responses: [{ text: 'Answer' }] });
     expect(model.draft.value).toMatchObject({ text: 'Too expensive', json: copied[0], copied: true });
+  });
+});
+
+describe("the lead's read of a team with one database per manager", () => {
+  const admin = { name: 'admin', password: 'admin-pw' };
+  let secured: CouchServer;
+  let indexUrl = '';
+  const adminClient = (db: string) => createCouchClient({ url: `${secured.url}/${db}`, user: admin.name, password: admin.password });
+  const leadClient = () => createCouchClient({ url: indexUrl, user: 'lead', password: 'lead-pw' });
+  const write = (db: string, managerId: string, day: string, extra: object = {}) =>
+    adminClient(db).bulkDocs([{ ...makeDayBody({ managerId, managerName: managerId.toUpperCase(), day }), _id: dayDocId(managerId, day), ...extra }]);
+
+  beforeAll(async () => {
+    secured = await startCouchServer({ inMemory: true, admin });
+    ({ indexUrl } = await setUpTeam({
+      server: secured.url,
+      admin,
+      managers: [
+        { id: 'anna', name: 'Anna K.', password: 'anna-pw' },
+        { id: 'bob', name: 'Bob M.', password: 'bob-pw' },
+        { id: 'carol', name: 'Carol D.', password: 'carol-pw' },
+      ],
+      leads: [{ id: 'lead', password: 'lead-pw' }],
+    }));
+    await write('touchbook-anna', 'anna', '2026-03-09');
+    await write('touchbook-anna', 'anna', '2026-03-10');
+    await write('touchbook-bob', 'bob', '2026-03-10');
+    // Written into Anna's database in Bob's name (by an admin: validation lets admins through).
+    await write('touchbook-anna', 'bob', '2026-03-08');
+  }, 30_000);
+  afterAll(async () => {
+    await secured?.close();
+  });
+
+  it("reads every manager the team index lists, with the lead's credentials, each database on its own", async () => {
+    const read = await readTeam(leadClient(), emptyRead());
+    expect(read.roster?.map((entry) => entry.id)).toEqual(['anna', 'bob', 'carol']);
+    expect([...read.sources.keys()].sort()).toEqual(['touchbook-anna', 'touchbook-bob', 'touchbook-carol']);
+    expect([...read.sources.get('touchbook-anna')!.docs.keys()]).toEqual([dayDocId('anna', '2026-03-09'), dayDocId('anna', '2026-03-10')]);
+    expect([...read.sources.get('touchbook-bob')!.docs.keys()]).toEqual([dayDocId('bob', '2026-03-10')]);
+    // Only Anna's own documents count from her database.
+    expect([...read.sources.get('touchbook-anna')!.skipped.values()]).toEqual([{ id: dayDocId('bob', '2026-03-08'), reason: 'managerId: bob in the database of anna' }]);
+    expect(read.failures).toEqual([]);
+
+    // Later reads ask only for what changed.
+    await write('touchbook-bob', 'bob', '2026-03-11');
+    const next = await readTeam(leadClient(), read);
+    expect(next.sources.get('touchbook-bob')!.docs.size).toBe(2);
+    expect(next.sources.get('touchbook-bob')!.since).not.toBe(read.sources.get('touchbook-bob')!.since);
+  });
+
+  it('shows the others when one database cannot be read, names the silent, and refuses an invalid index', async () => {
+    const index = (await adminClient('touchbook-team').getDoc('touchbook-team')) as { _rev: string };
+    const roster = [
+      { id: 'anna', name: 'Anna K.', db: 'touchbook-anna' },
+      { id: 'bob', name: 'Bob M.', db: 'touchbook-bob' },
+      { id: 'carol', name: 'Carol D.', db: 'touchbook-carol' },
+      { id: 'dan', name: 'Dan', db: 'touchbook-dan' }, // listed, never created
+    ];
+    const [updated] = await adminClient('touchbook-team').bulkDocs([{ ...teamIndexDoc(roster), _rev: index._rev }]);
+    const model = createLeadModel({ client: () => Promise.resolve(leadClient()), today: () => '2026-03-11', copy: () => Promise.resolve(), placeholderAnswer: 'x' });
+    await model.refresh();
+    expect(model.state.value).toBe('ready');
+    expect(model.view.value.managers.map((row) => [row.managerId, row.managerName, row.days])).toEqual([
+      ['anna', 'ANNA', 2],
+      ['bob', 'BOB', 2],
+    ]);
+    expect(model.failures.value).toEqual([{ managerId: 'dan', db: 'touchbook-dan', error: expect.stringMatching(/HTTP 404|HTTP 401/) }]);
+    expect(model.silent.value.map((entry) => entry.name)).toEqual(['Carol D.', 'Dan']);
+
+    await adminClient('touchbook-team').bulkDocs([{ ...teamIndexDoc(roster), managers: [{ id: 'Eve!', name: '', db: 'https://elsewhere.example/steal' }], _rev: updated!.rev }]);
+    await model.refresh();
+    expect(model.error.value).toMatch(/team index \(touchbook-team\) is invalid: managers\.0\.id/);
+    // What was read before stays on screen.
+    expect(model.view.value.managers).toHaveLength(2);
   });
 });

@@ -10,6 +10,32 @@ const doc = (overrides: Parameters<typeof makeDayBody>[0] = {}): DayDoc => {
   return { ...body, _id: dayDocId(body.managerId, body.day), _rev: '1-x' };
 };
 
+describe('a shared client base', () => {
+  const outcome = (record: string, outcome: 'reached' | 'no-answer' | 'rescheduled' | 'not-interested', at: number) => ({ record, programmeId: 'durable', outcome, at });
+  const crm = 'https://crm.example';
+
+  it('is left out when no manager shares client outcomes', () => {
+    expect(teamView([doc({ managerId: 'anna' }), doc({ managerId: 'bob' })], { from: '2026-03-01', to: '2026-03-31' }).sharedClients).toBeNull();
+  });
+
+  it('lists per CRM record who touched the client and the latest outcome, clients of several managers first', () => {
+    const docs = [
+      doc({ managerId: 'anna', managerName: 'Anna', day: '2026-03-09', clientOutcomes: [outcome(`${crm}|42`, 'no-answer', 100), outcome(`${crm}|7`, 'reached', 150)] }),
+      doc({ managerId: 'bob', managerName: 'Bob', day: '2026-03-10', clientOutcomes: [outcome(`${crm}|42`, 'reached', 300)] }),
+      doc({ managerId: 'anna', managerName: 'Anna', day: '2026-03-10', clientOutcomes: [outcome(`${crm}|9`, 'not-interested', 200)] }),
+      // Outside the period, and a manager whose policy keeps outcomes home.
+      doc({ managerId: 'bob', managerName: 'Bob', day: '2026-02-01', clientOutcomes: [outcome(`${crm}|42`, 'rescheduled', 999)] }),
+      doc({ managerId: 'carol', managerName: 'Carol', day: '2026-03-10', clientOutcomes: null }),
+    ];
+    const rows = teamView(docs, { from: '2026-03-04', to: '2026-03-10' }).sharedClients!;
+    expect(rows.map((row) => [row.record, row.touches, row.managers.map((manager) => manager.managerId), row.last.outcome, row.last.managerName])).toEqual([
+      [`${crm}|42`, 2, ['anna', 'bob'], 'reached', 'Bob'],
+      [`${crm}|9`, 1, ['anna'], 'not-interested', 'Anna'],
+      [`${crm}|7`, 1, ['anna'], 'reached', 'Anna'],
+    ]);
+  });
+});
+
 describe("the lead's team view", () => {
   const docs = [
     doc({ managerId: 'anna', managerName: 'Anna', day: '2026-03-09', touches: { done: 3, open: 1, overdue: 1, skipped: 0, missed: 0 }, objections: [{ text: 'Too expensive', count: 2 }] }),
