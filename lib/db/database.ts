@@ -96,6 +96,10 @@ export class TouchbookDb extends Dexie {
     // Version 4: the team view's outbox (lib/team/outbox.ts), one row per day document to send.
     // A new table only: every existing record stays as it is, so no upgrade function.
     this.version(4).stores({ teamOutbox: 'id, seq' });
+    // Version 5: an index on when a touch's outcome was recorded, so the team view finds the
+    // outcomes recorded since its last count whatever day the touch was due (a late call on an
+    // overdue touch). An index only: no record changes, no upgrade function.
+    this.version(5).stores({ touches: 'id, clientId, [state+dueAt], [clientId+dueAt], programmeId, [state+expiresAt], outcomeAt' });
   }
 }
 

@@ -20,7 +20,7 @@ export interface SharePolicy {
 export interface DayInputs {
   /** Every purchase event: telling a repeat purchase from a first needs the whole history. */
   purchases: readonly EventRecord[];
-  /** Touches due on (at least) the days asked for. */
+  /** Touches due on (at least) the days asked for, and those whose outcome was recorded on them. */
   touches: readonly TouchRecord[];
   objections: readonly UnmatchedObjectionRecord[];
   /** Only needed when the policy shares client outcomes: the clients of those touches. */
@@ -101,7 +101,8 @@ function buildDay(
 function clientOutcomes(inputs: DayInputs, day: string, localDateOf: (at: number) => string): NonNullable<DayDocBody['clientOutcomes']> {
   const outcomes: NonNullable<DayDocBody['clientOutcomes']> = [];
   for (const touch of inputs.touches) {
-    if (touch.state !== 'done' || !touch.outcome || localDateOf(touch.dueAt) !== day) continue;
+    // By the day the outcome was recorded: a late call on an overdue touch is news of today.
+    if (touch.state !== 'done' || !touch.outcome || localDateOf(touch.outcomeAt ?? touch.updatedAt) !== day) continue;
     const record = inputs.clients?.get(touch.clientId)?.records.find((seen) => seen.recordId !== null);
     // A client with no CRM record id has no key the team shares: it stays local.
     if (!record?.recordId) continue;

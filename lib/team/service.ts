@@ -23,6 +23,7 @@ export const TEAM_RETRY_ALARM = 'team-retry';
 export const TEAM_CHANGE_ALARM = 'team-change';
 const PUSH_STATE_KEY = 'team-push-state';
 const LAST_REFRESH_KEY = 'team-last-refresh-day';
+const LAST_REFRESH_AT_KEY = 'team-last-refresh-at';
 /** The safety net: overdue counts change with time alone, and a new day needs its document. */
 const PERIOD_MINUTES = 15;
 const DAY_MS = 86_400_000;
@@ -89,20 +90,35 @@ export function createTeamService(deps: TeamServiceDeps) {
     const now = await deps.now();
     const today = todayIn(now, timeZone);
     const { [LAST_REFRESH_KEY]: last } = await local.get(LAST_REFRESH_KEY);
-    const days = daysToRefresh(today, typeof last === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(last) ? last : null);
+    const { [LAST_REFRESH_AT_KEY]: lastAt } = await local.get(LAST_REFRESH_AT_KEY);
+    const lastDay = typeof last === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(last) ? last : null;
+    // Outcomes recorded since the last count: a touch due weeks ago and done today changes the
+    // day it was due, so that day is counted again too (within daysToRefresh's bound).
+    const lateOutcomes = typeof lastAt === 'number' ? await db.touches.where('outcomeAt').aboveOrEqual(lastAt).toArray() : [];
+    const earliest = lateOutcomes.reduce<string | null>((first, touch) => {
+      const day = todayIn(touch.dueAt, timeZone);
+      return first === null || day < first ? day : first;
+    }, lastDay);
+    const days = daysToRefresh(today, earliest);
     const from = Date.parse(`${shiftDay(days[0]!, -1)}T00:00:00Z`);
     const to = Date.parse(`${shiftDay(today, 2)}T00:00:00Z`);
-    const { purchases, touches, objections } = await db.transaction('r', [db.events, db.touches, db.unmatchedObjections], async () => ({
-      purchases: await db.events.where('type').equals('purchase').toArray(),
-      touches: (
+    const { purchases, touches, objections } = await db.transaction('r', [db.events, db.touches, db.unmatchedObjections], async () => {
+      const due = (
         await Promise.all(
           (['planned', 'due', 'done', 'snoozed', 'skipped', 'missed'] as const).map((state) =>
             db.touches.where('[state+dueAt]').between([state, from], [state, to], true, true).toArray(),
           ),
         )
-      ).flat(),
-      objections: await db.unmatchedObjections.where('createdAt').between(from - DAY_MS, to, true, true).toArray(),
-    }));
+      ).flat();
+      // Client outcomes go by the day they were recorded, whenever the touch was due.
+      const recorded = await db.touches.where('outcomeAt').between(from, to, true, true).toArray();
+      const ids = new Set(due.map((touch) => touch.id));
+      return {
+        purchases: await db.events.where('type').equals('purchase').toArray(),
+        touches: [...due, ...recorded.filter((touch) => !ids.has(touch.id))],
+        objections: await db.unmatchedObjections.where('createdAt').between(from - DAY_MS, to, true, true).toArray(),
+      };
+    });
     let clients: Map<string, ClientRecord> | undefined;
     if (config.shareClientOutcomes) clients = await loadClientsById(db, touches.filter((touch) => touch.state === 'done').map((touch) => touch.clientId));
     const bodies = buildDayDocs({ purchases, touches, objections, clients }, days, {
@@ -114,7 +130,7 @@ export function createTeamService(deps: TeamServiceDeps) {
       now,
     });
     const changed = await queueDays(db, bodies);
-    await local.set({ [LAST_REFRESH_KEY]: today });
+    await local.set({ [LAST_REFRESH_KEY]: today, [LAST_REFRESH_AT_KEY]: now });
     return changed;
   }
 

@@ -8,7 +8,7 @@ describe('TouchbookDb schema', () => {
     const db = makeDb();
     await db.open();
     expect(db.name).toBe(DATABASE_NAME);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((table) => table.name).sort()).toEqual(['answers', 'books', 'clients', 'events', 'insightBuyers', 'insightClients', 'insightDays', 'insightsDirty', 'insightsMeta', 'offers', 'settings', 'sites', 'teamOutbox', 'touches', 'unmatchedObjections']);
     const stores = [...db.backendDB().objectStoreNames].sort();
     expect(stores).toEqual(['answers', 'books', 'clients', 'events', 'insightBuyers', 'insightClients', 'insightDays', 'insightsDirty', 'insightsMeta', 'offers', 'settings', 'sites', 'teamOutbox', 'touches', 'unmatchedObjections']);

@@ -59,7 +59,7 @@ describe('upgrading a version 1 database', () => {
     await createVersion1(indexedDB);
     const db = new TouchbookDb({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
 
     await expect(db.clients.get('client-1')).resolves.toEqual({ ...v1Client, buyerType: null, churnReason: null });
     await expect(db.touches.get('t1')).resolves.toEqual({
@@ -119,7 +119,7 @@ describe('upgrading a version 1 database', () => {
 
     const db = new TouchbookDb({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     await expect(db.touches.count()).resolves.toBe(TOUCHES);
     await expect(db.clients.count()).resolves.toBe(CLIENTS);
     await expect(db.events.count()).resolves.toBe(CLIENTS);
@@ -164,7 +164,7 @@ describe('upgrading a version 1 database', () => {
     old.close();
     const db = new TouchbookDb({ indexedDB, IDBKeyRange });
     await expect(db.touches.count()).resolves.toBe(0);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     db.close();
   });
 });

@@ -12,7 +12,7 @@ describe('the day documents', () => {
     makePurchase({ clientId: 'c3', day: '2026-03-10', amount: 50, currency: 'USD' }),
   ];
   const touches = [
-    makeTouch({ state: 'done', outcome: 'reached', clientId: 'c1', dueAt: noon('2026-03-10') }),
+    makeTouch({ state: 'done', outcome: 'reached', clientId: 'c1', dueAt: noon('2026-03-10'), outcomeAt: noon('2026-03-10') + 60_000 }),
     makeTouch({ state: 'due', dueAt: noon('2026-03-10') }), // overdue by the 12th
     makeTouch({ state: 'planned', dueAt: noon('2026-03-11') }),
   ];
@@ -41,7 +41,18 @@ describe('the day documents', () => {
     const [doc] = buildDayDocs({ purchases, touches, objections, clients }, ['2026-03-10'], makeContext({ policy: { topClients: true, clientOutcomes: true } }));
     // c1 bought on 2 February too, in the 30 days before: only c2 entered the list.
     expect(doc!.top?.find((list) => list.currency === 'EUR')).toEqual({ currency: 'EUR', ids: ['c1', 'c2'], entered: 1, dropped: 0 });
-    expect(doc!.clientOutcomes).toEqual([{ record: 'https://crm.example.com|42', programmeId: 'durable', outcome: 'reached', at: 0 }]);
+    expect(doc!.clientOutcomes).toEqual([{ record: 'https://crm.example.com|42', programmeId: 'durable', outcome: 'reached', at: noon('2026-03-10') + 60_000 }]);
+  });
+
+  it('files a client outcome under the day it was recorded, and the touch under the day it was due', () => {
+    const clients = new Map([['c1', makeClient({ id: 'c1', records: [{ origin: 'https://crm.example.com', recordId: '42', url: 'https://crm.example.com/42', source: 'x', seenAt: 0 }] })]]);
+    // Due in February, called on 10 March.
+    const late = makeTouch({ state: 'done', outcome: 'not-interested', clientId: 'c1', dueAt: noon('2026-02-03'), outcomeAt: noon('2026-03-10') });
+    const [february, march] = buildDayDocs({ purchases, touches: [late], objections: [], clients }, ['2026-02-03', '2026-03-10'], makeContext({ policy: { topClients: false, clientOutcomes: true } }));
+    expect(february!.touches.done).toBe(1);
+    expect(february!.clientOutcomes).toEqual([]);
+    expect(march!.touches.done).toBe(0);
+    expect(march!.clientOutcomes).toEqual([expect.objectContaining({ record: 'https://crm.example.com|42', outcome: 'not-interested' })]);
   });
 
   it('recounts the last week and every day missed since the last refresh', () => {

@@ -39,7 +39,7 @@ describe('the team outbox', () => {
 
     const db = new TouchbookDb({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.unmatchedObjections.toArray()).toEqual([{ id: 'u1', text: 'Too dear', clientId: null, bookId: 'b', createdAt: 1 }]);
     expect(await db.offers.count()).toBe(1);
     expect(await db.teamOutbox.count()).toBe(0);

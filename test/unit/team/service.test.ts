@@ -6,7 +6,7 @@ import { createCouchClient } from '../../../lib/team/couch';
 import { parseDayDocs } from '../../../lib/team/docs';
 import { createTeamService, TEAM_CHANGE_ALARM, TEAM_RETRY_ALARM, TEAM_SYNC_ALARM } from '../../../lib/team/service';
 import { parseStoredSettings, saveTeamSettings } from '../../../lib/team/settings';
-import { makeDb, makeStorageArea } from '../factories';
+import { makeClient, makeDb, makeStorageArea } from '../factories';
 import { makeObjection, makePurchase, makeTouch, noon } from './team-factories';
 
 let server: CouchServer;
@@ -107,4 +107,23 @@ describe('the team service in the worker', () => {
     expect(new Set(docs.map((doc) => doc._id)).size).toBe(docs.length);
     expect(docs.find((doc) => doc.day === '2026-03-12')?.touches.done).toBe(1);
   }, 30_000);
+
+  it('sends a late call on an overdue touch: its due day is recounted and the outcome goes under today', async () => {
+    const { db, team, remote, advance } = await setUp('late', { shareClientOutcomes: true });
+    await db.clients.put(makeClient({ id: 'client-1', records: [{ origin: 'https://crm.example.com', recordId: '42', url: 'https://crm.example.com/42', source: 'x', seenAt: 0 }] }));
+    // Due five weeks ago and never done: outside the week the worker recounts.
+    await db.touches.put(makeTouch({ id: 'old', state: 'due', dueAt: noon('2026-02-05') }));
+    await team.sync(true);
+    expect((await remote()).some((doc) => doc.day === '2026-02-05')).toBe(false);
+
+    advance(60_000);
+    await db.touches.put(makeTouch({ id: 'old', state: 'done', outcome: 'reached', dueAt: noon('2026-02-05'), outcomeAt: Date.parse('2026-03-12T10:01:00Z') }));
+    advance(60_000);
+    await team.sync();
+    const docs = await remote();
+    expect(docs.find((doc) => doc.day === '2026-02-05')?.touches).toMatchObject({ done: 1, overdue: 0 });
+    expect(docs.find((doc) => doc.day === '2026-03-12')?.clientOutcomes).toEqual([
+      { record: 'https://crm.example.com|42', programmeId: 'durable', outcome: 'reached', at: Date.parse('2026-03-12T10:01:00Z') },
+    ]);
+  });
 });
