@@ -12,9 +12,9 @@ export class TeamSettingsSection {
 
   /**
    * Fills the team section and saves it.
-   * @param {{ url: string, managerId?: string, managerName?: string, user?: string, password?: string, enabled?: boolean }} settings
+   * @param {{ url: string, managerId?: string, managerName?: string, user?: string, password?: string, enabled?: boolean, shareClientOutcomes?: boolean }} settings
    */
-  async configure({ url, managerId = '', managerName = '', user = '', password = '', enabled = true }) {
+  async configure({ url, managerId = '', managerName = '', user = '', password = '', enabled = true, shareClientOutcomes = false }) {
     const form = '[data-testid="team-settings"]';
     await waitFor(async () => (await this.page.$(form)) !== null, { what: 'the team settings' });
     const fill = async (/** @type {string} */ name, /** @type {string} */ value) => {
@@ -29,8 +29,10 @@ export class TeamSettingsSection {
     await fill('managerName', managerName);
     await fill('user', user);
     await fill('password', password);
-    const checked = await this.page.$eval(`${form} [name="enabled"]`, (input) => /** @type {HTMLInputElement} */ (input).checked);
-    if (checked !== enabled) await this.page.click(`${form} [name="enabled"]`);
+    for (const [name, wanted] of /** @type {const} */ ([['enabled', enabled], ['shareClientOutcomes', shareClientOutcomes]])) {
+      const checked = await this.page.$eval(`${form} [name="${name}"]`, (input) => /** @type {HTMLInputElement} */ (input).checked);
+      if (checked !== wanted) await this.page.click(`${form} [name="${name}"]`);
+    }
     await this.page.click('[data-testid="team-save"]');
     // Polled from Node: Firefox's extension-page CSP refuses the functions waitForFunction builds.
     await waitFor(
@@ -91,6 +93,17 @@ export class TeamPage {
   objections() {
     return this.page.$$eval('[data-testid="team-objections"] li', (items) =>
       items.map((item) => ({ text: item.querySelector('strong')?.textContent ?? '', heard: item.querySelector('.tb-muted')?.textContent ?? '' })),
+    );
+  }
+
+  /** @returns {Promise<Array<{ record: string, managers: string, last: string }>>} the shared clients' table */
+  sharedClients() {
+    return this.page.$$eval('[data-testid="team-clients"] tbody tr', (rows) =>
+      rows.map((row) => ({
+        record: row.getAttribute('data-record') ?? '',
+        managers: row.querySelector('[data-col="managers"]')?.textContent ?? '',
+        last: row.querySelector('[data-col="last"]')?.textContent ?? '',
+      })),
     );
   }
 

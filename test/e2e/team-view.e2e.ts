@@ -1,18 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionSession } from '../../scripts/lib/browser-session.mjs';
 import { startCouchServer, type CouchServer } from '../../scripts/lib/couch-server.mjs';
-import { ExtensionProbe, waitFor } from '../../scripts/lib/pages.mjs';
+import { setUpTeam } from '../../scripts/lib/couch-team.mjs';
+import { CrmPage, ExtensionProbe, OptionsPage, SidePanelPage, waitFor } from '../../scripts/lib/pages.mjs';
+import { startDemoServer } from '../../scripts/serve-demo.mjs';
 import { TeamPage, TeamSettingsSection } from '../../scripts/lib/team-pages.mjs';
 import { createCouchClient } from '../../lib/team/couch';
 import { parseDayDocs } from '../../lib/team/docs';
 import { browsersUnderTest } from './browsers-under-test';
 
 const DAY_MS = 86_400_000;
+const ADMIN = { name: 'admin', password: 'admin-secret' };
+const PASSWORDS = { anna: 'anna-pw', bob: 'bob-pw', lead: 'lead-pw' };
 
 /**
  * Two managers (two browser profiles) push to a CouchDB-compatible server (pouchdb-server on
- * 127.0.0.1, its data on disk); a third profile, the lead, reads both. The server is killed while
- * a manager syncs and started again; that manager also spends a day offline.
+ * 127.0.0.1, its data on disk, the admin party ended), each into their own database with their own
+ * credentials, under the access rules of docs/couchdb; a third profile, the lead, reads both through
+ * the team index. The server is killed while a manager syncs and started again; that manager also
+ * spends a day offline. A touch done in the side panel reaches the server by the worker's alarm.
  */
 describe.each(browsersUnderTest())('the team view in %s', (browserName) => {
   let couch: CouchServer;
@@ -22,13 +28,29 @@ describe.each(browsersUnderTest())('the team view in %s', (browserName) => {
   let annaTeam: TeamSettingsSection;
   let bobTeam: TeamSettingsSection;
   let bobProbe: ExtensionProbe;
-  let dbUrl = '';
+  let team: { indexUrl: string; managerUrls: Record<string, string> };
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
 
-  const serverDocs = async () => parseDayDocs(await createCouchClient({ url: dbUrl }).allDocs({ startkey: 'agg:', endkey: 'agg:\ufff0' }));
+  /** Every day document on the server, read as the admin, across the managers' databases. */
+  const serverDocs = async () => {
+    const rows = await Promise.all(
+      Object.values(team.managerUrls).map((url) => createCouchClient({ url, user: ADMIN.name, password: ADMIN.password }).allDocs({ startkey: 'agg:', endkey: 'agg:\ufff0' })),
+    );
+    return parseDayDocs(rows.flat());
+  };
 
   beforeAll(async () => {
-    couch = await startCouchServer();
-    dbUrl = `${couch.url}/team`;
+    couch = await startCouchServer({ admin: ADMIN });
+    team = await setUpTeam({
+      server: couch.url,
+      admin: ADMIN,
+      managers: [
+        { id: 'anna', name: 'Anna', password: PASSWORDS.anna },
+        { id: 'bob', name: 'Bob', password: PASSWORDS.bob },
+      ],
+      leads: [{ id: 'lead', password: PASSWORDS.lead }],
+    });
+    demo = await startDemoServer();
     // One after the other: a loaded machine can catch a page still loading, and the launcher's
     // wait then polls with a function that Firefox's extension-page CSP refuses.
     anna = await launchWithExtension(browserName);
@@ -46,16 +68,18 @@ describe.each(browsersUnderTest())('the team view in %s', (browserName) => {
   afterAll(async () => {
     await Promise.all([anna?.close(), bob?.close(), lead?.close()]);
     await couch?.close();
+    await demo?.close();
   });
 
   it('is off until a manager turns it on: nothing reaches the server', async () => {
     expect(await annaTeam.status()).toBe('Off: nothing is sent.');
-    expect(await fetch(dbUrl).then((response) => response.status)).toBe(404);
+    expect((await serverDocs()).docs).toEqual([]);
   });
 
   it('sends each manager one document per day', async () => {
-    await annaTeam.configure({ url: dbUrl, managerId: 'anna', managerName: 'Anna' });
-    await bobTeam.configure({ url: dbUrl, managerId: 'bob', managerName: 'Bob' });
+    // Anna's team shares a client base: her touch outcomes go too.
+    await annaTeam.configure({ url: team.managerUrls.anna!, user: 'anna', password: PASSWORDS.anna, managerId: 'anna', managerName: 'Anna', shareClientOutcomes: true });
+    await bobTeam.configure({ url: team.managerUrls.bob!, user: 'bob', password: PASSWORDS.bob, managerId: 'bob', managerName: 'Bob' });
     await annaTeam.syncNow((status) => status.startsWith('Last sent'));
     await bobTeam.syncNow((status) => status.startsWith('Last sent'));
     const { docs, skipped } = await serverDocs();
@@ -92,17 +116,62 @@ describe.each(browsersUnderTest())('the team view in %s', (browserName) => {
 
   it("shows the lead both managers side by side and the team's objections, most heard first", async () => {
     const leadOptions = await lead.openExtensionPage('options.html', { width: 900 });
-    await new TeamSettingsSection(leadOptions).configure({ url: dbUrl, enabled: false });
-    const team = new TeamPage(await lead.openExtensionPage('team.html', { width: 1100 }));
-    await waitFor(async () => Object.keys(await team.managers()).length === 2, { what: 'both managers on the team page', timeoutMs: 15_000 });
-    const managers = await team.managers();
+    await new TeamSettingsSection(leadOptions).configure({ url: team.indexUrl, user: 'lead', password: PASSWORDS.lead, enabled: false });
+    const page = new TeamPage(await lead.openExtensionPage('team.html', { width: 1100 }));
+    await waitFor(async () => Object.keys(await page.managers()).length === 2, { what: 'both managers on the team page', timeoutMs: 15_000 });
+    const managers = await page.managers();
     expect(managers.anna?.name).toBe('Anna');
     expect(managers.bob?.name).toBe('Bob');
     expect(managers.bob?.top).toBe('not shared');
-    const objections = await team.objections();
+    const objections = await page.objections();
     expect(objections[0]).toEqual({ text: 'too expensive!', heard: 'heard 2 times, by 2 managers' });
     expect(objections.map((objection) => objection.text).sort()).toEqual(['Call me next quarter', 'I need to ask my boss', 'Send me the price list', 'too expensive!']);
-    const draft = JSON.parse(await team.draftEntry(0)) as { id: string; category: string; phrasings: string[] };
+    const draft = JSON.parse(await page.draftEntry(0)) as { id: string; category: string; phrasings: string[] };
     expect(draft).toMatchObject({ category: 'other', phrasings: ['too expensive!'] });
+    expect(await page.page.$('[data-testid="team-source-failed"]')).toBeNull();
   });
+
+  it('pushes a touch outcome recorded in the side panel by itself, without "Sync now", and the lead sees the client', async () => {
+    const options = new OptionsPage(await anna.openExtensionPage('options.html'));
+    await options.enableSite(demo.url);
+    const crm = new CrmPage(await anna.browser.newPage());
+    const panel = new SidePanelPage(await anna.openExtensionPage('sidepanel.html'));
+    await crm.page.bringToFront();
+    await crm.openClient(demo.url, 'c-101');
+    await crm.waitForFieldValue('Next contact');
+    await panel.page.bringToFront();
+    await panel.waitForClient('Olivia Bennett');
+    await panel.waitForNextTouch();
+    // The alarms that saving the settings set have fired: what pushes next is this change's.
+    const teamAlarms = () =>
+      panel.page.evaluate(async () => {
+        // @ts-expect-error: runs in the extension page, where `browser` or `chrome` exists
+        const api = globalThis.browser ?? globalThis.chrome;
+        const all = (await api.alarms.getAll()) as Array<{ name: string; scheduledTime: number }>;
+        return JSON.parse(JSON.stringify(all.filter((alarm) => alarm.name.startsWith('team-')))) as Array<{ name: string; scheduledTime: number }>;
+      });
+    const quiet = async () => {
+      const alarms = await teamAlarms();
+      return !alarms.some((alarm) => alarm.name === 'team-change' || alarm.name === 'team-retry') && alarms.every((alarm) => alarm.scheduledTime > Date.now() + 5 * 60_000);
+    };
+    await waitFor(quiet, { what: 'no team push due soon', timeoutMs: 45_000, intervalMs: 500 });
+    const recordedAt = Date.now();
+    await panel.markNextTouchDone('reached');
+    // Recording the outcome asked for a push within about half a minute.
+    await waitFor(async () => (await teamAlarms()).some((alarm) => alarm.name === 'team-change' && alarm.scheduledTime <= Date.now() + 31_000), { what: 'the push scheduled by the change' });
+
+    // Nobody presses "Sync now": the worker's change alarm (30 s, Chrome's minimum) pushes.
+    // The team's key for the client: the CRM record it was seen on, `origin|recordId`.
+    const outcome = async () => (await serverDocs()).docs.flatMap((doc) => (doc.managerId === 'anna' ? (doc.clientOutcomes ?? []) : [])).find((item) => item.outcome === 'reached');
+    await waitFor(async () => (await outcome()) !== undefined, { what: "Anna's outcome on the server", timeoutMs: 75_000, intervalMs: 1000 });
+    const { record, at } = (await outcome())!;
+    expect(record).toMatch(/^http:\/\/127\.0\.0\.1:\d+\|.*c-101/);
+    expect(at).toBeGreaterThanOrEqual(recordedAt - 60_000);
+
+    const page = new TeamPage(await lead.openExtensionPage('team.html', { width: 1100 }));
+    await waitFor(async () => (await page.sharedClients()).some((row) => row.record === record), { what: 'the shared client on the team page', timeoutMs: 15_000 });
+    const row = (await page.sharedClients()).find((item) => item.record === record)!;
+    expect(row.managers).toBe('Anna');
+    expect(row.last).toMatch(/^Reached, Anna, /);
+  }, 150_000);
 });
