@@ -50,7 +50,7 @@ export function TeamSettings({ model, t, locale }: { model: TeamSettingsModel; t
           {t('teamUrl')}
           {lockNote('url')}
         </span>
-        <input class="tb-input" name="url" type="url" inputMode="url" placeholder="https://couch.example.com/team" defaultValue={settings.url} disabled={locked('url')} />
+        <input class="tb-input" name="url" type="url" inputMode="url" placeholder="https://couch.example.com/touchbook-anna" defaultValue={settings.url} disabled={locked('url')} />
         <small class="tb-muted">{t('teamUrlHint')}</small>
       </label>
       <div class="tb-row">

@@ -495,7 +495,7 @@ export const en = {
   teamHint: "Share your daily figures with your team lead through the team's CouchDB database. Off until you turn it on.",
   teamEnabled: "Send my figures to the team database",
   teamUrl: "Team database URL",
-  teamUrlHint: "For example https://couch.example.com/team. HTTPS is required, except for a database on this computer (127.0.0.1 or localhost).",
+  teamUrlHint: "A manager: your own database, e.g. https://couch.example.com/touchbook-anna. The lead: the team index, e.g. https://couch.example.com/touchbook-team. HTTPS is required, except for a database on this computer (127.0.0.1 or localhost).",
   teamUser: "User name",
   teamPassword: "Password",
   teamPasswordHint: "Kept only in this browser's extension storage: never synced, never in backup files.",

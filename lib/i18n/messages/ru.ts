@@ -495,7 +495,7 @@ export const ru: Messages = {
   teamHint: "Отправлять свои дневные показатели руководителю через базу CouchDB команды. Выключено, пока вы не включите.",
   teamEnabled: "Отправлять мои показатели в базу команды",
   teamUrl: "Адрес базы команды",
-  teamUrlHint: "Например https://couch.example.com/team. Нужен HTTPS, кроме базы на этом компьютере (127.0.0.1 или localhost).",
+  teamUrlHint: "Менеджер: ваша собственная база, например https://couch.example.com/touchbook-anna. Руководитель: индекс команды, например https://couch.example.com/touchbook-team. Нужен HTTPS, кроме базы на этом компьютере (127.0.0.1 или localhost).",
   teamUser: "Имя пользователя",
   teamPassword: "Пароль",
   teamPasswordHint: "Хранится только в хранилище расширения этого браузера: не синхронизируется и не попадает в резервные копии.",

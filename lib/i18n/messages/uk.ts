@@ -495,7 +495,7 @@ export const uk: Messages = {
   teamHint: "Надсилати свої денні показники керівникові через базу CouchDB команди. Вимкнено, доки ви не ввімкнете.",
   teamEnabled: "Надсилати мої показники до бази команди",
   teamUrl: "Адреса бази команди",
-  teamUrlHint: "Наприклад https://couch.example.com/team. Потрібен HTTPS, крім бази на цьому комп’ютері (127.0.0.1 або localhost).",
+  teamUrlHint: "Менеджер: ваша власна база, наприклад https://couch.example.com/touchbook-anna. Керівник: індекс команди, наприклад https://couch.example.com/touchbook-team. Потрібен HTTPS, крім бази на цьому комп’ютері (127.0.0.1 або localhost).",
   teamUser: "Ім’я користувача",
   teamPassword: "Пароль",
   teamPasswordHint: "Зберігається лише у сховищі розширення цього браузера: не синхронізується й не потрапляє до резервних копій.",
