@@ -109,6 +109,12 @@ export async function setUpTeam({ server, admin, indexDb = 'touchbook-team', man
     await putDoc('_users', { _id: `org.couchdb.user:${id}`, name: id, password, roles: [role], type: 'user' });
   };
 
+  // The same rules the lead's page checks the index with (lib/team/docs.ts): refuse here, not there.
+  for (const manager of managers) {
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(manager.id) || manager.id.length > 64) throw new Error(`manager id "${manager.id}": use lower-case letters, digits, ".", "_" or "-"`);
+    const db = manager.db ?? `touchbook-${manager.id}`;
+    if (!/^[a-z][a-z0-9_$()+-]*$/.test(db)) throw new Error(`database name "${db}" is not one CouchDB accepts`);
+  }
   /** @type {Record<string, string>} */
   const managerUrls = {};
   for (const manager of managers) {

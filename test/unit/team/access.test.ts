@@ -158,6 +158,10 @@ describe('the access rules on pouchdb-server, admin party ended', () => {
     expect(design).toMatchObject({ error: 'unauthorized' });
   });
 
+  it('refuses to set up a manager id the lead\'s page would refuse', async () => {
+    await expect(setUpTeam({ server: server.url, admin, managers: [{ id: 'Anna K' }] })).rejects.toThrow(/manager id "Anna K"/);
+  });
+
   it("lets the lead read every manager's database and the team index, and edit neither", async () => {
     const changes = await as('lead', urls.managerUrls.anna!).changes(0);
     expect(changes.results.map((row) => row.id).filter((id) => id.startsWith('agg:'))).toEqual([dayDocId('anna', '2026-03-09'), dayDocId('anna', '2026-03-10')]);
