@@ -52,7 +52,7 @@ export function createTeamSettingsModel(deps: TeamSettingsDeps) {
     async save(next: TeamSettings): Promise<boolean> {
       saved.value = false;
       error.value = null;
-      const url = next.url.trim() === '' ? null : checkTeamUrl(next.url);
+      const url = next.url.trim() === '' ? null : checkTeamUrl(next.url, next.managerId);
       if (url && !url.ok) {
         error.value = { key: URL_ERRORS[url.error] };
         return false;

@@ -67,15 +67,32 @@ export function effectiveSettings(stored: TeamSettings, policy: TeamPolicy | nul
   return { settings, locked };
 }
 
+/** In a URL (typically the policy's), stands for the manager's id: `https://couch.example.com/touchbook-{managerId}`. */
+export const MANAGER_PLACEHOLDER = '{managerId}';
+
+/**
+ * A manager id as part of a database name: CouchDB allows no "." there, so it becomes "_"
+ * (scripts/lib/couch-team.mjs names the databases the same way).
+ */
+export function managerDbPart(managerId: string): string {
+  return managerId.replace(/\./g, '_');
+}
+
 /**
  * The database URL, if it is one Touchbook will send credentials to: HTTPS, or plain HTTP only to
  * this computer (a CouchDB or pouchdb-server on 127.0.0.1 for a trial or a test); a database
  * name in the path; no user or password inside the URL (those belong in their own fields).
  */
-export function checkTeamUrl(value: string): { ok: true; url: string } | { ok: false; error: 'invalid' | 'https' | 'credentials' | 'database' } {
+export function checkTeamUrl(value: string, managerId = ''): { ok: true; url: string } | { ok: false; error: 'invalid' | 'https' | 'credentials' | 'database' } {
+  let text = value.trim();
+  // One policy for the whole team names each manager's own database (docs/team-view.md).
+  if (text.includes(MANAGER_PLACEHOLDER)) {
+    if (!ManagerIdSchema.safeParse(managerId).success) return { ok: false, error: 'database' };
+    text = text.split(MANAGER_PLACEHOLDER).join(managerDbPart(managerId));
+  }
   let url: URL;
   try {
-    url = new URL(value.trim());
+    url = new URL(text);
   } catch {
     return { ok: false, error: 'invalid' };
   }
@@ -99,7 +116,7 @@ export type ReadyTeam =
 /** Whether this browser should send, and with what; the replicator reads only this. */
 export function readyTeam(settings: TeamSettings): ReadyTeam {
   if (!settings.enabled) return { ready: false, reason: 'off' };
-  const url = checkTeamUrl(settings.url);
+  const url = checkTeamUrl(settings.url, settings.managerId);
   if (!url.ok) return { ready: false, reason: 'url' };
   if (!ManagerIdSchema.safeParse(settings.managerId).success) return { ready: false, reason: 'manager' };
   return {

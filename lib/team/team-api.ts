@@ -17,7 +17,7 @@ export const teamSettingsApi: TeamSettingsDeps = {
 /** The lead's page reads the team database itself, with the credentials from the same settings. */
 export async function teamClient(): Promise<CouchClient | null> {
   const { settings } = await teamSettingsApi.load();
-  const url = checkTeamUrl(settings.url);
+  const url = checkTeamUrl(settings.url, settings.managerId);
   if (!url.ok) return null;
   return createCouchClient({ url: url.url, user: settings.user, password: settings.password });
 }

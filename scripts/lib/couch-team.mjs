@@ -62,6 +62,16 @@ export function teamIndexDoc(managers) {
 }
 
 /**
+ * A manager's database by default: CouchDB allows no "." in database names, so "anna.k" has
+ * `touchbook-anna_k`, the same name a policy URL `…/touchbook-{managerId}` resolves to
+ * (lib/team/settings.ts).
+ * @param {string} managerId
+ */
+export function defaultDbName(managerId) {
+  return `touchbook-${managerId.replace(/\./g, '_')}`;
+}
+
+/**
  * Creates or updates a team on a CouchDB server with admin rights: the users (when a password is
  * given), one database per manager with its `_security` and design document, and the team index.
  * Safe to run again (adding a manager is running it with one more).
@@ -112,19 +122,19 @@ export async function setUpTeam({ server, admin, indexDb = 'touchbook-team', man
   // The same rules the lead's page checks the index with (lib/team/docs.ts): refuse here, not there.
   for (const manager of managers) {
     if (!/^[a-z0-9][a-z0-9._-]*$/.test(manager.id) || manager.id.length > 64) throw new Error(`manager id "${manager.id}": use lower-case letters, digits, ".", "_" or "-"`);
-    const db = manager.db ?? `touchbook-${manager.id}`;
+    const db = manager.db ?? defaultDbName(manager.id);
     if (!/^[a-z][a-z0-9_$()+-]*$/.test(db)) throw new Error(`database name "${db}" is not one CouchDB accepts`);
   }
   /** @type {Record<string, string>} */
   const managerUrls = {};
   for (const manager of managers) {
-    const db = manager.db ?? `touchbook-${manager.id}`;
+    const db = manager.db ?? defaultDbName(manager.id);
     if (manager.password) await ensureUser(manager.id, manager.password, MANAGER_ROLE);
     await ensureDb(db, managerSecurity(manager.id), managerDesignDoc());
     managerUrls[manager.id] = `${base}/${encodeURIComponent(db)}`;
   }
   for (const lead of leads) if (lead.password) await ensureUser(lead.id, lead.password, LEAD_ROLE);
   await ensureDb(indexDb, indexSecurity(), indexDesignDoc());
-  await putDoc(indexDb, teamIndexDoc(managers.map((manager) => ({ id: manager.id, name: manager.name ?? '', db: manager.db ?? `touchbook-${manager.id}` }))));
+  await putDoc(indexDb, teamIndexDoc(managers.map((manager) => ({ id: manager.id, name: manager.name ?? '', db: manager.db ?? defaultDbName(manager.id) }))));
   return { indexUrl: `${base}/${encodeURIComponent(indexDb)}`, managerUrls };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import managedSchema from '../../../public/managed_schema.json';
 import { checkTeamUrl, effectiveSettings, loadTeamSettings, parseStoredSettings, parseTeamPolicy, readyTeam, saveTeamSettings } from '../../../lib/team/settings';
+import { defaultDbName } from '../../../scripts/lib/couch-team.mjs';
 import { makeStorageArea } from '../factories';
 
 describe('team settings', () => {
@@ -35,6 +36,21 @@ describe('team settings', () => {
     expect((await loadTeamSettings(local, () => Promise.reject(new Error('Managed storage manifest not found')))).locked).toEqual([]);
     expect(parseTeamPolicy({ team: { enabled: 'yes' } })).toBeNull();
     expect(effectiveSettings(parseStoredSettings({}), null).locked).toEqual([]);
+  });
+
+  it("lets one policy URL name each manager's own database, as the set-up script names them", async () => {
+    const url = 'https://couch.corp.example/touchbook-{managerId}';
+    expect(checkTeamUrl(url, 'anna')).toEqual({ ok: true, url: 'https://couch.corp.example/touchbook-anna' });
+    // CouchDB allows no "." in a database name.
+    expect(checkTeamUrl(url, 'anna.k')).toEqual({ ok: true, url: `https://couch.corp.example/${defaultDbName('anna.k')}` });
+    expect(defaultDbName('anna.k')).toBe('touchbook-anna_k');
+    expect(checkTeamUrl(url, '')).toEqual({ ok: false, error: 'database' });
+    expect(checkTeamUrl(url, 'Anna K')).toEqual({ ok: false, error: 'database' });
+
+    const local = makeStorageArea();
+    await saveTeamSettings(local, { ...parseStoredSettings({}), managerId: 'bob', password: 'pw' });
+    const { settings } = await loadTeamSettings(local, () => Promise.resolve({ team: { enabled: true, url, user: '' } }));
+    expect(readyTeam(settings)).toMatchObject({ ready: true, url: 'https://couch.corp.example/touchbook-bob', managerId: 'bob' });
   });
 
   it("matches the `team` object of the Chrome managed_schema.json (one property per policy field, no password)", () => {
