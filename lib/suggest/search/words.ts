@@ -5,17 +5,26 @@ import { words, type Word } from '../../text/normalize';
  * Folding drops apostrophes, so "don't" would be "dont", a word no phrasing with "not" shares,
  * and "year's" would be "years", the word of long relationships. Here a negated auxiliary stays
  * a negation ("doesn't" -> "does not"; typed without the apostrophe too), a possessive is its
- * noun ("boss's" -> "boss") and "they've", "we're", "I'll" lose the verb part (stop words anyway).
+ * noun ("boss's" -> "boss") and "they've", "we're", "I'll" lose the verb part (stop words anyway);
+ * see also `SPOKEN_FORMS`.
  */
 export function searchWords(text: string): Word[] {
   const result: Word[] = [];
   for (const word of words(text)) {
     const split = splitClitic(word);
     if (split) result.push(...split);
-    else result.push(word);
+    else result.push({ original: word.original, text: SPOKEN_FORMS.get(word.text) ?? word.text });
   }
   return result;
 }
+
+/**
+ * Spoken forms of the words that say "no" or "there is none", which a book writes out: "нема"
+ * is "немає", "нету" is "нет", "nope" is "no". Negations are not stop words, so they must meet.
+ */
+const SPOKEN_FORMS = new Map<string, string>([
+  ['нема', 'немає'], ['нету', 'нет'], ['неа', 'нет'], ['nope', 'no'], ['nah', 'no'],
+]);
 
 const APOSTROPHE = /['’ʼ]/;
 const LATIN_WORD = /^[a-z]+$/;

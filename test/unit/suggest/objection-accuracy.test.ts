@@ -19,15 +19,25 @@ const HELDOUT_LANGUAGE_FLOOR: Record<string, { top1: number; top3: number }> = {
   el: { top1: 1, top3: 1 },
 };
 /** The second held-out set (test/fixtures/objection-queries-fresh.json), never tuned on. */
-const FRESH_FLOOR = { top1: 0.771, top3: 0.942 };
+const FRESH_FLOOR = { top1: 0.885, top3: 0.942 };
 // The dev set grew by 25 harder phrasings of its own (weighing up, call-back times, the same
 // supplier for years, a basic one is enough, long pastes ending in approval or price).
-const TUNING_FLOOR = { original: { top1: 0.935, top3: 0.978 }, dev: { top1: 0.882, top3: 0.976 } };
+// The blind set B1 (objection-queries-blind-dev.json) was measured once before tuning (73.8% /
+// 85.6%, see its description) and tuned on since: it is a tuning set now.
+const TUNING_FLOOR = {
+  original: { top1: 0.956, top3: 0.987 },
+  dev: { top1: 0.882, top3: 0.988 },
+  blindDev: { top1: 0.931, top3: 0.987 },
+};
+
+/** Hundreds of searches: more than vitest's default 5 s on a loaded two-core machine. */
+const SLOW_TEST_MS = 60_000;
 
 const heldout = loadQueries(FIXTURES.heldout);
 const fresh = loadQueries(FIXTURES.fresh);
 const dev = loadQueries(FIXTURES.dev);
 const original = loadQueries(FIXTURES.original);
+const blindDev = loadQueries(FIXTURES.blindDev);
 
 /** A whole sentence folded the way the search folds words. */
 function folded(text: string): string {
@@ -127,7 +137,7 @@ describe('every labelled set against the books', () => {
       }
     }
     expect(copies).toEqual([]);
-  });
+  }, SLOW_TEST_MS);
 
   it('tells a near-copy from a different sentence', () => {
     const alike = (query: string, phrasing: string) => nearCopy(sentence(query), sentence(phrasing));
@@ -157,7 +167,7 @@ describe('objection search quality gate', () => {
       expect(report.byLanguage[language]!.top1, language).toBeGreaterThanOrEqual(floor.top1);
       expect(report.byLanguage[language]!.top3, language).toBeGreaterThanOrEqual(floor.top3);
     }
-  });
+  }, SLOW_TEST_MS);
 
   it('keeps what it reached on the second held-out set', () => {
     const { overall } = measure(fresh);
@@ -166,10 +176,10 @@ describe('objection search quality gate', () => {
   });
 
   it('keeps what it reached on the tuning sets', () => {
-    for (const [name, queries] of [['original', original], ['dev', dev]] as const) {
+    for (const [name, queries] of [['original', original], ['dev', dev], ['blindDev', blindDev]] as const) {
       const { overall } = measure(queries);
       expect(overall.top1, name).toBeGreaterThanOrEqual(TUNING_FLOOR[name].top1);
       expect(overall.top3, name).toBeGreaterThanOrEqual(TUNING_FLOOR[name].top3);
     }
-  });
+  }, SLOW_TEST_MS);
 });

@@ -20,6 +20,12 @@ describe('searchWords (English clitics)', () => {
     expect(texts('γι’ αυτό')).toEqual(['γι', 'αυτο']);
   });
 
+  it('reads the spoken forms of "no" and "there is none" as the written ones', () => {
+    expect(texts('грошей нема')).toEqual(['грошей', 'немає']);
+    expect(texts('денег нету')).toEqual(['денег', 'нет']);
+    expect(texts('nope')).toEqual(['no']);
+  });
+
   it('keeps what it read as written, for highlighting', () => {
     expect(searchWords("don't").map((word) => word.original)).toEqual(["don't", "don't"]);
   });
