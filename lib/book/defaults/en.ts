@@ -482,7 +482,7 @@ export const enTexts: BookTexts = {
 
   objections: {
     'price-too-expensive': {
-      phrasings: ['It\'s too expensive', 'That\'s a lot of money', 'Your prices are too high', 'I didn\'t expect it to cost that much', 'It\'s more than we planned to spend'],
+      phrasings: ['It\'s too expensive', 'That\'s a lot of money', 'Your prices are too high', 'I didn\'t expect it to cost that much', 'It\'s more than we planned to spend', 'Too rich for our blood', 'We can\'t justify that price', 'Way too much for what it is', 'You\'re asking too much', 'That\'s daylight robbery', 'Nobody pays that kind of money for this'],
       responses: [
         {
           text: 'I understand. Compared with what, may I ask? Let us look at what the price includes, and then decide together whether it is worth it.',
@@ -495,7 +495,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'price-found-cheaper': {
-      phrasings: ['I found it cheaper elsewhere', 'Another company offered a lower price', 'It\'s cheaper online'],
+      phrasings: ['I found it cheaper elsewhere', 'Another company offered a lower price', 'It\'s cheaper online', 'Someone else offers it for less', 'Other suppliers charge less', 'Your competitor is cheaper', 'The shop down the road sells it for less', 'Online it costs half as much'],
       responses: [
         {
           text: 'Thank you for telling me. Could you show me their offer? Let us compare item by item: delivery, warranty, terms. If they really offer the same for less, I will tell you honestly.',
@@ -504,7 +504,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'price-no-budget': {
-      phrasings: ['We don\'t have the budget', 'There\'s no money for it right now', 'It\'s not in this year\'s budget'],
+      phrasings: ['We don\'t have the budget', 'There\'s no money for it right now', 'It\'s not in this year\'s budget', 'It\'s beyond our means', 'Our budget is used up', 'We\'re short of cash', 'There are no funds left for this', 'We\'ve spent everything we had planned', 'Finances won\'t allow it this year'],
       responses: [
         {
           text: 'When is the budget planned? Let us prepare the figures in time for that date, and meanwhile I can suggest a first step that costs less.',
@@ -517,7 +517,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'price-discount-demand': {
-      phrasings: ['Give me a discount and I\'ll buy', 'What discount can you offer?', 'Everyone gives discounts these days'],
+      phrasings: ['Give me a discount and I\'ll buy', 'What discount can you offer?', 'Everyone gives discounts these days', 'Can you come down a bit?', 'Is there any room on the price?', 'Lower the price and we\'ll order', 'Drop the price and I\'ll take it', 'Is that your final price?', 'Meet me halfway on the price'],
       responses: [
         {
           text: 'I can offer better terms for a larger volume or a longer commitment. Which of those would work for you?',
@@ -526,7 +526,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'competitor-have-supplier': {
-      phrasings: ['We already have a supplier', 'We\'re happy with who we use now', 'We work with another company', 'We already buy from another supplier'],
+      phrasings: ['We already have a supplier', 'We\'re happy with who we use now', 'We work with another company', 'We already buy from another supplier', 'Someone else handles that for us', 'We buy direct from the manufacturer', 'We have a dealer we use', 'Someone else already supplies us', 'That\'s taken care of by our current supplier'],
       responses: [
         {
           text: 'That is good, it means the process works. Many of our clients keep two suppliers so they are never left without stock. What would a second supplier have to do better to be useful to you?',
@@ -535,7 +535,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'competitor-better-terms': {
-      phrasings: ['The competitors offer better terms', 'They give a longer deferral', 'Others include delivery for free'],
+      phrasings: ['The competitors offer better terms', 'They give a longer deferral', 'Others include delivery for free', 'They give us longer to pay', 'Their payment terms are better', 'They give us bonuses for volume', 'The other supplier offers credit', 'They beat you on the conditions'],
       responses: [
         {
           text: 'Which of their terms matters most to you? Tell me what they offer, and I will see what we can put against it.',
@@ -544,7 +544,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'competitor-long-relationship': {
-      phrasings: ['We\'ve worked with them for years', 'They\'re our friends, we won\'t change', 'We\'re loyal to our partner', 'We\'ve had the same supplier for years'],
+      phrasings: ['We\'ve worked with them for years', 'They\'re our friends, we won\'t change', 'We\'re loyal to our partner', 'We\'ve had the same supplier for years', 'We go back a long way with them', 'We trust the people we buy from now', 'We\'re not going to switch', 'Our family has bought from them for decades', 'We stick with the people we know', 'They\'ve always delivered, so why leave?'],
       responses: [
         {
           text: 'I respect that; loyalty is rare. I am not asking you to change. Let us start with a small order on a product they do not have, so you can compare without risk.',
@@ -553,7 +553,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'timing-not-now': {
-      phrasings: ['Not now', 'It\'s not the right time', 'Let\'s come back to this later', 'Maybe next quarter'],
+      phrasings: ['Not now', 'It\'s not the right time', 'Let\'s come back to this later', 'Maybe next quarter', 'Now isn\'t a good time', 'Maybe some other time', 'Let\'s leave it for now', 'Get back to me in a few months', 'It\'s too early to talk about it', 'Ask me again in the autumn'],
       responses: [
         {
           text: 'Understood. When would be the right time, so I do not bother you earlier? I will put it in my calendar.',
@@ -562,7 +562,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'timing-call-later': {
-      phrasings: ['Call me back later', 'I\'m busy right now', 'I can\'t talk now'],
+      phrasings: ['Call me back later', 'I\'m busy right now', 'I can\'t talk now', 'Phone me after my meeting', 'Phone me this afternoon instead', 'I\'m on the road, phone me later', 'I\'m out of the office, call me tomorrow', 'I\'m up to my eyes right now, ring me back', 'Let\'s speak in a couple of hours'],
       responses: [
         {
           text: 'Of course. Which day and time is convenient for you? I will call exactly then.',
@@ -571,7 +571,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'timing-after-holidays': {
-      phrasings: ['Let\'s talk after the holidays', 'Call me back after the New Year', 'Everything stops for the holidays, come back in January'],
+      phrasings: ['Let\'s talk after the holidays', 'Call me back after the New Year', 'Everything stops for the holidays, come back in January', 'Everyone is on vacation until next month', 'We\'re closed over the holidays', 'After the summer break we can talk', 'Half the team is on leave until the break is over', 'The whole place shuts down for the holidays', 'Let\'s pick it up again in the new year'],
       responses: [
         {
           text: 'Of course, the holidays come first. Let us fix a day now: would the first Tuesday after the holidays suit you, in the morning or after lunch? Before then I will send a short summary, so we pick up where we left off.',
@@ -580,7 +580,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'timing-off-season': {
-      phrasings: ['The season is over', 'We\'ll think about it next year', 'Nobody buys this now'],
+      phrasings: ['The season is over', 'We\'ll think about it next year', 'Nobody buys this now', 'We only stock this in season', 'It\'s the wrong time of year for that', 'Come back before the season starts', 'There\'s no demand for it at this time of year', 'It\'s a summer product, that time has passed', 'The season for that is long gone', 'That sells in season; we\'re outside it'],
       responses: [
         {
           text: 'That is exactly why now is a good time: prices are lower and delivery is quicker. Let us fix the order for the start of the season at today\'s terms.',
@@ -589,7 +589,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'trust-never-heard': {
-      phrasings: ['I\'ve never heard of you', 'Who are you, anyway?', 'How long have you been on the market?'],
+      phrasings: ['I\'ve never heard of you', 'Who are you, anyway?', 'How long have you been on the market?', 'I can\'t find any reviews of you', 'Are you a real company?', 'Nobody here knows your name', 'I\'ve never come across your firm', 'How do I know you\'re for real?', 'Where are you based, what sort of firm is this?'],
       responses: [
         {
           text: 'Fair question. We have been working since … and our clients include … I can give you the contact of a client in your industry so you can ask them directly.',
@@ -598,7 +598,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'trust-delivery-risk': {
-      phrasings: ['What if you let us down on delivery?', 'I\'m worried you won\'t deliver on time', 'We\'ve been let down before'],
+      phrasings: ['What if you let us down on delivery?', 'I\'m worried you won\'t deliver on time', 'We\'ve been let down before', 'What if the goods never arrive?', 'I\'m afraid you\'ll be late', 'We haven\'t tried you yet, that worries me', 'If you miss the date, we\'re in trouble', 'If the delivery doesn\'t show up, our work stops', 'Can I count on you to deliver?'],
       responses: [
         {
           text: 'Let us write the delivery dates and the penalty into the contract. And let us start with a small order, so you can see how we work.',
@@ -607,7 +607,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'trust-guarantees': {
-      phrasings: ['What guarantees do I have?', 'Who will answer if something goes wrong?', 'How can I be sure?'],
+      phrasings: ['What guarantees do I have?', 'Who will answer if something goes wrong?', 'How can I be sure?', 'What if it breaks down?', 'Who pays if it goes wrong?', 'Who is responsible if there\'s a problem?', 'Who covers it if it fails?', 'Do you stand behind what you sell?'],
       responses: [
         {
           text: 'Here is what our warranty covers and how quickly we respond. Your personal manager is me; this is my direct number.',
@@ -616,7 +616,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'need-dont-need': {
-      phrasings: ['We don\'t need it', 'That\'s not for us', 'We have no use for it'],
+      phrasings: ['We don\'t need it', 'That\'s not for us', 'We have no use for it', 'We have no need for that', 'It\'s no use to us', 'We don\'t use that kind of thing', 'That\'s not something we need', 'We have nothing to use it for', 'That doesn\'t fit what we do'],
       responses: [
         {
           text: 'May I ask how you solve this today? If it works well, I will not insist; maybe there is something small we can make easier.',
@@ -625,7 +625,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'need-have-everything': {
-      phrasings: ['We already have everything', 'We\'re fully stocked', 'Nothing is needed at the moment'],
+      phrasings: ['We already have everything', 'We\'re fully stocked', 'Nothing is needed at the moment', 'We bought plenty recently', 'We\'ve got plenty left', 'We\'re full up, there\'s no room for more', 'We have months of stock'],
       responses: [
         {
           text: 'Great. When do you usually restock? I will get in touch a little before then, so you do not have to look for a supplier in a hurry.',
@@ -634,7 +634,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'need-too-small': {
-      phrasings: ['We\'re too small for that', 'It\'s for big companies', 'Our volumes are too small'],
+      phrasings: ['We\'re too small for that', 'It\'s for big companies', 'Our volumes are too small', 'We\'re a small shop', 'We\'d never sell that much', 'That\'s far too much for a business our size', 'We only need a few pieces', 'We don\'t need volumes like that', 'We\'re just a few people'],
       responses: [
         {
           text: 'Many of our clients started with small orders. We have a standard option made for exactly that volume.',
@@ -643,7 +643,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'authority-not-decider': {
-      phrasings: ['I don\'t decide this', 'That\'s not my decision', 'You need to talk to my boss'],
+      phrasings: ['I don\'t decide this', 'That\'s not my decision', 'You need to talk to my boss', 'I\'m not in charge of buying', 'I don\'t have the authority', 'That\'s above my pay grade', 'I just work here', 'It\'s not my call', 'You\'d have to speak to whoever\'s in charge'],
       responses: [
         {
           text: 'Thank you for telling me. Who makes the decision? Could we meet together, so that you do not have to retell everything?',
@@ -652,7 +652,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'authority-boss-approval': {
-      phrasings: ['I have to get my boss\'s approval', 'My manager needs to sign it off', 'I\'ll show it to the director first'],
+      phrasings: ['I have to get my boss\'s approval', 'My manager needs to sign it off', 'I\'ll show it to the director first', 'The director has to approve it', 'I need my manager\'s signature', 'Anything this size needs the boss\'s OK', 'It needs sign-off from above', 'Only the boss signs orders', 'I can\'t order without the director\'s go-ahead'],
       responses: [
         {
           text: 'Of course. What will your boss look at first: the price, the terms or the risk? Let us prepare a one-page summary for them together, and I can join the conversation for five minutes to answer questions.',
@@ -661,7 +661,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'authority-must-consult': {
-      phrasings: ['I need to discuss it with my partner', 'I have to consult my colleagues', 'I\'ll talk to my wife'],
+      phrasings: ['I need to discuss it with my partner', 'I have to consult my colleagues', 'I\'ll talk to my wife', 'My partner needs to see this too', 'I\'ll ask my colleagues what they think', 'My co-founder has a say in this', 'I\'ll check with my husband', 'It\'s a family business, we decide together', 'I\'ll see what my business partner says'],
       responses: [
         {
           text: 'Of course. What questions do you think they will ask? Let us prepare the answers now, and I will send you a short summary.',
@@ -670,7 +670,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'authority-tender-only': {
-      phrasings: ['We only buy through tenders', 'Everything goes through procurement', 'Send it to the purchasing department'],
+      phrasings: ['We only buy through tenders', 'Everything goes through procurement', 'Send it to the purchasing department', 'We have to put it out to tender', 'You need to be an approved supplier', 'Submit a bid when the tender opens', 'By law it has to go to tender', 'Wait for our call for bids'],
       responses: [
         {
           text: 'Understood. When is the next tender, and what criteria are used? We will prepare our bid in advance.',
@@ -679,7 +679,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'quality-doubts': {
-      phrasings: ['I\'m not sure about the quality', 'Is it any good?', 'It looks cheap'],
+      phrasings: ['I\'m not sure about the quality', 'Is it any good?', 'It looks cheap', 'It looks flimsy', 'Will it hold up?', 'I doubt it will last', 'Is it strong enough for heavy use?', 'I\'m not convinced it\'s well made', 'Will it stand up to daily use?'],
       responses: [
         {
           text: 'Let me show you rather than tell you: here are the certificates, and here is a sample you can test yourself.',
@@ -688,7 +688,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'quality-bad-experience': {
-      phrasings: ['Last time the quality was poor', 'We had problems with your product', 'It broke quickly'],
+      phrasings: ['Last time the quality was poor', 'We had problems with your product', 'It broke quickly', 'The previous batch was faulty', 'What we bought before didn\'t last', 'We had a lot of defects last time', 'It gave up almost straight away', 'We got burned with this before', 'The last order was nothing but trouble'],
       responses: [
         {
           text: 'I am sorry that happened. Tell me exactly what went wrong. I will pass it on to production and come back to you with an answer and a solution.',
@@ -697,7 +697,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'quality-cheap-is-enough': {
-      phrasings: ['The cheap one is good enough for us', 'We don\'t need premium', 'Any will do'],
+      phrasings: ['The cheap one is good enough for us', 'We don\'t need premium', 'Any will do', 'We don\'t need anything fancy', 'The simplest version is fine for us', 'We\'d rather have the plain version', 'We don\'t need the top of the range', 'Something simple does the job'],
       responses: [
         {
           text: 'Then let us look at the standard option. I will only point out what it does not include, so that there are no surprises later.',
@@ -706,7 +706,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'service-slow-delivery': {
-      phrasings: ['Your delivery is too slow', 'We can\'t wait that long', 'Others deliver tomorrow'],
+      phrasings: ['Your delivery is too slow', 'We can\'t wait that long', 'Others deliver tomorrow', 'The lead time is too long', 'We need it sooner than that', 'Weeks of waiting won\'t work for us', 'Your delivery times are far too long', 'We can\'t wait weeks for it'],
       responses: [
         {
           text: 'What is the latest date that still works for you? Let me check what we can do: an express delivery or part of the order from stock.',
@@ -715,7 +715,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'service-no-support-after-sale': {
-      phrasings: ['After the sale nobody will answer', 'Everyone disappears once they\'re paid', 'Who will help me later?'],
+      phrasings: ['After the sale nobody will answer', 'Everyone disappears once they\'re paid', 'Who will help me later?', 'After we buy, we\'re on our own', 'Who do I call when something needs fixing?', 'Suppliers vanish after the sale', 'There\'s never any after-sales support', 'After payment nobody cares', 'Will anyone come out for repairs?'],
       responses: [
         {
           text: 'With us it is the other way round: a week after the purchase I will call you myself, and service will remind you about maintenance. Here is our schedule of contacts.',
@@ -724,7 +724,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'service-bad-last-time': {
-      phrasings: ['Last time your service was terrible', 'Nobody called me back', 'Your staff were rude'],
+      phrasings: ['Last time your service was terrible', 'Nobody called me back', 'Your staff were rude', 'We were treated badly last time', 'Your manager shouted at me', 'We never got an apology', 'Your people were rude to us', 'Your people treated us like dirt', 'We won\'t work with you again'],
       responses: [
         {
           text: 'Thank you for being frank. I apologise. From now on I am your personal manager and you can call me directly. What can I do for you today?',
@@ -733,7 +733,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'other-send-info': {
-      phrasings: ['Just send me the information', 'Email me your offer', 'Send a price list and I\'ll look'],
+      phrasings: ['Just send me the information', 'Email me your offer', 'Send a price list and I\'ll look', 'Send me something in writing', 'Drop me an email with the details', 'Do you have a brochure?', 'Put it in writing for me', 'Send over the details and I\'ll read them', 'Have you got anything in writing?'],
       responses: [
         {
           text: 'Gladly. To send what is useful and not the whole catalogue, may I ask two quick questions? And when shall I call to hear your opinion?',
@@ -742,7 +742,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'other-think-it-over': {
-      phrasings: ['I\'ll think about it', 'Let me think it over', 'I need time to decide'],
+      phrasings: ['I\'ll think about it', 'Let me think it over', 'I need time to decide', 'This needs some thought', 'Give me some time to consider', 'I can\'t decide on the spot', 'I\'ll chew it over', 'I\'d like to think about it a bit longer', 'Let me reflect on it', 'I\'m not ready to decide yet'],
       responses: [
         {
           text: 'Of course. What exactly would you like to think over: the price, the terms, or something else? Perhaps I can answer right now.',
@@ -755,7 +755,7 @@ export const enTexts: BookTexts = {
       ],
     },
     'other-not-interested': {
-      phrasings: ['Not interested', 'We don\'t need anything', 'Please don\'t call again'],
+      phrasings: ['Not interested', 'We don\'t need anything', 'Please don\'t call again', 'Remove our number', 'Stop calling us', 'This isn\'t for us, don\'t bother', 'Please stop ringing us'],
       responses: [
         {
           text: 'I understand and will not insist. May I ask one question: what would have to happen for this to become interesting for you?',

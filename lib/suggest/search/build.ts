@@ -1,7 +1,8 @@
 import type { Objection } from '../../book/schema';
 import { compileConcepts, DEFAULT_CONCEPTS, type Concept, type ConceptMatcher } from './concepts';
 import { LexiconBuilder, type Lexicon } from './lexicon';
-import { words, type Word } from '../../text/normalize';
+import type { Word } from '../../text/normalize';
+import { searchWords } from './words';
 import type { AnalysedWord } from './query';
 import { isStopWord, wordWeight } from './stop-words';
 
@@ -78,7 +79,15 @@ export function buildObjectionIndex<O extends SearchableObjection>(
 
   const built = lexicon.build();
   const objectionCount = indexed.length;
-  for (const entry of built.entries) entry.idf = entry.phrasings.length === 0 ? 0 : idf(objectionCount, distinctObjections(entry.phrasings, drafts));
+  // One idf per word family: "need", "needs" and "needed" say the same, and a rarer form must not
+  // earn more than the word the client typed ("we don't need this" is not "nothing is needed").
+  const familyObjections = new Map<string, Set<number>>();
+  for (const entry of built.entries) {
+    const family = familyObjections.get(entry.form.stem) ?? new Set<number>();
+    for (const id of entry.phrasings) family.add(drafts[id]!.objection);
+    familyObjections.set(entry.form.stem, family);
+  }
+  for (const entry of built.entries) entry.idf = entry.phrasings.length === 0 ? 0 : idf(objectionCount, familyObjections.get(entry.form.stem)!.size);
   const conceptPhrasings = phrasingsPerConcept(concepts, built);
   const conceptIdf = conceptPhrasings.map((ids) => (ids.length === 0 ? 0 : idf(objectionCount, distinctObjections(ids, drafts))));
   const phrasings = drafts.map((draft) => ({ ...draft, weight: weightOf(draft.words, built) }));
@@ -97,7 +106,7 @@ export function buildObjectionIndex<O extends SearchableObjection>(
 
 /** A phrasing's words minus stop words; all of them when that leaves nothing ("Any will do"). */
 function contentWords(text: string): Word[] {
-  const all = words(text);
+  const all = searchWords(text);
   const content = all.filter((word) => !isStopWord(word.text));
   return content.length > 0 ? content : all;
 }

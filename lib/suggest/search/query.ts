@@ -1,10 +1,10 @@
 import type { ObjectionIndex, SearchableObjection } from './build';
 import { candidatesFor, type Candidate } from './lexicon';
-import { words } from '../../text/normalize';
 import type { WordForm } from './similarity';
 import { stem } from '../../text/stem';
 import { isStopWord, wordWeight } from './stop-words';
 import { transliterations } from './transliterate';
+import { searchWords } from './words';
 
 /**
  * A query word, understood: which book words it may be (literal matches) and which concepts it
@@ -49,7 +49,7 @@ export interface QueryWord extends AnalysedWord {
 /** The query's meaningful words: no stop words, no repeats (the latest place counts), no single letters. */
 export function analyseQuery(index: ObjectionIndex<SearchableObjection>, query: string): QueryWord[] {
   const text = query.length > MAX_QUERY_LENGTH ? query.slice(-MAX_QUERY_LENGTH) : query;
-  const all = words(text);
+  const all = searchWords(text);
   // The last word is still being typed unless a space or punctuation closed it.
   const lastIsPartial = ENDS_IN_WORD.test(text);
   const seen = new Map<string, number>();

@@ -1,5 +1,6 @@
 import type { ObjectionIndex, SearchableObjection } from './build';
 import type { AnalysedWord, QueryWord } from './query';
+import { wordWeight } from './stop-words';
 
 /**
  * Scoring. Each query word is worth its idf (a rare word says more) times its weight (less for a
@@ -121,7 +122,8 @@ function collectMatches(index: ObjectionIndex<SearchableObjection>, query: reado
   query.forEach((word, position) => {
     for (const { entry, similarity } of word.literal) {
       const lexiconEntry = index.lexicon.entries[entry]!;
-      credit(lexiconEntry.phrasings, position, similarity, word.weight * lexiconEntry.idf);
+      // A book's function word counts as little when a query word lands on it ("πρώτη" on "πρώτα").
+      credit(lexiconEntry.phrasings, position, similarity, Math.min(word.weight, wordWeight(lexiconEntry.form.text)) * lexiconEntry.idf);
     }
     for (const { concept, similarity } of word.concepts) {
       credit(index.conceptPhrasings[concept]!, position, similarity, word.weight * WEIGHTS.conceptMatch * index.conceptIdf[concept]!);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_BOOKS, DEFAULT_BOOK_LANGUAGES } from '../../../lib/book/defaults';
@@ -22,7 +22,23 @@ export const FIXTURES = {
   /** Tuning sets. */
   dev: join(import.meta.dirname, '../../fixtures/objection-queries-dev.json'),
   original: join(import.meta.dirname, '../../fixtures/objection-queries.json'),
+  /** Blind tuning set B1: written by someone who never saw the books or the code. */
+  blindDev: join(import.meta.dirname, '../../fixtures/objection-queries-blind-dev.json'),
 } as const;
+
+const FIXTURE_DIR = join(import.meta.dirname, '../../fixtures');
+
+/**
+ * Every labelled set present, `objection-queries-<name>.json` (the original set is "original"),
+ * so a set dropped in later (such as a final blind set) is measured without a code change.
+ */
+export function fixtureSets(): Array<{ name: string; file: string }> {
+  return readdirSync(FIXTURE_DIR)
+    .map((file) => ({ file, match: /^objection-queries(?:-(.+))?\.json$/.exec(file) }))
+    .filter((entry): entry is { file: string; match: RegExpExecArray } => entry.match !== null)
+    .map(({ file, match }) => ({ name: match[1] ?? 'original', file: join(FIXTURE_DIR, file) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
 
 const labelledQuery = z.object({
   lang: z.enum(DEFAULT_BOOK_LANGUAGES),
@@ -30,7 +46,9 @@ const labelledQuery = z.object({
   expected: z.string().min(1),
   /** Optional in the original set, which predates categories: read from the skeleton then. */
   category: z.string().optional(),
-  kind: z.string(),
+  /** Other objection ids that answer the phrasing as well (blind sets): a hit on any counts. */
+  alsoAccepted: z.array(z.string().min(1)).optional(),
+  kind: z.string().optional(),
 });
 export type LabelledQuery = z.infer<typeof labelledQuery> & { category: string };
 
@@ -82,7 +100,15 @@ export interface Report {
 export function measure(queries: readonly LabelledQuery[], indexFor: IndexFor = indexForLanguage()): Report {
   const outcomes = queries.map((query) => {
     const found = searchObjections(indexFor(query.lang), query.query, { limit: 3 }).map((match) => match.objection);
-    return { query, found, top1: found[0]?.id === query.expected, top3: found.some((objection) => objection.id === query.expected), category: found[0]?.category === query.category };
+    const accepted = new Set([query.expected, ...(query.alsoAccepted ?? [])]);
+    const categories = new Set([query.category, ...[...accepted].map(categoryOf)]);
+    return {
+      query,
+      found,
+      top1: accepted.has(found[0]?.id ?? ''),
+      top3: found.some((objection) => accepted.has(objection.id)),
+      category: categories.has(found[0]?.category ?? ''),
+    };
   });
   const score = (subset: typeof outcomes): Score => ({
     count: subset.length,

@@ -279,6 +279,46 @@ describe('ranking rules', () => {
     expect(first('el', 'μας φτάνει ένα απλό')).toBe('quality-cheap-is-enough');
   });
 
+  it('gives a word family one weight, so the form the client typed is not outweighed by a rarer form', () => {
+    const book = [
+      { id: 'dont-need', category: 'need', phrasings: ['We do not need it'] },
+      { id: 'stocked', category: 'need', phrasings: ['Nothing is needed'] },
+      { id: 'busy', category: 'timing', phrasings: ['We need time', 'I need to go', 'Do we need this'] },
+    ] as const;
+    const family = buildObjectionIndex(book.map((objection) => ({ ...objection, phrasings: [...objection.phrasings] })));
+    expect(family.lexicon.entries[family.lexicon.byText.get('needed')!]!.idf).toBe(family.lexicon.entries[family.lexicon.byText.get('need')!]!.idf);
+    expect(searchObjections(family, "we don't need it")[0]?.objection.id).toBe('dont-need');
+  });
+
+  it('reads "don\'t" as a negation that meets "not", and a possessive as its noun', () => {
+    const small = (phrasings: Record<string, string>) =>
+      buildObjectionIndex(Object.entries(phrasings).map(([id, phrasing]) => ({ id, category: 'other' as const, phrasings: [phrasing] })));
+    expect(searchObjections(small({ later: 'We need it later', no: 'Not what we need' }), "we don't need it")[0]?.objection.id).toBe('no');
+    // "year's" was "years", the word of long relationships.
+    expect(first('en', "it isn't in this year's plan")).not.toBe('competitor-long-relationship');
+  });
+
+  it('lets a query word landing on a book\'s function word count as little as the function word', () => {
+    // "πρώτη" (first time) is one letter from "πρώτα" (first, before anything else).
+    const book = [
+      { id: 'approval', category: 'authority' as const, phrasings: ['Πρώτα ο διευθυντής'] },
+      { id: 'unknown', category: 'trust' as const, phrasings: ['Δεν σας έχω ξανακούσει'] },
+    ];
+    expect(searchObjections(buildObjectionIndex(book), 'πρώτη φορά σας ακούω')[0]?.objection.id).toBe('unknown');
+  });
+
+  it('knows months, harvests, vacations, breakage, haggling, dealers and set-up as what they point at', () => {
+    expect(first('en', 'everyone is away on vacation')).toBe('timing-after-holidays');
+    expect(first('ru', 'все в отпусках')).toBe('timing-after-holidays');
+    expect(first('en', 'the last ones cracked after a week')).toBe('quality-bad-experience');
+    expect(first('uk', 'минулого разу все потріскалось')).toBe('quality-bad-experience');
+    expect(first('en', 'is the price negotiable?')).toBe('price-discount-demand');
+    expect(first('el', 'ρίξτε λίγο την τιμή')).toBe('price-discount-demand');
+    expect(first('en', 'we buy directly from the factory dealer')).toBe('competitor-have-supplier');
+    expect(first('en', 'nobody helped with the installation after we paid')).toBe('service-no-support-after-sale');
+    expect(first('ru', 'мы сейчас в запарке, наберите через час')).toBe('timing-call-later');
+  });
+
   it('still reads a function word when it is all there is', () => {
     expect(ids('after', {}, perLanguage.en)).toContain('service-no-support-after-sale');
   });
