@@ -24,6 +24,8 @@ export const FIXTURES = {
   original: join(import.meta.dirname, '../../fixtures/objection-queries.json'),
   /** Blind tuning set B1: written by someone who never saw the books or the code. */
   blindDev: join(import.meta.dirname, '../../fixtures/objection-queries-blind-dev.json'),
+  /** Blind held-out set B2: written the same way, never tuned on; its misses are not read. */
+  blindFinal: join(import.meta.dirname, '../../fixtures/objection-queries-blind-final.json'),
 } as const;
 
 const FIXTURE_DIR = join(import.meta.dirname, '../../fixtures');
