@@ -36,10 +36,12 @@ async function main() {
   const clientApi = createClientPanelApi(reads, { cachedBook: () => keptBook.read() });
   const settings = reads.settings();
   const focus = createFocusStore(browser.storage.session);
+  // Opened as a tab of its own (e.g. by tests), the panel follows the last CRM tab instead. Its
+  // own tab never changes: asked once, not on every record change.
+  const ownTab = browser.tabs.getCurrent();
   const model = createPanelModel({
-    // Opened as a tab of its own (e.g. by tests), the panel follows the last CRM tab instead.
     resolveTabId: async () =>
-      (await browser.tabs.getCurrent())
+      (await ownTab)
         ? null
         : ((await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null),
     fetchFocus: async (tabId) => readPanelFocus({ db, focus, tabs: browser.tabs }, tabId ?? (await focus.lastClientTab())),

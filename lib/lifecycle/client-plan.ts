@@ -36,8 +36,7 @@ export async function touchesForClient(db: TouchbookDb, clientId: string): Promi
     .toArray();
 }
 
-export async function readClientPlan(db: TouchbookDb, clientId: string, { now, timeZone }: { now: number; timeZone: string }): Promise<ClientPlan> {
-  const touches = await touchesForClient(db, clientId);
+async function planOf(db: TouchbookDb, touches: TouchRecord[], { now, timeZone }: { now: number; timeZone: string }): Promise<ClientPlan> {
   const open = openTouchesInOrder(touches, now, timeZone);
   const openIds = new Set(open.map((touch) => touch.id));
   const history = touches.filter((touch) => !openIds.has(touch.id)).sort((a, b) => b.updatedAt - a.updatedAt);
@@ -55,8 +54,10 @@ export async function currentClientPlan(
   clientId: string,
   { clock, systemTimeZone }: { clock: () => Promise<number>; systemTimeZone: string },
 ): Promise<ClientPlan> {
-  const [settings, now] = await Promise.all([getSettings(db), clock()]);
-  return readClientPlan(db, clientId, { now, timeZone: resolveTimeZone(settings.timeZone, systemTimeZone) });
+  // The touches are read alongside the clock and the settings: on a record change each round
+  // trip is time the panel shows the previous client's plan.
+  const [settings, now, touches] = await Promise.all([getSettings(db), clock(), touchesForClient(db, clientId)]);
+  return planOf(db, touches, { now, timeZone: resolveTimeZone(settings.timeZone, systemTimeZone) });
 }
 
 function textOrNull(value: string | number | null | undefined): string | null {
