@@ -1,4 +1,5 @@
-import { BUYER_TYPE_IDS, type BuyerTypeId } from '../../lib/book/schema';
+import { BUYER_TYPE_IDS } from '../../lib/book/constants';
+import type { BuyerTypeId } from '../../lib/book/schema';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import type { ClientPanelModel } from '../../lib/panel/client-model';
 import type { RiskReason } from '../../lib/suggest/profile';

@@ -18,7 +18,8 @@ import { lazyTouchRows } from '../../lib/export/touch-rows';
 import { lazyBackupExport } from '../../lib/options/backup-export';
 import { createDataModel } from '../../lib/options/data-model';
 import { createSitesModel } from '../../lib/sites/sites-model';
-import { bookApi, dataApi, settingsApi, sitesApi } from '../../lib/ui/background-api';
+import { bookApi, settingsApi, sitesApi } from '../../lib/ui/background-api';
+import { dataApi } from '../../lib/ui/data-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {

@@ -6,31 +6,47 @@ import { ClientPanel } from '../../components/ClientPanel';
 import { Header } from '../../components/Header';
 import { InsightsLink } from '../../components/InsightsLink';
 import { PanelView } from '../../components/PanelView';
+import { createPanelBookCache } from '../../lib/background/book-cache';
+import { createClock } from '../../lib/background/clock';
 import { createFocusStore, isFocusKey, readPanelFocus } from '../../lib/background/focus';
 import { openDatabase } from '../../lib/db/database';
 import { request } from '../../lib/messaging/send';
 import { createClientPanelModel } from '../../lib/panel/client-model';
-import { clientPanelApi } from '../../lib/panel/panel-api';
+import { createClientPanelApi } from '../../lib/panel/panel-api';
 import { createPanelModel } from '../../lib/panel/panel-model';
+import { createPanelReads } from '../../lib/panel/panel-reads';
 import { createScriptValues } from '../../lib/panel/script-context';
 import { watchPanelData } from '../../lib/panel/watch';
-import { languageOverride, settingsApi, sitesApi } from '../../lib/ui/background-api';
+import { sitesApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {
-  const { t, language } = await loadUiLocale(languageOverride);
+  // Everything the first paint needs starts at once and comes from the extension's own database
+  // and storage, the book included while the one the worker kept is current (issue 17: the panel
+  // opened with the worker stopped, and waited for it to wake for each of six requests in a row).
   const db = openDatabase();
+  const reads = createPanelReads({ db, clock: createClock(browser.storage.session).now, systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  const keptBook = createPanelBookCache({
+    db,
+    session: browser.storage.session,
+    readManaged: () => browser.storage.managed.get(),
+    browserLanguage: browser.i18n.getUILanguage(),
+    version: browser.runtime.getManifest().version,
+  });
+  const clientApi = createClientPanelApi(reads, { cachedBook: () => keptBook.read() });
+  const settings = reads.settings();
   const focus = createFocusStore(browser.storage.session);
-  const settings = await settingsApi.get();
+  // Opened as a tab of its own (e.g. by tests), the panel follows the last CRM tab instead. Its
+  // own tab never changes: asked once, not on every record change.
+  const ownTab = browser.tabs.getCurrent();
   const model = createPanelModel({
-    // Opened as a tab of its own (e.g. by tests), the panel follows the last CRM tab instead.
     resolveTabId: async () =>
-      (await browser.tabs.getCurrent())
+      (await ownTab)
         ? null
         : ((await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null),
     fetchFocus: async (tabId) => readPanelFocus({ db, focus, tabs: browser.tabs }, tabId ?? (await focus.lastClientTab())),
   });
-  const client = createClientPanelModel(clientPanelApi);
+  const client = createClientPanelModel(clientApi);
   const refresh = () => void model.refresh();
   browser.tabs.onActivated.addListener(refresh);
   browser.storage.onChanged.addListener((changes, area) => {
@@ -48,14 +64,16 @@ async function main() {
   });
   refresh();
 
+  const { t, language } = await loadUiLocale(async () => (await settings).uiLanguage);
+  const { managerName, companyName } = await settings;
   const values = createScriptValues(
-    { managerName: settings.managerName, companyName: settings.companyName ?? null, locale: language },
+    { managerName, companyName: companyName ?? null, locale: language },
     {
       client: () => client.client.value,
       plan: () => client.plan.value,
       offers: () => client.crossSell.value,
       bookLanguage: () => client.book.value?.language ?? null,
-      now: clientPanelApi.now,
+      now: clientApi.now,
     },
   );
 

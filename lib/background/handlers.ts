@@ -8,6 +8,7 @@ import { listSites, removeSite, saveSite } from '../db/sites';
 import { matchPatternFor } from '../sites/origins';
 import { CRM_SCRIPT_FILE } from '../sites/registration';
 import { createBookHandlers } from './book-handlers';
+import type { PanelBookCache } from './book-cache';
 import type { BookService } from './books';
 import { createLifecycleHandlers } from './lifecycle-handlers';
 import { createPanelHandlers } from './panel-handlers';
@@ -42,6 +43,8 @@ export interface BackgroundDeps {
   /** Re-arms the book sync alarm after the manager changed the interval or the address. */
   rearmBookSync: () => Promise<void>;
   now: () => number;
+  /** The book kept for the side panel's cold open; absent in tests that do not need it. */
+  panelBook?: Pick<PanelBookCache, 'store'>;
   /** The team view's push (lib/team); absent in tests that do not need it. */
   team?: Pick<TeamService, 'status' | 'sync'>;
 }
@@ -71,7 +74,7 @@ export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
   const { db, focus, permissions, syncRegistration, now } = deps;
 
   return {
-    ...createBookHandlers(deps.books, deps.rearmBookSync),
+    ...createBookHandlers(deps.books, deps.rearmBookSync, deps.panelBook),
     ...createTeachUiHandlers(deps),
     ...createLifecycleHandlers(deps.lifecycle),
     ...createPanelHandlers(deps),

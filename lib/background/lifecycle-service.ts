@@ -1,6 +1,6 @@
 import type { TouchbookDb } from '../db/database';
 import type { BuyerTypeId } from '../book/schema';
-import type { ClientRecord, EventRecord, TouchOutcome, TouchRecord } from '../db/schema';
+import type { ClientRecord, TouchOutcome, TouchRecord } from '../db/schema';
 import { getSettings, setHandedOver } from '../db/settings';
 import {
   addTouch,
@@ -10,12 +10,12 @@ import {
   replanClients,
   skipTouch,
   snoozeTouch,
-  touchesForClient,
   TouchNotFoundError,
 } from '../db/touches';
 import type { Translate } from '../i18n';
 import { recordedDiscount } from '../lifecycle/discount';
 import { callbackRequest, managerEvent, purchaseMoney } from '../lifecycle/events';
+import { currentClientPlan, type ClientPlan } from '../lifecycle/client-plan';
 import { openTouchesInOrder } from '../lifecycle/next-touch';
 import { callListPlace, type CallListPlace } from '../lifecycle/segments';
 import { proposeRetry } from '../lifecycle/states';
@@ -68,24 +68,7 @@ export interface DueList {
   handedOverTouchIds: readonly string[];
 }
 
-export interface ClientPlan {
-  /** Open touches, the next one first. */
-  open: TouchRecord[];
-  /** Done, skipped and missed touches, newest first. */
-  history: TouchRecord[];
-  timeZone: string;
-  /**
-   * What each touch's anchor event was about, by event id: a trade-in touch anchored on the van's
-   * purchase speaks of the van, not of the tyres bought last.
-   */
-  anchors: Record<string, TouchAnchor>;
-}
-
-export interface TouchAnchor {
-  type: EventRecord['type'];
-  product: string | null;
-  category: string | null;
-}
+export type { ClientPlan, TouchAnchor } from '../lifecycle/client-plan';
 
 export function createLifecycleService(deps: LifecycleDeps) {
   const { db } = deps;
@@ -165,17 +148,9 @@ export function createLifecycleService(deps: LifecycleDeps) {
     },
 
     async planFor(clientId: string): Promise<ClientPlan> {
-      const { now, timeZone } = await context();
-      const touches = await touchesForClient(db, clientId);
-      const open = openTouchesInOrder(touches, now, timeZone);
-      const openIds = new Set(open.map((touch) => touch.id));
-      const history = touches.filter((touch) => !openIds.has(touch.id)).sort((a, b) => b.updatedAt - a.updatedAt);
-      const anchorIds = [...new Set(touches.flatMap((touch) => (touch.anchorEventId ? [touch.anchorEventId] : [])))];
-      const anchors: Record<string, TouchAnchor> = {};
-      for (const event of await db.events.bulkGet(anchorIds)) {
-        if (event) anchors[event.id] = { type: event.type, product: textOrNull(event.data.product), category: textOrNull(event.data.category) };
-      }
-      return { open, history, timeZone, anchors };
+      // Only the clock and the time zone: reading (and checking) the book here made the panel's
+      // first request wait for it.
+      return currentClientPlan(db, clientId, { clock: deps.clock, systemTimeZone: deps.systemTimeZone });
     },
 
     async done(touchId: string, outcome: TouchOutcome, note: string | null, retryAt?: number) {
@@ -279,8 +254,4 @@ export function notificationTexts(t: Translate): NotificationTexts {
     more: (count) => t('notifyMore', { count }),
     open: t('notifyOpen'),
   };
-}
-
-function textOrNull(value: string | number | null | undefined): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
 }

@@ -19,6 +19,8 @@ import { createLifecycleService } from './lifecycle-service';
 import { OPEN_PANEL_COMMAND } from './commands';
 import { fieldOfMenuItem, installTeachMenu } from './context-menu';
 import { teachSelection } from './teach-handlers';
+import { createPanelBookCache } from './book-cache';
+import { createClock } from './clock';
 import { createFocusStore, forgetFocusIfLeft } from './focus';
 import { createContentHandlers, createUiHandlers, injectIntoOpenTabs, type BackgroundDeps } from './handlers';
 import { createMessageRouter, type MessageSender } from './router';
@@ -109,6 +111,13 @@ export function startBackground(): void {
       : null,
     rearmBookSync,
     session: browser.storage.session,
+    panelBook: createPanelBookCache({
+      db,
+      session: browser.storage.session,
+      readManaged: () => browser.storage.managed.get(),
+      browserLanguage: browser.i18n.getUILanguage(),
+      version: browser.runtime.getManifest().version,
+    }),
     uiLanguage: () => browser.i18n.getUILanguage(),
     messages,
     now: () => Date.now(),
@@ -212,33 +221,32 @@ export function startBackground(): void {
     for (const site of await listSites(db)) await injectIntoOpenTabs(deps, site.pattern);
   }
 
-  syncRegistration().catch(logFailure('content-script registration'));
-  remind().catch(logFailure('reminders')); // Firefox forgets alarms across restarts: re-arm now
-  refreshTeachMenu().catch(logFailure('context menu'));
-  rearmBookSync().catch(logFailure('book sync alarm'));
-  team.arm().catch(logFailure('team view'));
+  // The start-up chores bring what lives outside the worker (registrations, menus, alarms, the
+  // badge) in line, and re-arm what a browser restart lost (Firefox forgets alarms). Chrome wakes
+  // the worker for every event it listens to (a tab switch, a side panel's question), and running
+  // them on each wake made that event wait behind them: once per browser session is enough, since
+  // storage.session ends with it, and only after the event that woke the worker was answered.
+  setTimeout(() => void runStartupChoresOnce().catch(logFailure('start-up')), STARTUP_CHORES_DELAY_MS);
+  async function runStartupChoresOnce() {
+    const { [STARTUP_CHORES_DONE]: done } = await browser.storage.session.get(STARTUP_CHORES_DONE);
+    if (done === true) return;
+    await Promise.all([
+      syncRegistration().catch(logFailure('content-script registration')),
+      remind().catch(logFailure('reminders')),
+      refreshTeachMenu().catch(logFailure('context menu')),
+      rearmBookSync().catch(logFailure('book sync alarm')),
+      team.arm().catch(logFailure('team view')),
+    ]);
+    // Marked when done: a worker stopped halfway runs them again when it next wakes.
+    await browser.storage.session.set({ [STARTUP_CHORES_DONE]: true });
+  }
 }
+
+const STARTUP_CHORES_DONE = 'startup-chores-done';
+const STARTUP_CHORES_DELAY_MS = 1_000;
 
 const NOTIFIED_CLIENT_URL = 'notified-client-url';
 const LAST_FULL_REPLAN = 'last-full-replan';
-
-/**
- * The extension's clock. Demo builds can move it (a stored offset), so a demo or an end-to-end
- * test can jump to the day a touch falls due; shipped builds never set the offset.
- */
-function createClock(session: typeof browser.storage.session) {
-  const OFFSET = 'clock-offset';
-  return {
-    now: async () => {
-      const { [OFFSET]: offset } = await session.get(OFFSET);
-      return Date.now() + (typeof offset === 'number' ? offset : 0);
-    },
-    setOffset: async (offsetMs: number) => {
-      await session.set({ [OFFSET]: offsetMs });
-      return Date.now() + offsetMs;
-    },
-  };
-}
 
 function logFailure(what: string) {
   return (error: unknown) => console.error(`[touchbook] ${what} failed`, error);

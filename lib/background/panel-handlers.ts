@@ -1,3 +1,4 @@
+import { answersOf, offerStatusesOf } from '../db/panel-data';
 import { AnswerValueSchema } from '../suggest/questionnaire';
 import { idText } from '../lifecycle/events';
 import type { BackgroundDeps } from './handlers';
@@ -20,7 +21,7 @@ type PanelUiHandlers = Pick<
  */
 export function createPanelHandlers({ db, books, now }: BackgroundDeps): PanelUiHandlers {
   return {
-    'ui/answers.get': ({ clientId }) => db.answers.where('clientId').equals(clientId).toArray(),
+    'ui/answers.get': ({ clientId }) => answersOf(db, clientId),
     'ui/answer.save': async ({ clientId, questionnaireId, questionId, value }) => {
       const book = await books.teamBook();
       const question = book.questionnaires
@@ -33,8 +34,7 @@ export function createPanelHandlers({ db, books, now }: BackgroundDeps): PanelUi
       await db.answers.put(record);
       return record;
     },
-    'ui/offers.get': async ({ clientId }) =>
-      Object.fromEntries((await db.offers.where('clientId').equals(clientId).toArray()).map((offer) => [offer.ruleId, offer.status])),
+    'ui/offers.get': ({ clientId }) => offerStatusesOf(db, clientId),
     'ui/offer.mark': async ({ clientId, ruleId, status }) => {
       if (status === null) await db.offers.delete([clientId, ruleId]);
       else await db.offers.put({ clientId, ruleId, status, updatedAt: now() });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { PLACEHOLDER_NAMES } from './placeholders';
+import { BOOK_LIMITS, BUYER_TYPE_IDS, OPTION_TIERS, QUESTION_LEVELS } from './constants';
 import { ISO_DURATION_PATTERN, MONTH_DAY_PATTERN } from './timing';
+
+export { BOOK_LIMITS, BUYER_TYPE_IDS, OPTION_TIERS, QUESTION_LEVELS } from './constants';
 
 /**
  * The sales book format, version 1: the team's lifecycle programmes, cross-sell rules,
@@ -19,40 +22,6 @@ import { ISO_DURATION_PATTERN, MONTH_DAY_PATTERN } from './timing';
  * default book has its own.
  */
 
-export const BOOK_LIMITS = {
-  id: 64,
-  name: 200,
-  title: 500,
-  text: 5_000,
-  script: 20_000,
-  matchValues: 200,
-  programmes: 200,
-  touches: 100,
-  crossSell: 500,
-  // The methodology asks for at least three (standard, professional, premium; fewer is a lint
-  // warning); more is allowed, up to a handful a manager can still read out on a call.
-  options: 6,
-  questionnaires: 50,
-  questions: 200,
-  choices: 20,
-  objections: 1_000,
-  phrasings: 50,
-  phrasing: 500,
-  responses: 20,
-  sections: 300,
-  steps: 50,
-  churnReasons: 100,
-  campaigns: 100,
-  ideas: 300,
-  segments: 50,
-  segmentMeasures: 5,
-  segmentGroups: 20,
-  cardLabels: 20,
-  references: 50,
-  mappingOrigins: 200,
-  mappingsPerOrigin: 100,
-  selector: 1_000,
-} as const;
 
 // ---- building blocks ---------------------------------------------------------------------------
 
@@ -113,7 +82,6 @@ export const AppliesToSchema = z.strictObject({
   stages: MatchValuesSchema.optional(),
 });
 
-export const BUYER_TYPE_IDS = ['advocate', 'loyal', 'defector', 'concession-seeker', 'mercenary', 'hostage'] as const;
 export const BuyerTypeIdSchema = z.enum(BUYER_TYPE_IDS);
 
 export const CHANNELS = ['call', 'meeting', 'email', 'sms', 'messenger'] as const;
@@ -330,7 +298,6 @@ export const CrossSellConditionSchema = z.strictObject({
   maxDaysSincePurchase: dayCount.optional(),
 });
 
-export const OPTION_TIERS = ['standard', 'professional', 'premium'] as const;
 
 export const CrossSellOptionSchema = z.strictObject({
   tier: z.enum(OPTION_TIERS),
@@ -357,7 +324,6 @@ export const CrossSellRuleSchema = z.strictObject({
 
 // ---- questionnaires ----------------------------------------------------------------------------
 
-export const QUESTION_LEVELS = ['opening', 'core', 'closing'] as const;
 export const QUESTIONNAIRE_KINDS = ['negotiation', 'feedback', 'other'] as const;
 
 export const AnswerSchema = z.discriminatedUnion('type', [

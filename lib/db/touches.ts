@@ -78,13 +78,8 @@ export async function countDue(
   });
 }
 
-/** Every touch of a client, history included, by due time. */
-export async function touchesForClient(db: TouchbookDb, clientId: string): Promise<TouchRecord[]> {
-  return db.touches
-    .where('[clientId+dueAt]')
-    .between([clientId, -Infinity], [clientId, Infinity])
-    .toArray();
-}
+/** Every touch of a client, history included, by due time (lives beside the plan the panel reads too). */
+export { touchesForClient } from '../lifecycle/client-plan';
 
 /** The earliest time after `now` at which a touch becomes due (a planned one or a snooze ending). */
 export async function nextWakeUp(db: TouchbookDb, now: number): Promise<number | null> {

@@ -120,6 +120,16 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
   const confident = computed(() => isConfidentMatch(objectionResults.value));
   const dontKnow = computed(() => (book.value ? (dontKnowSteps(book.value) ?? null) : null));
 
+  // Loads that start before the first book arrived (the record changed, a touch was planned) wait
+  // for the same request instead of each asking for the book again.
+  let pendingBook: Promise<LayeredBookReply> | null = null;
+  const firstBook = () => {
+    pendingBook ??= deps.book().finally(() => {
+      pendingBook = null;
+    });
+    return pendingBook;
+  };
+
   const load = async (nextClient: ClientRecord | null) => {
     const mine = ++generation;
     if (nextClient?.id !== client.value?.id) {
@@ -142,7 +152,7 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
       // `reloadBook`), so switching clients costs only the client's own data and no re-indexing.
       const [nextPlan, nextBook, nextAnswers, nextOffers] = await Promise.all([
         deps.plan(nextClient.id),
-        bookReply.value ?? deps.book(),
+        bookReply.value ?? firstBook(),
         deps.answers(nextClient.id),
         deps.offers(nextClient.id),
       ]);

@@ -1,10 +1,10 @@
-import {
-  OPTION_TIERS,
-  type CrossSellCondition,
-  type CrossSellOption,
-  type CrossSellRule,
-  type ProductSet,
-  type SalesBook,
+import { OPTION_TIERS } from '../book/constants';
+import type {
+  CrossSellCondition,
+  CrossSellOption,
+  CrossSellRule,
+  ProductSet,
+  SalesBook,
 } from '../book/schema';
 import type { Product } from '../crm/snapshot';
 import type { ClientRecord, OfferStatus } from '../db/schema';

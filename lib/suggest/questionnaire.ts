@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import {
-  BOOK_LIMITS,
-  QUESTION_LEVELS,
-  type AppliesTo,
-  type Question,
-  type Questionnaire,
-  type QuestionnaireKind,
-  type SalesBook,
+import { BOOK_LIMITS, QUESTION_LEVELS } from '../book/constants';
+import type {
+  AppliesTo,
+  Question,
+  Questionnaire,
+  QuestionnaireKind,
+  SalesBook,
 } from '../book/schema';
 import { foldCase } from '../crm/text';
 import type { AnswerRecord, ClientRecord } from '../db/schema';

@@ -2,15 +2,15 @@ import { browser } from 'wxt/browser';
 import type { UiMessage } from '../messages';
 import { request } from '../messaging/send';
 import { requestSiteAccess } from '../sites/access';
-import { BACKUP_PORT } from '../background/backup-port';
-import { sendBackupFile } from '../options/backup-upload';
 import type { BookModelDeps } from '../options/book-model';
-import type { DataModelDeps } from '../options/data-model';
 import type { DueModelDeps } from '../popup/due-model';
 import { webOrigin } from '../sites/origins';
 import type { SitesModelDeps } from '../sites/sites-model';
 
-/** What the extension's pages ask of the background, as plain functions for the UI models. */
+/**
+ * What the extension's pages ask of the background, as plain functions for the UI models. The
+ * backup tools are in data-api.ts: their checks would otherwise load with every page.
+ */
 export const sitesApi: SitesModelDeps = {
   list: () => request({ type: 'ui/sites.list' }),
   requestAccess: (origin) => requestSiteAccess(browser.permissions, origin),
@@ -52,14 +52,4 @@ export const dueApi: DueModelDeps = {
   done: (touchId, outcome) => request({ type: 'ui/touch.done', touchId, outcome, note: null }),
   snooze: (touchId, until) => request({ type: 'ui/touch.snooze', touchId, until }),
   handOver: (touchId, handedOver) => request({ type: 'ui/touch.handOver', touchId, handedOver }),
-};
-
-/** The data tools' background half; the page reads touches and backups for export from the database itself. */
-export const dataApi: Omit<DataModelDeps, 'touchRows' | 'exportBackup'> = {
-  importBackup: (file, mode, onUpdate) => sendBackupFile(browser.runtime.connect({ name: BACKUP_PORT }), file, mode, onUpdate),
-  mappings: () => request({ type: 'ui/mappings.list' }),
-  forgetMapping: (origin, field) => request({ type: 'ui/mappings.forget', origin, field }),
-  unmatched: () => request({ type: 'ui/unmatched.list' }),
-  clearUnmatched: () => request({ type: 'ui/unmatched.clear' }),
-  settings: () => settingsApi.get(),
 };
