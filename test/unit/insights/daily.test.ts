@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type TouchbookDb } from '../../../lib/db/database';
-import { dailyAggregates, refreshInsightAggregates } from '../../../lib/db/insights-aggregates';
+import { dailyAggregates, readBuyers, refreshInsightAggregates } from '../../../lib/db/insights-aggregates';
 import type { EventRecord, TouchOutcome, TouchRecord, TouchState } from '../../../lib/db/schema';
 import { coldCalls } from '../../../lib/insights/cold-calls';
 import {
@@ -118,6 +118,9 @@ async function expectSameFigures(db: TouchbookDb) {
     expect(coldCallsFromDays(days, range, plan)).toEqual(coldCalls({ touches, purchases: history, range, timeZone: ZONE, ...plan }));
   }
   expect(rounded(monthPlansFromDays(days, { now: NOW, timeZone: ZONE, growthPercent: 15 }))).toEqual(rounded(monthPlans({ purchases: history, now: NOW, timeZone: ZONE, growthPercent: 15 })));
+  // The page reads the per-client rows packed into one record: it must hold the same rows.
+  const byId = (rows: typeof buyers) => [...rows].sort((a, b) => (a.clientId < b.clientId ? -1 : 1));
+  expect(await readBuyers(db)).toEqual(byId(buyers));
   // The per-client figures read the per-client rows instead of the events: the same answers.
   const compact = purchasesOfBuyers(buyers);
   expect(compact).toHaveLength(history.length);
