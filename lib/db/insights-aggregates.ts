@@ -133,20 +133,68 @@ export async function rebuildInsightAggregates(tables: AggregateTables, zone: st
 }
 
 /** How many clients the last refresh recounted (or 'all'), for the benchmark and tests. */
-export type RefreshResult = { recounted: number | 'all' };
+export type RefreshResult = { recounted: number | 'all'; restarted?: true };
+
+/**
+ * A rebuild in chunks begins here: the aggregates are emptied and every client with a purchase
+ * or a touch goes on the dirty list (read from the `clientId` indexes: keys only, no rows), so the
+ * days add up again as the chunks recount them. Runs inside the caller's transaction.
+ */
+async function restartInsightAggregates(db: TouchbookDb, zone: string): Promise<void> {
+  const [withEvents, withTouches] = await Promise.all([db.events.orderBy('clientId').uniqueKeys(), db.touches.orderBy('clientId').uniqueKeys()]);
+  const clientIds = [...new Set([...withEvents, ...withTouches].map(String))];
+  await Promise.all([db.insightClients.clear(), db.insightBuyers.clear(), db.insightDays.clear(), db.insightsDirty.clear()]);
+  await Promise.all([
+    db.insightsDirty.bulkPut(clientIds.map((clientId) => ({ clientId }))),
+    db.insightsMeta.bulkPut([{ key: 'zone', zone }, packBuyers([])]),
+  ]);
+}
+
+/**
+ * Brings the aggregates up to date in the background, `chunk` clients per transaction with a
+ * pause between, so after a restore or an import of thousands of clients the worker never holds
+ * the database (or itself) for long, and the page finds the work done. A full rebuild (a restore
+ * in replace mode, a new zone) goes the same way (`restartInsightAggregates`). A worker stopped
+ * half-way leaves the rest on the dirty list; the next start carries on, and a page opened
+ * meanwhile asks for the rest at once (`refreshInsightAggregates` without a limit).
+ */
+export async function catchUpInsightAggregates(
+  db: TouchbookDb,
+  zone: () => Promise<string>,
+  { chunk = 250, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 20)) }: { chunk?: number; pause?: () => Promise<void> } = {},
+): Promise<{ chunks: number; recounted: number }> {
+  let chunks = 0;
+  let recounted = 0;
+  for (;;) {
+    const result = await refreshInsightAggregates(db, await zone(), { limit: chunk });
+    if (result.recounted === 0 && !result.restarted) return { chunks, recounted };
+    chunks += 1;
+    recounted += result.recounted === 'all' ? 0 : result.recounted;
+    await pause();
+  }
+}
 
 /**
  * Brings the aggregates up to date: recounts the clients on the dirty list, or rebuilds when the
  * zone changed or a table was cleared. One read-write transaction over the rows and the
  * aggregates, so no write can slip between reading a client's rows and storing their share.
  */
-export async function refreshInsightAggregates(db: TouchbookDb, zone: string): Promise<RefreshResult> {
+export async function refreshInsightAggregates(db: TouchbookDb, zone: string, { limit }: { limit?: number } = {}): Promise<RefreshResult> {
   const tables: Table[] = [db.events, db.touches, db.insightClients, db.insightBuyers, db.insightDays, db.insightsDirty, db.insightsMeta];
   return db.transaction('rw', tables, async () => {
-    const [meta, dirty] = await Promise.all([db.insightsMeta.get('zone'), db.insightsDirty.toArray()]);
-    if (meta?.zone !== zone || dirty.some((entry) => entry.clientId === EVERYONE)) {
-      await rebuildInsightAggregates(db, zone);
-      return { recounted: 'all' };
+    const [meta, everyone, dirty] = await Promise.all([
+      db.insightsMeta.get('zone'),
+      db.insightsDirty.get(EVERYONE),
+      limit === undefined ? db.insightsDirty.toArray() : db.insightsDirty.limit(limit).toArray(),
+    ]);
+    if (meta?.zone !== zone || everyone) {
+      if (limit === undefined) {
+        await rebuildInsightAggregates(db, zone);
+        return { recounted: 'all' };
+      }
+      // In chunks: start afresh with every client on the dirty list; the next chunks count them.
+      await restartInsightAggregates(db, zone);
+      return { recounted: 0, restarted: true };
     }
     if (!dirty.length) return { recounted: 0 };
     const ids = dirty.map((entry) => entry.clientId);
