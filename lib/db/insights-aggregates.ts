@@ -34,7 +34,16 @@ export interface InsightsMetaRecord {
    */
   ids?: string[];
   purchases?: string[];
+  /** 'zone': the shape of the aggregates (`AGGREGATES_FORMAT`); another one is rebuilt. */
+  format?: number;
+  /** 'zone': the number the next new client gets (`ClientDays.number`). */
+  nextNumber?: number;
 }
+
+/** 2: buyers by client number, not id (daily.ts). Aggregates of another format are rebuilt. */
+export const AGGREGATES_FORMAT = 2;
+const zoneRow = (zone: string, nextNumber: number): InsightsMetaRecord => ({ key: 'zone', zone, format: AGGREGATES_FORMAT, nextNumber });
+const current = (meta: InsightsMetaRecord | undefined, zone: string) => meta?.zone === zone && meta.format === AGGREGATES_FORMAT;
 
 export const EVERYONE = '*';
 const DIRTY = 'insightsDirty';
@@ -85,7 +94,9 @@ async function markDirty(down: DBCore, table: DBCoreTable, name: string, request
   if (request.type === 'deleteRange') clientIds = [EVERYONE];
   else {
     const keys = request.type === 'delete' ? request.keys : (request.keys ?? request.values.map((value: unknown) => table.schema.primaryKey.extractKey!(value) as unknown));
-    const before = (await table.getMany({ trans: request.trans, keys })) as Clientish[];
+    // The old rows tell whose share changes (a touch moved to another client changes two). An add
+    // has none. That read doubled the cost of a batch write (`npm run bench -- lifecycle`).
+    const before = request.type === 'add' ? [] : await oldRows(table, name, request.trans, keys, request.type === 'put' ? (request.values as Clientish[]) : null);
     clientIds = [...clientIdsOf(name, before), ...(request.type === 'delete' ? [] : clientIdsOf(name, request.values as Clientish[]))];
   }
   const result = await table.mutate(request);
@@ -94,10 +105,30 @@ async function markDirty(down: DBCore, table: DBCoreTable, name: string, request
   return result;
 }
 
+/**
+ * The rows a write replaces, as far as their client matters. A batch of touches usually rewrites
+ * one client's own rows (a re-plan): the `clientId` index lists that client's keys (keys only, no
+ * rows read), and only rows not among them, new or moved from another client, are read.
+ */
+async function oldRows(table: DBCoreTable, name: string, trans: DBCoreMutateRequest['trans'], keys: readonly unknown[], values: readonly Clientish[] | null): Promise<Clientish[]> {
+  const byClient = table.schema.getIndexByKeyPath('clientId');
+  const clients = values && name === 'touches' && byClient ? [...new Set(values.map((value) => value?.clientId))] : [];
+  if (!values || !byClient || !clients.length || clients.length > 4 || clients.some((id) => typeof id !== 'string')) {
+    return (await table.getMany({ trans, keys: [...keys] })) as Clientish[];
+  }
+  const own = new Set<unknown>();
+  for (const clientId of clients) {
+    const range = { type: 1 /* DBCoreRangeType.Equal */, lower: clientId, upper: clientId } as const;
+    for (const key of (await table.query({ trans, values: false, query: { index: byClient, range } })).result) own.add(key);
+  }
+  const unknown = keys.filter((key, index) => !own.has(key) || values[index]?.clientId === undefined);
+  return unknown.length ? ((await table.getMany({ trans, keys: unknown })) as Clientish[]) : [];
+}
+
 /** The tables the aggregates are made from and kept in, as Dexie tables (a db's or an upgrade's). */
 export type AggregateTables = Pick<TouchbookDb, 'events' | 'touches' | 'insightClients' | 'insightBuyers' | 'insightDays' | 'insightsDirty' | 'insightsMeta'>;
 
-const shareOf = ({ clientId, days }: ClientDays): InsightClientRecord => ({ clientId, days });
+const shareOf = ({ clientId, number, days }: ClientDays): InsightClientRecord => ({ clientId, number, days });
 const buyerOf = ({ clientId, purchases }: ClientDays): InsightBuyerRecord => ({ clientId, purchases: encodePurchases(purchases) });
 
 /** Every client's share and every day's totals, from all rows. Runs inside the caller's transaction. */
@@ -115,7 +146,7 @@ export async function rebuildInsightAggregates(tables: AggregateTables, zone: st
   const clients: ClientDays[] = [];
   const days = new Map<string, InsightDayRecord>();
   for (const [clientId, rows] of byClient) {
-    const share = clientDays(clientId, rows.events, rows.touches, zone, localDateOf);
+    const share = clientDays(clientId, rows.events, rows.touches, zone, localDateOf, clients.length);
     clients.push(share);
     for (const [day, figures] of Object.entries(share.days)) {
       let total = days.get(day);
@@ -128,7 +159,7 @@ export async function rebuildInsightAggregates(tables: AggregateTables, zone: st
     tables.insightClients.bulkPut(clients.map(shareOf)),
     tables.insightBuyers.bulkPut(clients.filter((client) => client.purchases.length).map(buyerOf)),
     tables.insightDays.bulkPut([...days.values()]),
-    tables.insightsMeta.bulkPut([{ key: 'zone', zone }, packBuyers(clients.filter((client) => client.purchases.length).map(buyerOf))]),
+    tables.insightsMeta.bulkPut([zoneRow(zone, clients.length), packBuyers(clients.filter((client) => client.purchases.length).map(buyerOf))]),
   ]);
 }
 
@@ -146,7 +177,7 @@ async function restartInsightAggregates(db: TouchbookDb, zone: string): Promise<
   await Promise.all([db.insightClients.clear(), db.insightBuyers.clear(), db.insightDays.clear(), db.insightsDirty.clear()]);
   await Promise.all([
     db.insightsDirty.bulkPut(clientIds.map((clientId) => ({ clientId }))),
-    db.insightsMeta.bulkPut([{ key: 'zone', zone }, packBuyers([])]),
+    db.insightsMeta.bulkPut([zoneRow(zone, 0), packBuyers([])]),
   ]);
 }
 
@@ -187,7 +218,7 @@ export async function refreshInsightAggregates(db: TouchbookDb, zone: string, { 
       db.insightsDirty.get(EVERYONE),
       limit === undefined ? db.insightsDirty.toArray() : db.insightsDirty.limit(limit).toArray(),
     ]);
-    if (meta?.zone !== zone || everyone) {
+    if (!current(meta, zone) || everyone) {
       if (limit === undefined) {
         await rebuildInsightAggregates(db, zone);
         return { recounted: 'all' };
@@ -204,7 +235,10 @@ export async function refreshInsightAggregates(db: TouchbookDb, zone: string, { 
       Promise.all(ids.map((id) => db.events.where('clientId').equals(id).toArray())),
       Promise.all(ids.map((id) => db.touches.where('clientId').equals(id).toArray())),
     ]);
-    const after = ids.map((id, index) => clientDays(id, events[index]!.filter((event) => event.type === 'purchase'), touches[index]!, zone, localDateOf));
+    // A client keeps their number; a new one gets the next.
+    let nextNumber = meta?.nextNumber ?? 0;
+    const numbers = before.map((old) => old?.number ?? nextNumber++);
+    const after = ids.map((id, index) => clientDays(id, events[index]!.filter((event) => event.type === 'purchase'), touches[index]!, zone, localDateOf, numbers[index]));
     const touched = new Set<string>();
     for (const share of [...before, ...after]) for (const day of Object.keys(share?.days ?? {})) touched.add(day);
     const dayKeys = [...touched];
@@ -215,7 +249,7 @@ export async function refreshInsightAggregates(db: TouchbookDb, zone: string, { 
     // An install whose aggregates predate the packed record gets it here, once.
     const packed = (await db.insightsMeta.get('buyers')) ?? packBuyers(await db.insightBuyers.toArray());
     await Promise.all([
-      db.insightsMeta.put(patchBuyers(packed, after.map((share) => [share.clientId, share.purchases.length ? encodePurchases(share.purchases) : null]))),
+      db.insightsMeta.bulkPut([zoneRow(zone, nextNumber), patchBuyers(packed, after.map((share) => [share.clientId, share.purchases.length ? encodePurchases(share.purchases) : null]))]),
       db.insightDays.bulkPut(rows.filter((row) => !isEmptyDay(row))),
       db.insightDays.bulkDelete(rows.filter(isEmptyDay).map((row) => row.day)),
       db.insightClients.bulkPut(after.filter((share) => Object.keys(share.days).length > 0).map(shareOf)),
@@ -282,7 +316,7 @@ export async function readBuyers(db: Pick<AggregateTables, 'insightBuyers' | 'in
 export function settledAggregatesZone(db: Pick<TouchbookDb, 'transaction' | 'insightsDirty' | 'insightsMeta'>): Promise<string | null> {
   return db.transaction('r', db.insightsDirty, db.insightsMeta, async () => {
     const [waiting, meta] = await Promise.all([db.insightsDirty.limit(1).count(), db.insightsMeta.get('zone')]);
-    return waiting === 0 && meta?.zone ? meta.zone : null;
+    return waiting === 0 && meta?.zone && current(meta, meta.zone) ? meta.zone : null;
   });
 }
 
