@@ -192,7 +192,9 @@ async function restartInsightAggregates(db: TouchbookDb, zone: string): Promise<
 export async function catchUpInsightAggregates(
   db: TouchbookDb,
   zone: () => Promise<string>,
-  { chunk = 250, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 20)) }: { chunk?: number; pause?: () => Promise<void> } = {},
+  // Small chunks and a rest after each: the catch-up takes longer, but an open page (or the
+  // worker's next message) never waits behind more than a tenth of a second of it.
+  { chunk = 100, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 100)) }: { chunk?: number; pause?: () => Promise<void> } = {},
 ): Promise<{ chunks: number; recounted: number }> {
   let chunks = 0;
   let recounted = 0;
