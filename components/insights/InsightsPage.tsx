@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import type { InsightsModel } from '../../lib/insights/page-model';
 import { EmptyState } from '../EmptyState';
@@ -20,6 +21,12 @@ export function InsightsPage({
   tableActions?: (tableId: string) => ComponentChildren;
 }) {
   const view = model.view.value;
+  // The tables (hundreds of rows: the daily cold-call report, the TOP-50) come one paint after the
+  // headlines and charts, so the first chart is not kept waiting for them; from then on they stay.
+  const [tablesShown, showTables] = useState(false);
+  useEffect(() => {
+    if (view && !tablesShown) showTables(true);
+  }, [view, tablesShown]);
   return (
     <div class="tb-stack" aria-busy={model.loading.value}>
       <RangePicker model={model} t={t} />
@@ -51,7 +58,7 @@ export function InsightsPage({
           {view.charts.map((chart) => (
             <TimeSeriesChart key={chart.id} chart={chart} t={t} locale={locale} actions={tableActions?.(chart.id)} />
           ))}
-          {view.tables.map((entry) => (
+          {tablesShown && view.tables.map((entry) => (
             <section key={entry.id} class="tb-card tb-stack" aria-labelledby={`table-title-${entry.id}`} data-testid={`section-${entry.id}`}>
               <div class="tb-row tb-spread">
                 <h2 id={`table-title-${entry.id}`}>{entry.title}</h2>

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import { chartAsTable, type ChartData } from '../../lib/insights/chart-data';
 import { DataTable } from './DataTable';
@@ -15,12 +15,16 @@ export function TimeSeriesChart({ chart, t, locale, actions }: { chart: ChartDat
   const asTable = useSignal(!canDrawCharts());
   const empty = chart.x.length === 0 || chart.series.every((series) => series.values.every((value) => value === null));
 
-  useEffect(() => {
+  // Drawn before the browser paints: the chart appears with its section, not a frame later.
+  useLayoutEffect(() => {
     if (!host.current || asTable.value || empty) return;
     return drawChart(host.current, chart, locale, t('insightsPeriod'));
   }, [chart, locale, asTable.value, empty, t]);
 
-  const table = chartAsTable(chart, locale, t('insightsPeriod'));
+  // The screen-reader table follows one paint after the canvas (the daily chart's has a row a day).
+  const [tableShown, showTable] = useState(asTable.value);
+  useEffect(() => showTable(true), []);
+  const table = tableShown || asTable.value ? chartAsTable(chart, locale, t('insightsPeriod')) : null;
   return (
     <section class="tb-card tb-stack" aria-labelledby={`chart-${chart.id}`} data-testid={`chart-${chart.id}`}>
       <div class="tb-row tb-spread">
@@ -38,13 +42,11 @@ export function TimeSeriesChart({ chart, t, locale, actions }: { chart: ChartDat
       {empty ? (
         <p class="tb-muted">{t('insightsNoData')}</p>
       ) : asTable.value ? (
-        <DataTable table={table} caption={chart.title} testId={`table-${chart.id}`} />
+        table && <DataTable table={table} caption={chart.title} testId={`table-${chart.id}`} />
       ) : (
         <>
           <div ref={host} class="tb-chart" role="img" aria-label={chart.title} data-testid={`canvas-${chart.id}`} />
-          <div class="tb-visually-hidden">
-            <DataTable table={table} caption={chart.title} />
-          </div>
+          <div class="tb-visually-hidden">{table && <DataTable table={table} caption={chart.title} />}</div>
         </>
       )}
     </section>

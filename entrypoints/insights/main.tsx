@@ -5,7 +5,7 @@ import { download } from '../../components/download';
 import { Header } from '../../components/Header';
 import { InsightsPage } from '../../components/insights/InsightsPage';
 import { openDatabase } from '../../lib/db/database';
-import { insightsZone } from '../../lib/db/insights-aggregates';
+import { insightsZone, settledAggregatesZone } from '../../lib/db/insights-aggregates';
 import { insightsCsv } from '../../lib/insights/csv';
 import { createInsightsModel } from '../../lib/insights/page-model';
 import { createInsightsSource } from '../../lib/insights/source';
@@ -14,16 +14,21 @@ import { bookApi, insightsApi, settingsApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
 
 async function main() {
-  // Bringing the aggregates up to date is the worker's; start it while the page sets itself up.
-  let firstRefresh: ReturnType<typeof insightsApi.refresh> | null = insightsApi.refresh();
+  // The page only reads; the worker stays the one writer of the database. Opening IndexedDB takes
+  // a while: it starts now, beside the settings request.
+  const db = openDatabase();
+  // Bringing the aggregates up to date is the worker's, asked only when a client waits for it.
+  const refresh = async () => {
+    const zone = await settledAggregatesZone(db);
+    return zone === null ? insightsApi.refresh() : { zone };
+  };
+  let firstRefresh: ReturnType<typeof refresh> | null = refresh();
   firstRefresh.catch(() => undefined); // the source reads the failure, and then counts from rows
   const settings = await settingsApi.get();
   let firstSettings: typeof settings | null = settings;
   const { t, language } = await loadUiLocale(() => Promise.resolve(settings.uiLanguage));
   document.title = t('insightsTitle');
   const timeZone = insightsZone(settings); // the zone the worker cuts the daily aggregates in
-  // The page only reads; the worker stays the one writer of the database.
-  const db = openDatabase();
   const source = createInsightsSource({
     db,
     t,
@@ -39,7 +44,7 @@ async function main() {
     book: async () => (await bookApi.book()).book,
     // The worker keeps the daily aggregates; it recounts what changed before the page reads them.
     refresh: () => {
-      const started = firstRefresh ?? insightsApi.refresh();
+      const started = firstRefresh ?? refresh();
       firstRefresh = null;
       return started;
     },

@@ -14,6 +14,8 @@ import { isWakeAlarm } from '../reminders/alarms';
 import { DUE_NOTIFICATION_ID, notificationTarget } from '../reminders/notifications';
 import { webUrl } from '../sites/origins';
 import { handleBackupPort } from './backup-port';
+import { createInsightsCatchUp } from './insights-catch-up';
+import { catchUpInsightAggregates, insightsZone } from '../db/insights-aggregates';
 import { BOOK_SYNC_ALARM, createBookService } from './books';
 import { createLifecycleService } from './lifecycle-service';
 import { OPEN_PANEL_COMMAND } from './commands';
@@ -55,8 +57,17 @@ export function startBackground(): void {
     uiLanguage: language,
     defaultBook: createDefaultBookLoader(readPackagedJson),
     // A new book re-plans every client's future touches; history stays as it was.
-    onBookChanged: () => lifecycle.replanAll(),
+    onBookChanged: async () => {
+      await lifecycle.replanAll();
+      void insightsCatchUp.start(); // the re-plan rewrote many clients' touches
+    },
   });
+  // After a restore or a re-plan, the Insights aggregates are recounted in small chunks, so the
+  // first Insights page opened afterwards does not wait for thousands of clients.
+  const insightsCatchUp = createInsightsCatchUp(
+    () => catchUpInsightAggregates(db, async () => insightsZone(await getSettings(db))),
+    logFailure('insights catch-up'),
+  );
   const clock = createClock(browser.storage.session);
   const translator = async () => translatorOver(await messages(await language()));
   const lifecycle = createLifecycleService({
@@ -148,6 +159,7 @@ export function startBackground(): void {
         await deps.syncRegistration();
         await lifecycle.replanAll(onProgress);
         await team.noteChange();
+        void insightsCatchUp.start(); // not awaited: the restore is done, the counting is background work
       },
     }),
   );
@@ -190,6 +202,8 @@ export function startBackground(): void {
     if (command === OPEN_PANEL_COMMAND) void openSidePanel(browser as never, tab?.windowId).catch(logFailure('open side panel'));
   });
   browser.runtime.onStartup.addListener(() => void books.sync().catch(logFailure('book sync')));
+  // A worker stopped half-way through a catch-up left the rest on the dirty list: carry on.
+  void insightsCatchUp.start();
 
   /** The reminder pass, and once a day a full re-plan so repeats and yearly windows stay ahead. */
   async function remind() {
@@ -204,6 +218,7 @@ export function startBackground(): void {
     if (typeof last !== 'number' || now - last > DAY_MS) {
       await lifecycle.replanAll();
       await browser.storage.local.set({ [LAST_FULL_REPLAN]: now });
+      void insightsCatchUp.start();
     }
   }
 

@@ -88,6 +88,7 @@ export function shiftMonth(month: string, by: number): string {
  * they bought on. Null with fewer than two buying days (one purchase shows no rhythm).
  */
 export function usualIntervalDays(buyingDays: readonly number[]): number | null {
+  if (buyingDays.length < 2) return null; // most clients: one purchase, no rhythm, nothing to sort
   const days = [...new Set(buyingDays)].sort((a, b) => a - b);
   if (days.length < 2) return null;
   const gaps = days.slice(1).map((day, index) => day - days[index]!).sort((a, b) => a - b);
@@ -98,9 +99,12 @@ export function usualIntervalDays(buyingDays: readonly number[]): number | null 
 /** Each client's buying days (day numbers, refunds left out), for intervals and silences. */
 export function buyingDaysByClient(purchases: readonly DatedPurchase[], until?: string): Map<string, number[]> {
   const byClient = new Map<string, number[]>();
+  // 50,000 purchases fall on a thousand or so distinct days: each day's text is parsed once.
+  const numbers = new Map<string, number>();
   for (const purchase of purchases) {
     if (!isSale(purchase) || (until !== undefined && purchase.date > until)) continue;
-    const day = dayNumber(purchase.date);
+    let day = numbers.get(purchase.date);
+    if (day === undefined) numbers.set(purchase.date, (day = dayNumber(purchase.date)));
     if (Number.isNaN(day)) continue;
     const days = byClient.get(purchase.clientId);
     if (days) days.push(day);

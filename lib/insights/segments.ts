@@ -88,10 +88,21 @@ export const CHURN_RATIOS = { medium: 1, high: 1.5, lost: 3 } as const;
  * team's usual interval; with no repeat buyer at all there is no rhythm to measure against and
  * they are left out.
  */
-export function churnRisk({ purchases, now, timeZone }: { purchases: readonly DatedPurchase[]; now: number; timeZone: string }): ChurnRiskSummary {
+export function churnRisk({
+  purchases,
+  now,
+  timeZone,
+  ...known
+}: {
+  purchases: readonly DatedPurchase[];
+  now: number;
+  timeZone: string;
+  /** `buyingDaysByClient(purchases, today)`, when the caller has it already. */
+  buyingDays?: ReadonlyMap<string, readonly number[]>;
+}): ChurnRiskSummary {
   const today = todayIn(now, timeZone);
   const todayNumber = dayNumber(today);
-  const buyingDays = buyingDaysByClient(purchases, today);
+  const buyingDays = known.buyingDays ?? buyingDaysByClient(purchases, today);
   const own = new Map<string, number | null>();
   const intervals: number[] = [];
   for (const [clientId, days] of buyingDays) {

@@ -5,7 +5,7 @@ import { OUTCOME_LABELS } from '../export/touches-csv';
 import type { Translate } from '../i18n';
 import { valueFormatter, type ChartData, type ChartSeries, type TableView } from './chart-data';
 import { coldCalls, type ColdCallFigures } from './cold-calls';
-import { datedPurchases, monthOf, shiftMonth, todayIn, type DatedPurchase } from './dated-purchases';
+import { buyingDaysByClient, datedPurchases, monthOf, shiftMonth, todayIn, type DatedPurchase } from './dated-purchases';
 import { loadInsightsData, type InsightsData } from './load';
 import { loadClientsById, loadFigureExtras, type FigureExtras } from './load-figures';
 import {
@@ -17,7 +17,7 @@ import {
   touchesFromDays,
   type DailyAggregate,
 } from './daily';
-import { dailyAggregates } from '../db/insights-aggregates';
+import { dailyAggregates, readBuyers } from '../db/insights-aggregates';
 import { crossSellByRule } from './offers';
 import { monthPlans, planGrowthPercent, type MonthPlan } from './plan';
 import { questionnaireCompletion } from './questionnaire-completion';
@@ -86,10 +86,11 @@ export interface ClientFigures {
 
 export function clientFigures(history: readonly DatedPurchase[], range: DateRange, { timeZone, now }: Pick<Context, 'timeZone' | 'now'>): ClientFigures {
   const at = now().getTime();
+  const buyingDays = buyingDaysByClient(history, todayIn(at, timeZone)); // read by both lists
   return {
-    top: topClients({ purchases: history, range, now: at, timeZone }),
+    top: topClients({ purchases: history, range, now: at, timeZone, buyingDays }),
     abc: abcSegments({ purchases: history, range }),
-    churn: churnRisk({ purchases: history, now: at, timeZone }),
+    churn: churnRisk({ purchases: history, now: at, timeZone, buyingDays }),
   };
 }
 
@@ -151,7 +152,7 @@ export function createInsightsSource(
       last = first;
       onFirst?.(first);
 
-      const [buyers, extras, fullSetup] = await Promise.all([db.insightBuyers.toArray(), loadFigureExtras(db, range, { doneTouches: false }), withBook()]);
+      const [buyers, extras, fullSetup] = await Promise.all([readBuyers(db), loadFigureExtras(db, range, { doneTouches: false }), withBook()]);
       const perClient = clientFigures(purchasesOfBuyers(buyers), range, options);
       const clientNames = await namesOf(perClient);
       const empty = !days.length && !extras.offers.length && !extras.answers.length && !extras.objections.length;

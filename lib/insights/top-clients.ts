@@ -44,16 +44,18 @@ export interface TopClientsInput {
   now: number;
   timeZone: string;
   limit?: number;
+  /** `buyingDaysByClient(purchases, today)`, when the caller has it already (churn reads it too). */
+  buyingDays?: ReadonlyMap<string, readonly number[]>;
 }
 
 /** Per currency, sorted by currency code. Purchases with no amount or currency add no revenue. */
-export function topClients({ purchases, range, now, timeZone, limit = TOP_CLIENTS_LIMIT }: TopClientsInput): TopClientsList[] {
+export function topClients({ purchases, range, now, timeZone, limit = TOP_CLIENTS_LIMIT, ...known }: TopClientsInput): TopClientsList[] {
   const previous = previousRange(range);
   const current = revenueByCurrency(purchases, range);
   const before = revenueByCurrency(purchases, previous);
   const today = todayIn(now, timeZone);
   const todayNumber = dayNumber(today);
-  const buyingDays = buyingDaysByClient(purchases, today);
+  const buyingDays = known.buyingDays ?? buyingDaysByClient(purchases, today);
   const currencies = [...new Set([...current.keys(), ...before.keys()])].sort();
 
   return currencies.map((currency) => {
@@ -63,7 +65,7 @@ export function topClients({ purchases, range, now, timeZone, limit = TOP_CLIENT
     const inList = new Set(ranked.map((entry) => entry.clientId));
     const clients = ranked.map((entry, index): TopClient => {
       const days = buyingDays.get(entry.clientId) ?? [];
-      const last = days.length ? Math.max(...days) : null;
+      const last = days.length ? days.reduce((latest, day) => (day > latest ? day : latest)) : null;
       const usual = usualIntervalDays(days);
       const silentDays = last === null ? null : todayNumber - last;
       return {

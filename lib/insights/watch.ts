@@ -32,14 +32,16 @@ export function watchInsightsData(options: {
     )
     .subscribe({
       next: ([dirty]) => {
-        const emptied = dirty === 0 && dirtyBefore > 0;
+        const shrank = dirty < dirtyBefore;
         dirtyBefore = dirty;
         if (first) {
           first = false; // the page loads its first view itself
           return;
         }
-        // The list emptied by a refresh (the page's own, or another's): nothing new to count.
-        if (emptied) return;
+        // The list shrank: a refresh (the page's own) or the worker's catch-up after a restore,
+        // which recounts in chunks, recounted clients. Only the recounts wrote: nothing new to show
+        // (a page loaded while clients waited asked for all of them to be recounted first).
+        if (shrank) return;
         clearTimeout(timer);
         timer = setTimeout(options.onChange, quietMs);
       },

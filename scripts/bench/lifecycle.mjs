@@ -121,6 +121,21 @@ async function chromiumPart() {
     const again = await page.evaluate((zone) => window.__touchbookBench.replanInWorker(zone), 'Europe/Athens');
     rows.push({ name: `worker: re-plan of the same ${clients.stored} clients (Chromium)`, value: again.ms, unit: 'ms', note: `another time zone; ${loadNote()}` });
 
+    // The Insights middleware's read of the old rows, on every batch write of touches and events.
+    const MIDDLEWARE = { size: 500, runs: 10 };
+    const { times: cost, ownTouches } = await page.evaluate((at, options) => window.__touchbookBench.middlewareCost(at, options), now, MIDDLEWARE);
+    const batches = { put: `bulkPut of ${MIDDLEWARE.size} stored touches of many clients`, add: `bulkAdd of ${MIDDLEWARE.size} new touches`, client: `bulkPut of one client's ${ownTouches} stored touches (a re-plan)` };
+    for (const kind of /** @type {const} */ (['put', 'add', 'client'])) {
+      const withIt = median(cost[`${kind}, with`]);
+      const without = median(cost[`${kind}, without`]);
+      rows.push({
+        name: `${batches[kind]}: with the Insights middleware, minus without (Chromium, medians of ${MIDDLEWARE.runs})`,
+        value: withIt - without,
+        unit: 'ms',
+        note: `with ${withIt.toFixed(1)} ms, without ${without.toFixed(1)} ms (+${((withIt / without - 1) * 100).toFixed(0)}%), taking turns; ${loadNote()}`,
+      });
+    }
+
     try {
       const worker = session.browser.targets().find((target) => target.type() === 'service_worker' && target.url().startsWith(session?.baseUrl ?? '-'));
       if (!worker) throw new Error('no service worker target');

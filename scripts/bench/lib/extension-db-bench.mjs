@@ -2,6 +2,7 @@
 // the demo build, so it works on the extension's own IndexedDB database with the project's own
 // Dexie schema and queries. Sets `window.__touchbookBench`.
 import { openDatabase } from '../../../lib/db/database.ts';
+import { insightsDirtyMiddleware } from '../../../lib/db/insights-aggregates.ts';
 import { countDue, dueTouches } from '../../../lib/db/touches.ts';
 import { BADGE_COUNT_LIMIT } from '../../../lib/reminders/badge.ts';
 import { syntheticClients, syntheticTouches } from '../../../test/bench/synthetic-data.ts';
@@ -62,5 +63,42 @@ window.__touchbookBench = {
     const reply = await globalThis.chrome.runtime.sendMessage({ type: 'ui/settings.update', patch: { timeZone } });
     if (!reply || !reply.ok) throw new Error(`ui/settings.update failed: ${JSON.stringify(reply)}`);
     return { ms: performance.now() - started, touches: await db.touches.count() };
+  },
+  /**
+   * What the Insights middleware (lib/db/insights-aggregates.ts) adds to a batch write: the same
+   * batches through the project's database and through a second connection without the
+   * middleware, taking turns so both see the same load. Batches of `size` touches: rewritten
+   * (bulkPut of stored rows, as a re-plan writes them) and new (bulkAdd, as an import adds them).
+   */
+  async middlewareCost(/** @type {number} */ now, /** @type {{ size: number, runs: number }} */ { size, runs }) {
+    const plain = openDatabase();
+    plain.unuse(insightsDirtyMiddleware);
+    const stored = await db.touches.limit(size).toArray();
+    /** @type {Record<string, number[]>} */
+    const times = { 'put, with': [], 'put, without': [], 'add, with': [], 'add, without': [], 'client, with': [], 'client, without': [] };
+    // One client's own touches rewritten, as a re-plan of that client writes them.
+    const perClient = new Map();
+    for (const touch of stored) perClient.set(touch.clientId, (perClient.get(touch.clientId) ?? 0) + 1);
+    const busiest = [...perClient].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+    const own = await db.touches.where('clientId').equals(busiest).toArray();
+    for (let run = 0; run < runs; run++) {
+      for (const [name, target] of /** @type {const} */ ([['with', db], ['without', plain]])) {
+        const replanned = own.map((touch) => ({ ...touch, updatedAt: now + run }));
+        const began = performance.now();
+        await target.touches.bulkPut(replanned);
+        times[`client, ${name}`].push(performance.now() - began);
+        const rewritten = stored.map((touch) => ({ ...touch, updatedAt: now + run }));
+        let started = performance.now();
+        await target.touches.bulkPut(rewritten);
+        times[`put, ${name}`].push(performance.now() - started);
+        const added = makeTouches(size, now).map((touch, index) => ({ ...touch, id: `mw-${name}-${run}-${index}` }));
+        started = performance.now();
+        await target.touches.bulkAdd(added);
+        times[`add, ${name}`].push(performance.now() - started);
+        await plain.touches.bulkDelete(added.map((touch) => touch.id));
+      }
+    }
+    plain.close();
+    return { times, ownTouches: own.length };
   },
 };

@@ -2,7 +2,7 @@
 // demo build: it fills the extension's own database and times the Insights figures there, with
 // the project's own code. Sets `window.__touchbookInsightsBench`.
 import { openDatabase } from '../../../lib/db/database.ts';
-import { dailyAggregates, refreshInsightAggregates } from '../../../lib/db/insights-aggregates.ts';
+import { dailyAggregates, readBuyers, refreshInsightAggregates } from '../../../lib/db/insights-aggregates.ts';
 import { DEFAULT_SETTINGS } from '../../../lib/db/schema.ts';
 import { purchasesOfBuyers } from '../../../lib/insights/daily.ts';
 import { loadFigureExtras } from '../../../lib/insights/load-figures.ts';
@@ -74,7 +74,7 @@ window.__touchbookInsightsBench = {
     const first = await timed(() =>
       formatBase(baseFromDays(/** @type {any} */ (days.result), range, { ...context, overdueToday: /** @type {any} */ (overdue.result) }), context),
     );
-    const clients = await timed(() => db.insightBuyers.toArray());
+    const clients = await timed(() => readBuyers(db));
     const perClient = await timed(() => clientFigures(purchasesOfBuyers(/** @type {any} */ (clients.result)), range, context));
     const extras = await timed(() => loadFigureExtras(db, range, { doneTouches: false }));
     const source = createInsightsSource({ db, ...context, refresh: async () => ({ zone: TIME_ZONE, ...(await refreshInsightAggregates(db, TIME_ZONE)) }) });
@@ -88,7 +88,7 @@ window.__touchbookInsightsBench = {
         'aggregates: read the days (range, last year, last month)': days.ms,
         "aggregates: today's overdue touches (index)": overdue.ms,
         'aggregates: first screen from the days (revenue, repeat share, touches, plan, cold calls)': first.ms,
-        'aggregates: read the per-client purchases (encoded rows)': clients.ms,
+        'aggregates: read the per-client purchases (one packed record)': clients.ms,
         'aggregates: TOP-50, A/B/C and churn from them': perClient.ms,
         'aggregates: read offers, answers, objections': extras.ms,
         'aggregates: whole load, first screen handed over': firstAt,

@@ -2,7 +2,8 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type TouchbookDb } from '../../../lib/db/database';
-import { dailyAggregates, refreshInsightAggregates } from '../../../lib/db/insights-aggregates';
+import { catchUpInsightAggregates, dailyAggregates, readBuyers, refreshInsightAggregates, settledAggregatesZone } from '../../../lib/db/insights-aggregates';
+import { createInsightsCatchUp } from '../../../lib/background/insights-catch-up';
 import type { EventRecord, TouchOutcome, TouchRecord, TouchState } from '../../../lib/db/schema';
 import { coldCalls } from '../../../lib/insights/cold-calls';
 import {
@@ -98,6 +99,16 @@ async function aggregates(db: TouchbookDb): Promise<DailyAggregate[]> {
   return dailyAggregates(db, '0000-01-01', '9999-12-31');
 }
 
+/**
+ * The days with each buyer's number read back as their client id: numbers are handed out in
+ * the order clients are first counted, so a rebuild may number them differently.
+ */
+async function daysByClientId(db: TouchbookDb) {
+  const idOf = new Map((await db.insightClients.toArray()).map((client) => [client.number, client.clientId]));
+  const ids = (numbers: readonly number[]) => numbers.map((number) => idOf.get(number) ?? `unknown ${number}`).sort();
+  return (await aggregates(db)).map((day) => ({ ...day, buyers: ids(day.buyers), repeatBuyers: ids(day.repeatBuyers) }));
+}
+
 /** Every figure the aggregates serve, from raw rows and from the days: they must agree. */
 async function expectSameFigures(db: TouchbookDb) {
   const [events, touches, days, buyers] = await Promise.all([db.events.toArray(), db.touches.toArray(), aggregates(db), db.insightBuyers.toArray()]);
@@ -118,6 +129,9 @@ async function expectSameFigures(db: TouchbookDb) {
     expect(coldCallsFromDays(days, range, plan)).toEqual(coldCalls({ touches, purchases: history, range, timeZone: ZONE, ...plan }));
   }
   expect(rounded(monthPlansFromDays(days, { now: NOW, timeZone: ZONE, growthPercent: 15 }))).toEqual(rounded(monthPlans({ purchases: history, now: NOW, timeZone: ZONE, growthPercent: 15 })));
+  // The page reads the per-client rows packed into one record: it must hold the same rows.
+  const byId = (rows: typeof buyers) => [...rows].sort((a, b) => (a.clientId < b.clientId ? -1 : 1));
+  expect(await readBuyers(db)).toEqual(byId(buyers));
   // The per-client figures read the per-client rows instead of the events: the same answers.
   const compact = purchasesOfBuyers(buyers);
   expect(compact).toHaveLength(history.length);
@@ -169,10 +183,10 @@ describe('Insights daily aggregates', () => {
     await expectSameFigures(db);
 
     // Kept up step by step, they equal a rebuild from scratch.
-    const kept = await aggregates(db);
+    const kept = await daysByClientId(db);
     await db.insightsMeta.clear();
     await refreshInsightAggregates(db, ZONE);
-    expect(rounded(await aggregates(db))).toEqual(rounded(kept));
+    expect(rounded(await daysByClientId(db))).toEqual(rounded(kept));
   });
 
   it('ignore events that are not purchases, and rebuild after a table is cleared or the zone changes', async () => {
@@ -225,5 +239,136 @@ describe('Insights daily aggregates', () => {
     expect(await db.insightDays.count()).toBeGreaterThan(100);
     expect(await refreshInsightAggregates(db, ZONE)).toEqual({ recounted: 0 }); // already up to date
     await expectSameFigures(db);
+  });
+});
+
+describe('the worker catching up after a restore or an import', () => {
+  /** Runs the catch-up in chunks of `chunk`, noting how many clients wait after each one. */
+  async function catchUp(db: TouchbookDb, chunk: number) {
+    const waiting: number[] = [];
+    const settled: Array<string | null> = [];
+    const result = await catchUpInsightAggregates(db, () => Promise.resolve(ZONE), {
+      chunk,
+      pause: async () => {
+        waiting.push(await db.insightsDirty.count());
+        settled.push(await settledAggregatesZone(db));
+      },
+    });
+    return { ...result, waiting, settled };
+  }
+
+  it('recounts an import of many clients a chunk at a time, ending where a full rebuild ends', async () => {
+    const db = freshDb();
+    const first = synthetic(21, 10, 60, 80);
+    await db.events.bulkPut(first.events);
+    await db.touches.bulkPut(first.touches);
+    await refreshInsightAggregates(db, ZONE);
+    // The import: 60 clients more, each now on the dirty list.
+    const more = synthetic(22, 60, 400, 500);
+    await db.events.bulkPut(more.events.map((event) => ({ ...event, id: `i${event.id}`, clientId: `i${event.clientId}` })));
+    await db.touches.bulkPut(more.touches.map((touch) => ({ ...touch, id: `i${touch.id}`, clientId: `i${touch.clientId}` })));
+    const dirty = await db.insightsDirty.count();
+    expect(dirty).toBeGreaterThan(50);
+
+    const { chunks, recounted, waiting, settled } = await catchUp(db, 8);
+    expect(recounted).toBe(dirty);
+    expect(chunks).toBe(Math.ceil(dirty / 8));
+    // Never more than a chunk per transaction: the list shrinks by at most 8 each time.
+    for (const [index, left] of waiting.entries()) expect((index ? waiting[index - 1]! : dirty) - left).toBeLessThanOrEqual(8);
+    expect(waiting.at(-1)).toBe(0);
+    // Until the last chunk a page would ask for the rest; after it, the page reads the days as they are.
+    expect(settled.slice(0, -1).every((zone) => zone === null)).toBe(true);
+    expect(settled.at(-1)).toBe(ZONE);
+    await expectSameFigures(db);
+    const kept = await daysByClientId(db);
+    await db.insightsMeta.clear();
+    await refreshInsightAggregates(db, ZONE);
+    expect(rounded(await daysByClientId(db))).toEqual(rounded(kept));
+  });
+
+  it('rebuilds after a restore that cleared the tables in chunks too, never all clients in one transaction', async () => {
+    const db = freshDb();
+    const { events, touches } = synthetic(23, 30, 200, 300);
+    await db.events.bulkPut(events);
+    await db.touches.bulkPut(touches);
+    await refreshInsightAggregates(db, ZONE);
+    // A restore in replace mode: the tables are emptied and written again in one transaction.
+    await db.transaction('rw', db.events, db.touches, async () => {
+      await Promise.all([db.events.clear(), db.touches.clear()]);
+      await db.events.bulkPut(events);
+      await db.touches.bulkPut(touches);
+    });
+    const clients = new Set([...events, ...touches].map((row) => row.clientId)).size;
+    const { chunks, waiting } = await catchUp(db, 5);
+    // The restart puts every client on the list, then chunks of five count them.
+    expect(waiting[0]).toBe(clients);
+    expect(chunks).toBe(1 + Math.ceil(clients / 5));
+    for (let index = 1; index < waiting.length; index++) expect(waiting[index - 1]! - waiting[index]!).toBeLessThanOrEqual(5);
+    expect(await db.insightsDirty.count()).toBe(0);
+    await expectSameFigures(db);
+  });
+
+  it('a page opened half-way asks for the rest, which the worker counts at once', async () => {
+    const db = freshDb();
+    const { events, touches } = synthetic(24, 30, 200, 300);
+    await db.events.bulkPut(events);
+    await db.touches.bulkPut(touches);
+    await refreshInsightAggregates(db, ZONE, { limit: 4 });
+    expect(await settledAggregatesZone(db)).toBeNull();
+    await refreshInsightAggregates(db, ZONE);
+    expect(await settledAggregatesZone(db)).toBe(ZONE);
+    await expectSameFigures(db);
+  });
+
+  it('notes both clients when a batch rewrites one client\'s touches and moves another\'s in', async () => {
+    const db = freshDb();
+    const { events, touches } = synthetic(26, 10, 60, 120);
+    await db.events.bulkPut(events);
+    await db.touches.bulkPut(touches);
+    await refreshInsightAggregates(db, ZONE);
+    const own = touches.filter((touch) => touch.clientId === 'c1');
+    const moved = touches.find((touch) => touch.clientId === 'c2')!;
+    await db.touches.bulkPut([...own.map((touch) => ({ ...touch, state: 'skipped' as const })), { ...moved, clientId: 'c1' }]);
+    expect((await db.insightsDirty.toArray()).map((entry) => entry.clientId).sort()).toEqual(['c1', 'c2']);
+    await db.touches.bulkAdd([makeTouch('new-one', 'c3', NOW, 'planned', 'call', null, 'Repeat')]);
+    expect((await db.insightsDirty.toArray()).map((entry) => entry.clientId).sort()).toEqual(['c1', 'c2', 'c3']);
+    await refreshInsightAggregates(db, ZONE);
+    await expectSameFigures(db);
+  });
+
+  it('rebuild aggregates made before buyers were numbered, and the page does not read them meanwhile', async () => {
+    const db = freshDb();
+    const { events, touches } = synthetic(25, 10, 60, 80);
+    await db.events.bulkPut(events);
+    await db.touches.bulkPut(touches);
+    await refreshInsightAggregates(db, ZONE);
+    await db.insightsMeta.put({ key: 'zone', zone: ZONE }); // as the first version 3 wrote it
+    expect(await settledAggregatesZone(db)).toBeNull();
+    expect(await refreshInsightAggregates(db, ZONE)).toEqual({ recounted: 'all' });
+    expect(await settledAggregatesZone(db)).toBe(ZONE);
+    await expectSameFigures(db);
+  });
+
+  it('runs one catch-up at a time, and once more when asked while running', async () => {
+    let running = 0;
+    let most = 0;
+    let runs = 0;
+    let release: () => void = () => undefined;
+    const catchUpOnce = createInsightsCatchUp(async () => {
+      runs += 1;
+      most = Math.max(most, ++running);
+      await new Promise<void>((resolve) => (release = resolve));
+      running -= 1;
+    }, () => undefined);
+    const done = catchUpOnce.start();
+    void catchUpOnce.start();
+    void catchUpOnce.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    await done;
+    expect(runs).toBe(2);
+    expect(most).toBe(1);
   });
 });

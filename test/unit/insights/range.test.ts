@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DateRangeSchema, localIsoDate, presetRange, sameRangeLastYear } from '../../../lib/insights/range';
+import { DateRangeSchema, localDateFunction, localIsoDate, presetRange, sameRangeLastYear } from '../../../lib/insights/range';
 
 describe('Insights date range', () => {
   it('resolves "this month" in the manager\'s zone, not in UTC', () => {
@@ -30,5 +30,19 @@ describe('Insights date range', () => {
     expect(DateRangeSchema.safeParse({ from: '2026-05-02', to: '2026-05-01' }).success).toBe(false);
     expect(DateRangeSchema.safeParse({ from: '2026-13-01', to: '2026-12-01' }).success).toBe(false);
     expect(DateRangeSchema.safeParse({ from: '2026-05-01', to: '2026-05-01' }).success).toBe(true);
+  });
+});
+
+describe('localDateFunction', () => {
+  it('gives the day Intl gives, across clock changes and half-hour zones', () => {
+    const zones = ['Europe/Kyiv', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'];
+    // Every 28 minutes 53 seconds through the weeks around the spring and autumn changes of 2026.
+    const spans = [Date.UTC(2026, 2, 20), Date.UTC(2026, 3, 1), Date.UTC(2026, 9, 20), Date.UTC(2026, 10, 5)];
+    for (const zone of zones) {
+      const fast = localDateFunction(zone);
+      const slow = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      for (let at = spans[0]!; at < spans[1]!; at += 1_733_000) expect(fast(at), `${zone} ${new Date(at).toISOString()}`).toBe(slow.format(at));
+      for (let at = spans[2]!; at < spans[3]!; at += 1_733_000) expect(fast(at), `${zone} ${new Date(at).toISOString()}`).toBe(slow.format(at));
+    }
   });
 });
