@@ -231,7 +231,7 @@ describe('Insights daily aggregates', () => {
 
     const db = openDatabase({ indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.events.count()).toBe(events.length);
     expect(await db.touches.count()).toBe(touches.length);
     expect(await db.offers.count()).toBe(1);
