@@ -53,6 +53,20 @@ async function createVersion1(indexedDB: IDBFactory): Promise<void> {
   old.close();
 }
 
+/** What the upgrades fill in on a version-1 touch (createdAt comes from its updatedAt). */
+const MIGRATED_TOUCH_FIELDS = {
+  programmeName: '',
+  priority: 0,
+  roleId: '',
+  anchorEventId: null,
+  occurrence: '',
+  source: 'manager',
+  expiresAt: null,
+  snoozedUntil: null,
+  outcomeAt: null,
+  skipReason: null,
+} as const;
+
 describe('upgrading a version 1 database', () => {
   it('keeps every record and fills the fields version 2 added', async () => {
     const indexedDB = new IDBFactory();
@@ -64,16 +78,7 @@ describe('upgrading a version 1 database', () => {
     await expect(db.clients.get('client-1')).resolves.toEqual({ ...v1Client, buyerType: null, churnReason: null });
     await expect(db.touches.get('t1')).resolves.toEqual({
       ...v1Touch,
-      programmeName: '',
-      priority: 0,
-      roleId: '',
-      anchorEventId: null,
-      occurrence: '',
-      source: 'manager',
-      expiresAt: null,
-      snoozedUntil: null,
-      outcomeAt: null,
-      skipReason: null,
+      ...MIGRATED_TOUCH_FIELDS,
       createdAt: 7,
     });
     await expect(db.events.get('e1')).resolves.toEqual(v1Event);
@@ -134,16 +139,7 @@ describe('upgrading a version 1 database', () => {
         state: index % 3 === 0 ? 'done' : 'due',
         note: `note ${index}`,
         updatedAt: index + 1,
-        programmeName: '',
-        priority: 0,
-        roleId: '',
-        anchorEventId: null,
-        occurrence: '',
-        source: 'manager',
-        expiresAt: null,
-        snoozedUntil: null,
-        outcomeAt: null,
-        skipReason: null,
+        ...MIGRATED_TOUCH_FIELDS,
         createdAt: index + 1,
       });
     }
