@@ -124,6 +124,18 @@ const raw = (id: string) => view.tables.find((table) => table.id === id)?.raw.ro
 const shown = (id: string) => view.tables.find((table) => table.id === id)?.table.rows;
 const headline = (id: string) => view.headlines.find((figure) => figure.id === id);
 
+/** A database holding the purchases, touches, offers, answers, objections and names above. */
+async function seededDb() {
+  const db = makeDb();
+  await db.events.bulkPut(purchases);
+  await db.touches.bulkPut(extras.doneTouches);
+  await db.offers.bulkPut(extras.offers);
+  await db.answers.bulkPut(extras.answers);
+  await db.unmatchedObjections.bulkPut(extras.objections);
+  await db.clients.bulkPut([...names].map(([id, name]) => ({ id, name }) as never)); // only the name is read
+  return db;
+}
+
 describe('Insights view: every figure on the page', () => {
   it('lists the TOP clients per currency with who entered, who dropped out and who is silent past their interval', () => {
     expect(raw('top-clients-EUR')).toEqual([
@@ -219,15 +231,7 @@ describe('Insights view: every figure on the page', () => {
   });
 
   it('exports every table and chart as CSV with the raw numbers, names kept as text', async () => {
-    const db = makeDb();
-    await db.events.bulkPut(purchases);
-    await db.touches.bulkPut(extras.doneTouches);
-    await db.offers.bulkPut(extras.offers);
-    await db.answers.bulkPut(extras.answers);
-    await db.unmatchedObjections.bulkPut(extras.objections);
-    await db.clients.bulkPut(
-      [...names].map(([id, name]) => ({ id, name }) as never), // only the name is read
-    );
+    const db = await seededDb();
     const source = createInsightsSource({ db, ...context(), setup: () => Promise.resolve({ book, settings: input.settings }) });
     const loaded = await source.load(RANGE);
     expect(loaded.tables.map((table) => table.id)).toEqual(view.tables.map((table) => table.id));
@@ -241,13 +245,7 @@ describe('Insights view: every figure on the page', () => {
   });
 
   it('draws the same page from the daily aggregates as from raw rows, the first screen before the client lists', async () => {
-    const db = makeDb();
-    await db.events.bulkPut(purchases);
-    await db.touches.bulkPut(extras.doneTouches);
-    await db.offers.bulkPut(extras.offers);
-    await db.answers.bulkPut(extras.answers);
-    await db.unmatchedObjections.bulkPut(extras.objections);
-    await db.clients.bulkPut([...names].map(([id, name]) => ({ id, name }) as never));
+    const db = await seededDb();
     const setup = () => Promise.resolve({ book, settings: input.settings });
     const fromRows = await createInsightsSource({ db, ...context(), setup }).load(RANGE);
     const refresh = async () => ({ zone: 'UTC', ...(await refreshInsightAggregates(db, 'UTC')) });
