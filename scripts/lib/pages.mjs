@@ -196,10 +196,11 @@ export class BackupSection {
    */
   async startRestore(file, mode) {
     await this.recordProgress();
+    // On a busy machine the page may still be rendering its sections when this is called.
+    const input = await this.page.waitForSelector('[data-testid="backup-file"]', { timeout: 30_000 });
+    if (!input) throw new Error('no backup file field');
     const radios = await this.page.$$('input[name="backup-mode"]');
     await radios[mode === 'merge' ? 0 : 1]?.click();
-    const input = await this.page.$('[data-testid="backup-file"]');
-    if (!input) throw new Error('no backup file field');
     await /** @type {import('puppeteer-core').ElementHandle<HTMLInputElement>} */ (input).uploadFile(file);
     // The old result goes as the restore starts.
     await this.page.waitForFunction(() => document.querySelector('[data-testid="backup-progress"]') !== null, { timeout: 30_000, polling: 100 });
