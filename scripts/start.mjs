@@ -42,9 +42,11 @@ const stop = async () => {
 };
 
 try {
-  // What a new user does: enable the CRM in the options page, then open a client card.
+  // What a new user does: enable the CRM and write their name and company in the options page,
+  // then open a client card.
   const options = new OptionsPage(await session.openExtensionPage('options.html', { width: 900, height: 700 }));
   await options.enableSite(demo.url);
+  await options.setProfile({ managerName: 'Daniel Novak', companyName: 'Harbourside Motors' });
   const crm = new CrmPage(await session.browser.newPage());
   await crm.page.setViewport({ width: 1280, height: 800 });
   await crm.openClient(demo.url, values.client);

@@ -50,6 +50,22 @@ export class OptionsPage {
   }
 
   /**
+   * Writes the manager's own name and company in "You and your working time" and saves, as a new
+   * user does first: the scripts say "{{manager.name}} from {{company.name}}".
+   * @param {{ managerName: string, companyName: string }} profile
+   */
+  async setProfile({ managerName, companyName }) {
+    const form = '[data-testid="profile-settings"]';
+    await this.page.waitForSelector(`${form} input[name="managerName"]`);
+    for (const [name, value] of Object.entries({ managerName, companyName })) {
+      const field = this.page.locator(`${form} input[name="${name}"]`);
+      await field.fill(value);
+    }
+    await this.page.locator(`${form} button[type="submit"]`).click();
+    await this.page.waitForSelector(`${form} [role="status"]`, { timeout: 10_000 });
+  }
+
+  /**
    * Ticks exactly these roles (or every role the book names) in "You and your working time" and saves.
    * @param {string[] | 'all'} roleIds
    */
