@@ -12,8 +12,10 @@ import { createInsightsSource } from '../../lib/insights/source';
 import { watchInsightsData } from '../../lib/insights/watch';
 import { bookApi, insightsApi, settingsApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
+import { markInsights } from '../../lib/insights/marks';
 
 async function main() {
+  markInsights('entry');
   // The page only reads; the worker stays the one writer of the database. Opening IndexedDB takes
   // a while: it starts now, beside the settings request.
   const db = openDatabase();
@@ -25,8 +27,10 @@ async function main() {
   let firstRefresh: ReturnType<typeof refresh> | null = refresh();
   firstRefresh.catch(() => undefined); // the source reads the failure, and then counts from rows
   const settings = await settingsApi.get();
+  markInsights('settings');
   let firstSettings: typeof settings | null = settings;
   const { t, language } = await loadUiLocale(() => Promise.resolve(settings.uiLanguage));
+  markInsights('locale');
   document.title = t('insightsTitle');
   const timeZone = insightsZone(settings); // the zone the worker cuts the daily aggregates in
   const source = createInsightsSource({
