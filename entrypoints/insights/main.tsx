@@ -6,7 +6,6 @@ import { Header } from '../../components/Header';
 import { InsightsPage } from '../../components/insights/InsightsPage';
 import { openDatabase } from '../../lib/db/database';
 import { insightsZone, settledAggregatesZone } from '../../lib/db/insights-aggregates';
-import { insightsCsv } from '../../lib/insights/csv';
 import { createInsightsModel } from '../../lib/insights/page-model';
 import { createInsightsSource } from '../../lib/insights/source';
 import { watchInsightsData } from '../../lib/insights/watch';
@@ -74,7 +73,11 @@ async function main() {
               data-testid={`csv-${id}`}
               onClick={() => {
                 const rows = source.tableRows(id);
-                if (rows) download(`touchbook-${id}-${model.range.value.from}-${model.range.value.to}.csv`, insightsCsv(rows), 'text/csv');
+                if (!rows) return;
+                // The CSV writer (papaparse) loads on the first export, not with the page.
+                void import('../../lib/insights/csv').then(({ insightsCsv }) =>
+                  download(`touchbook-${id}-${model.range.value.from}-${model.range.value.to}.csv`, insightsCsv(rows), 'text/csv'),
+                );
               }}
             >
               {t('insightsExportCsv')}

@@ -1,7 +1,7 @@
 import type { SalesBook } from '../book/schema';
 import type { TouchbookDb } from '../db/database';
 import type { SettingsRecord, TouchOutcome } from '../db/schema';
-import { OUTCOME_LABELS } from '../export/touches-csv';
+import { OUTCOME_LABELS } from '../export/outcome-labels';
 import type { Translate } from '../i18n';
 import { valueFormatter, type ChartData, type ChartSeries, type TableView } from './chart-data';
 import { coldCalls, type ColdCallFigures } from './cold-calls';
