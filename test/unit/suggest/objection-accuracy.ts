@@ -26,6 +26,8 @@ export const FIXTURES = {
   blindDev: join(import.meta.dirname, '../../fixtures/objection-queries-blind-dev.json'),
   /** Blind set B2: written the same way; held out until the example-phrasings round tuned on it, a tuning set since. */
   blindFinal: join(import.meta.dirname, '../../fixtures/objection-queries-blind-final.json'),
+  /** Blind set B4: written from the meanings only, never tuned on; measured once per search version. */
+  blindB4: join(import.meta.dirname, '../../fixtures/objection-queries-blind-b4.json'),
 } as const;
 
 const FIXTURE_DIR = join(import.meta.dirname, '../../fixtures');

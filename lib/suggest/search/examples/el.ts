@@ -1,7 +1,7 @@
 import type { ExamplePhrasings } from '../../examples';
 
 /**
- * Example phrasings in "el", 636 in all: how clients say each default objection, written from the
+ * Example phrasings in "el", 633 in all: how clients say each default objection, written from the
  * objections' meanings only (not from the books or the test sets). Imported by
  * scripts/import-objection-examples.ts, which dropped copies and near-copies of the labelled test
  * phrasings.
@@ -175,7 +175,6 @@ export const examples: ExamplePhrasings = {
     "Οι δεσμοί μας είναι πολύ δυνατοί για να αλλάξουμε για λίγα ευρώ."
   ],
   "timing-not-now": [
-    "Ίσως αργότερα.",
     "Μπορεί το επόμενο τρίμηνο.",
     "Ας το ξαναδούμε κάποια στιγμή στο μέλλον.",
     "Τώρα δεν είναι καλή περίοδος για εμάς.",
@@ -494,7 +493,6 @@ export const examples: ExamplePhrasings = {
   ],
   "authority-tender-only": [
     "Αγοράζουμε μόνο μέσω διαγωνισμών.",
-    "Όλα περνάνε από το τμήμα προμηθειών.",
     "Θα πρέπει να συμμετάσχετε στον διαγωνισμό μας.",
     "Έχουμε επίσημη διαδικασία προμηθειών, δεν μπορώ απλώς να παραγγείλω.",
     "ολες οι αγορες γινονται με δημοσιο διαγωνισμο",
@@ -522,7 +520,6 @@ export const examples: ExamplePhrasings = {
     "Αμφιβάλλω αν είναι ανθεκτικό.",
     "φαινεται προχειροφτιαγμενο για να λεμε την αληθεια",
     "Σε πόσο καιρό θα χαλάσει αυτό;",
-    "Το υλικό μου φαίνεται λεπτό.",
     "Δεν έχω πειστεί ότι είναι καλοφτιαγμένο.",
     "Γεια σας, ευχαριστώ. Απλώς η μάρκα μου φαίνεται σαν απομίμηση.",
     "Θα αντέξει αυτή η καρέκλα την καθημερινή χρήση;",

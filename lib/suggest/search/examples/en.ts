@@ -1,7 +1,7 @@
 import type { ExamplePhrasings } from '../../examples';
 
 /**
- * Example phrasings in "en", 651 in all: how clients say each default objection, written from the
+ * Example phrasings in "en", 648 in all: how clients say each default objection, written from the
  * objections' meanings only (not from the books or the test sets). Imported by
  * scripts/import-objection-examples.ts, which dropped copies and near-copies of the labelled test
  * phrasings.
@@ -505,7 +505,6 @@ export const examples: ExamplePhrasings = {
     "I want to hear what my colleagues say before I go ahead."
   ],
   "authority-tender-only": [
-    "We only buy through tenders.",
     "Everything goes through our procurement department.",
     "You'll need to take part in our tender.",
     "We have a formal purchasing process; I can't just order.",
@@ -591,7 +590,6 @@ export const examples: ExamplePhrasings = {
     "I'd rather go with the no-frills option.",
     "A basic laptop is plenty for email.",
     "We buy generic toner and it's okay for us.",
-    "I don't need all the bells and whistles.",
     "The simple tractor does what my farm needs.",
     "basic version is fine thanks",
     "The cheaper brand of cement works for our jobs.",
@@ -675,7 +673,6 @@ export const examples: ExamplePhrasings = {
   "other-send-info": [
     "Just send me an email.",
     "Can you send me a brochure?",
-    "Email me the price list.",
     "Send me an offer in writing.",
     "send it on viber pls",
     "Please send the details to my WhatsApp.",

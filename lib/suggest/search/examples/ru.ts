@@ -1,7 +1,7 @@
 import type { ExamplePhrasings } from '../../examples';
 
 /**
- * Example phrasings in "ru", 641 in all: how clients say each default objection, written from the
+ * Example phrasings in "ru", 635 in all: how clients say each default objection, written from the
  * objections' meanings only (not from the books or the test sets). Imported by
  * scripts/import-objection-examples.ts, which dropped copies and near-copies of the labelled test
  * phrasings.
@@ -174,7 +174,6 @@ export const examples: ExamplePhrasings = {
     "У меня личная договорённость с их директором, тут ничего не поменяется."
   ],
   "timing-not-now": [
-    "Сейчас не время.",
     "Давайте как-нибудь потом.",
     "Может, в следующем квартале вернёмся.",
     "Пока не актуально, позже.",
@@ -361,7 +360,6 @@ export const examples: ExamplePhrasings = {
     "Добрый день. Прежде чем решать, скажите: что вы гарантируете и на какой срок?"
   ],
   "need-dont-need": [
-    "Мы таким не пользуемся.",
     "Это нам ни к чему.",
     "У нас нет грузовиков, зачем нам грузовые шины?",
     "Мы это никогда не используем.",
@@ -432,7 +430,6 @@ export const examples: ExamplePhrasings = {
     "Спасибо, но ваш минимальный заказ для такой мелкой точки, как наша, явно не по размеру."
   ],
   "authority-not-decider": [
-    "Я этим не занимаюсь.",
     "Это не ко мне.",
     "Закупками у нас занимается другой человек.",
     "Я такие вопросы не решаю.",
@@ -501,7 +498,6 @@ export const examples: ExamplePhrasings = {
     "Вы всё понятно объяснили, спасибо. Но такие вещи я с мужем обсуждаю."
   ],
   "authority-tender-only": [
-    "Мы закупаем только через тендер.",
     "Подавайте заявку на торги, по-другому никак.",
     "У нас всё через отдел закупок по регламенту.",
     "Мы госучреждение, работаем только по 44-ФЗ.",
@@ -524,7 +520,6 @@ export const examples: ExamplePhrasings = {
     "Здравствуйте. Мы бы рассмотрели, но у нас политика холдинга: только через тендер и квалификацию."
   ],
   "quality-doubts": [
-    "Выглядит как-то дёшево.",
     "А это вообще долго прослужит?",
     "Китайская резина непонятного бренда — сомневаюсь, что она хорошая.",
     "Пластик на вид хлипкий.",
@@ -689,7 +684,6 @@ export const examples: ExamplePhrasings = {
   ],
   "other-not-interested": [
     "Не интересно.",
-    "Больше не звоните.",
     "Нам это неинтересно, удалите мой номер.",
     "Сколько можно звонить? Нет!",
     "Отстаньте, пожалуйста.",

@@ -1,7 +1,7 @@
 import type { ExamplePhrasings } from '../../examples';
 
 /**
- * Example phrasings in "uk", 639 in all: how clients say each default objection, written from the
+ * Example phrasings in "uk", 638 in all: how clients say each default objection, written from the
  * objections' meanings only (not from the books or the test sets). Imported by
  * scripts/import-objection-examples.ts, which dropped copies and near-copies of the labelled test
  * phrasings.
@@ -358,7 +358,6 @@ export const examples: ExamplePhrasings = {
     "Добрий день. Перш ніж вирішувати, скажіть: що ви гарантуєте і на який термін?"
   ],
   "need-dont-need": [
-    "Нам це ні до чого.",
     "Вантажівок у нас немає, навіщо нам вантажна гума?",
     "Ми цього ніколи не використовуємо.",
     "Не розумію, навіщо мені це взагалі.",
