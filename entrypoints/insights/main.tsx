@@ -1,62 +1,64 @@
 import { render } from 'preact';
-import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import { download } from '../../components/download';
 import { Header } from '../../components/Header';
 import { InsightsPage } from '../../components/insights/InsightsPage';
-import { openDatabase } from '../../lib/db/database';
-import { insightsZone, settledAggregatesZone } from '../../lib/db/insights-aggregates';
-import { createInsightsModel } from '../../lib/insights/page-model';
-import { createInsightsSource } from '../../lib/insights/source';
-import { watchInsightsData } from '../../lib/insights/watch';
-import { bookApi, insightsApi, settingsApi } from '../../lib/ui/background-api';
-import { loadUiLocale } from '../../lib/ui/language';
+import { insightsZone } from '../../lib/db/insights-aggregates';
+import { readFirstScreen } from '../../lib/insights/first-screen';
+import type { LiveInsights } from '../../lib/insights/live-page';
 import { markInsights } from '../../lib/insights/marks';
+import { createInsightsModel, type InsightsSource } from '../../lib/insights/page-model';
+import { formatBase, type createInsightsSource } from '../../lib/insights/source';
+import { loadUiLocale } from '../../lib/ui/language';
+
+// Dexie, the worker's api and zod: fetched after the first paint when the record drew it.
+const importLive = () => import('../../lib/insights/live-page').then(({ openLiveInsights }) => openLiveInsights());
 
 async function main() {
   markInsights('entry');
-  // The page only reads; the worker stays the one writer of the database. Opening IndexedDB takes
-  // a while: it starts now, beside the settings request.
-  const db = openDatabase();
-  // Bringing the aggregates up to date is the worker's, asked only when a client waits for it.
-  const refresh = async () => {
-    const zone = await settledAggregatesZone(db);
-    return zone === null ? insightsApi.refresh() : { zone };
-  };
-  let firstRefresh: ReturnType<typeof refresh> | null = refresh();
-  firstRefresh.catch(() => undefined); // the source reads the failure, and then counts from rows
-  const settings = await settingsApi.get();
+  const opened = new Date();
+  // The worker's first-screen record: from storage.local, without waking the worker or Dexie.
+  const record = await readFirstScreen(browser.storage.local, { now: opened, browserZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  // No record (the first open ever, or data changed since): today's path, the live part at once.
+  let live: Promise<LiveInsights> | null = record ? null : importLive();
+  const liveInsights = () => (live ??= importLive());
+  const settings = record ? record.settings : await (await liveInsights()).settings();
   markInsights('settings');
-  let firstSettings: typeof settings | null = settings;
   const { t, language } = await loadUiLocale(() => Promise.resolve(settings.uiLanguage));
   markInsights('locale');
   document.title = t('insightsTitle');
-  const timeZone = insightsZone(settings); // the zone the worker cuts the daily aggregates in
-  const source = createInsightsSource({
-    db,
-    t,
-    locale: language,
-    timeZone,
-    now: () => new Date(),
-    // Read again on every recount: a new book or plan setting changes the figures.
-    setup: async () => {
-      const known = firstSettings;
-      firstSettings = null;
-      return { settings: known ?? (await settingsApi.get()) };
+  const timeZone = record ? record.zone : insightsZone(settings); // the zone the worker cuts the daily aggregates in
+  if (record) markInsights('first-read');
+  const first = record ? formatBase(record.base, { t, locale: language, timeZone, now: () => opened }) : null;
+  if (first) markInsights('first-view');
+
+  let source: ReturnType<typeof createInsightsSource> | null = null;
+  const liveSource = async () => (source ??= (await liveInsights()).source({ t, locale: language, timeZone }));
+  let askedForRecord = false;
+  const pageSource: InsightsSource = {
+    load: async (range, onFirst) => {
+      const view = await (await liveSource()).load(range, onFirst);
+      // Without a record this time, the worker keeps one for the next open (after every figure is in).
+      if (!record && !askedForRecord) {
+        askedForRecord = true;
+        void liveInsights().then((opened) => opened.keepFirstScreen());
+      }
+      return view;
     },
-    book: async () => (await bookApi.book()).book,
-    // The worker keeps the daily aggregates; it recounts what changed before the page reads them.
-    refresh: () => {
-      const started = firstRefresh ?? refresh();
-      firstRefresh = null;
-      return started;
+    watch: (onChange) => {
+      let stop: (() => void) | null = null;
+      let stopped = false;
+      void liveInsights().then((opened) => {
+        if (!stopped) stop = opened.watch(onChange);
+      });
+      return () => {
+        stopped = true;
+        stop?.();
+      };
     },
-  });
-  const model = createInsightsModel(
-    { load: (range, onFirst) => source.load(range, onFirst), watch: (onChange) => watchInsightsData({ db, liveQuery, onChange }) },
-    { now: () => new Date(), timeZone },
-  );
-  model.start();
+  };
+  const model = createInsightsModel(pageSource, { now: () => new Date(), timeZone, first });
 
   render(
     <>
@@ -72,7 +74,7 @@ async function main() {
               type="button"
               data-testid={`csv-${id}`}
               onClick={() => {
-                const rows = source.tableRows(id);
+                const rows = source?.tableRows(id);
                 if (!rows) return;
                 // The CSV writer (papaparse) loads on the first export, not with the page.
                 void import('../../lib/insights/csv').then(({ insightsCsv }) =>
@@ -88,6 +90,8 @@ async function main() {
     </>,
     document.getElementById('app')!,
   );
+  // The record's first screen is drawn (the chart in a layout effect): the live figures follow.
+  setTimeout(() => model.start(), 0);
 }
 
 void main();

@@ -47,6 +47,11 @@ export interface BackgroundDeps {
   panelBook?: Pick<PanelBookCache, 'store'>;
   /** The team view's push (lib/team); absent in tests that do not need it. */
   team?: Pick<TeamService, 'status' | 'sync'>;
+  /**
+   * The Insights first-screen record (lib/insights/first-screen-record.ts): kept after a refresh
+   * brought the aggregates up to date, and made stale by a settings change. Absent in tests.
+   */
+  insightsFirstScreen?: { keep: () => Promise<unknown>; noteChange: () => void };
 }
 
 export function createContentHandlers(deps: BackgroundDeps): ContentHandlers {
@@ -109,10 +114,14 @@ export function createUiHandlers(deps: BackgroundDeps): UiHandlers {
     'ui/settings.get': () => getSettings(db),
     'ui/insights.refresh': async () => {
       const zone = insightsZone(await getSettings(db));
-      return { zone, ...(await refreshInsightAggregates(db, zone)) };
+      const refreshed = await refreshInsightAggregates(db, zone);
+      // After the reply: the page that asked should not wait for the record of its next open.
+      if (deps.insightsFirstScreen) setTimeout(() => void deps.insightsFirstScreen?.keep(), 0);
+      return { zone, ...refreshed };
     },
     'ui/settings.update': async ({ patch }) => {
       const settings = await updateSettings(db, patch);
+      deps.insightsFirstScreen?.noteChange(); // the first screen shows the language, zone and plans
       const planningChanged = ['timeZone', 'workingDays', 'workDayStart', 'workDayEnd', 'vacation'].some((key) => key in patch);
       if (planningChanged) await deps.lifecycle.replanAll();
       // Whose touches ring and count on the badge follows the roles.

@@ -15,7 +15,8 @@ import { DUE_NOTIFICATION_ID, notificationTarget } from '../reminders/notificati
 import { webUrl } from '../sites/origins';
 import { handleBackupPort } from './backup-port';
 import { createInsightsCatchUp } from './insights-catch-up';
-import { catchUpInsightAggregates, insightsZone } from '../db/insights-aggregates';
+import { catchUpInsightAggregates, insightsZone, onInsightRowsChanged } from '../db/insights-aggregates';
+import { createDataChangeNoter, writeFirstScreen } from '../insights/first-screen-record';
 import { BOOK_SYNC_ALARM, createBookService } from './books';
 import { createLifecycleService } from './lifecycle-service';
 import { OPEN_PANEL_COMMAND } from './commands';
@@ -64,10 +65,17 @@ export function startBackground(): void {
   });
   // After a restore or a re-plan, the Insights aggregates are recounted in small chunks, so the
   // first Insights page opened afterwards does not wait for thousands of clients.
-  const insightsCatchUp = createInsightsCatchUp(
-    () => catchUpInsightAggregates(db, async () => insightsZone(await getSettings(db))),
-    logFailure('insights catch-up'),
-  );
+  const insightsCatchUp = createInsightsCatchUp(async () => {
+    await catchUpInsightAggregates(db, async () => insightsZone(await getSettings(db)));
+    await insightsFirstScreen.keep();
+  }, logFailure('insights catch-up'));
+  // The Insights page draws its first screen from a record in storage.local, without Dexie or the
+  // worker; every write the figures count makes the record stale until the next one is kept.
+  const insightsFirstScreen = {
+    keep: async () => writeFirstScreen(db, browser.storage.local, await getSettings(db), new Date()).catch(logFailure('insights first screen')),
+    noteChange: createDataChangeNoter(browser.storage.local, Date.now, logFailure('insights data-change note')),
+  };
+  onInsightRowsChanged(insightsFirstScreen.noteChange);
   const clock = createClock(browser.storage.session);
   const translator = async () => translatorOver(await messages(await language()));
   const lifecycle = createLifecycleService({
@@ -132,6 +140,7 @@ export function startBackground(): void {
     uiLanguage: () => browser.i18n.getUILanguage(),
     messages,
     now: () => Date.now(),
+    insightsFirstScreen,
   };
   const route = createMessageRouter({
     extensionId: browser.runtime.id,

@@ -66,6 +66,15 @@ function clientIdsOf(table: string, rows: readonly Clientish[]): string[] {
   return ids;
 }
 
+let rowsChanged: (() => void) | null = null;
+/**
+ * Told after every write that puts clients on the dirty list: the worker notes the change for the
+ * Insights first-screen record (lib/insights/first-screen-record.ts). One listener; null removes it.
+ */
+export function onInsightRowsChanged(listener: (() => void) | null): void {
+  rowsChanged = listener;
+}
+
 export const insightsDirtyMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'touchbook-insights-dirty',
@@ -106,6 +115,7 @@ async function markDirty(down: DBCore, table: DBCoreTable, name: string, request
     table.mutate(request),
     unique.length ? down.table(DIRTY).mutate({ type: 'put', trans: request.trans, values: unique.map((clientId) => ({ clientId })) }) : null,
   ]);
+  if (unique.length) rowsChanged?.();
   return result;
 }
 

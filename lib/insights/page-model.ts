@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import type { ChartData, TableView } from './chart-data';
-import { presetRange, type DateRange, type RangePreset } from './range';
+import { DEFAULT_RANGE_PRESET, presetRange, type DateRange, type RangePreset } from './range';
 
 /** A headline number: "Repeat share 38%", with the same period last year beside it. */
 export interface HeadlineFigure {
@@ -37,10 +37,25 @@ export interface InsightsSource {
  * that finishes after a newer one started is dropped, so a fast range change never shows stale
  * numbers.
  */
-export function createInsightsModel(source: InsightsSource, { now, timeZone }: { now: () => Date; timeZone: string }) {
-  const preset = signal<RangePreset | 'custom'>('last12Months');
-  const range = signal<DateRange>(presetRange('last12Months', now(), timeZone));
-  const view = signal<InsightsView | null>(null);
+export function createInsightsModel(
+  source: InsightsSource,
+  {
+    now,
+    timeZone,
+    first = null,
+  }: {
+    now: () => Date;
+    timeZone: string;
+    /**
+     * A first screen for the default range drawn before anything is read (the worker's record,
+     * first-screen.ts): shown at once, then replaced by the live figures as they come.
+     */
+    first?: InsightsView | null;
+  },
+) {
+  const preset = signal<RangePreset | 'custom'>(DEFAULT_RANGE_PRESET);
+  const range = signal<DateRange>(presetRange(DEFAULT_RANGE_PRESET, now(), timeZone));
+  const view = signal<InsightsView | null>(first);
   const problem = signal<string | null>(null);
   const loading = signal(false);
   let generation = 0;

@@ -17,6 +17,8 @@ export type DateRange = z.infer<typeof DateRangeSchema>;
 
 export const RANGE_PRESETS = ['thisMonth', 'lastMonth', 'last3Months', 'last12Months', 'yearToDate'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
+/** The range the Insights page opens on (and the one its first-screen record is kept for). */
+export const DEFAULT_RANGE_PRESET: RangePreset = 'last12Months';
 
 /** The local calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
 export function localIsoDate(now: Date, timeZone: string): string {

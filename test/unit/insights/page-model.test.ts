@@ -104,4 +104,37 @@ describe('Insights page model', () => {
     stop();
     expect(unsubscribe).toHaveBeenCalled();
   });
+
+  it('draws the first-screen record at once, then replaces it with the live figures, never empty between', async () => {
+    const firstScreen = deferred<void>();
+    const full = deferred<InsightsView>();
+    const load = vi.fn(async (_range: { from: string; to: string }, onFirst?: (view: InsightsView) => void) => {
+      await firstScreen.promise;
+      onFirst?.(viewWith('live first screen'));
+      return full.promise;
+    });
+    const model = createInsightsModel({ load, watch: () => () => undefined }, { now: () => NOW, timeZone: 'UTC', first: viewWith('from the record') });
+    const seen: Array<string | null> = [];
+    const unsubscribe = model.view.subscribe((view) => seen.push(view?.headlines[0]?.label ?? null));
+    expect(model.view.value?.headlines[0]?.label).toBe('from the record');
+    const done = model.reload();
+    expect(model.view.value?.headlines[0]?.label).toBe('from the record'); // still drawn while the live path reads
+    firstScreen.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(model.view.value?.headlines[0]?.label).toBe('live first screen');
+    full.resolve(viewWith('every figure'));
+    await done;
+    unsubscribe();
+    expect(seen).toEqual(['from the record', 'live first screen', 'every figure']);
+  });
+
+  it('keeps the record drawn, with the problem shown, when the live path fails', async () => {
+    const model = createInsightsModel(
+      { load: () => Promise.reject(new Error('worker gone')), watch: () => () => undefined },
+      { now: () => NOW, timeZone: 'UTC', first: viewWith('from the record') },
+    );
+    await model.reload();
+    expect(model.view.value?.headlines[0]?.label).toBe('from the record');
+    expect(model.problem.value).toBe('worker gone');
+  });
 });
