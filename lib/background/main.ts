@@ -66,7 +66,16 @@ export function startBackground(): void {
   // After a restore or a re-plan, the Insights aggregates are recounted in small chunks, so the
   // first Insights page opened afterwards does not wait for thousands of clients.
   const insightsCatchUp = createInsightsCatchUp(async () => {
-    await catchUpInsightAggregates(db, async () => insightsZone(await getSettings(db)));
+    await catchUpInsightAggregates(db, async () => insightsZone(await getSettings(db)), {
+      // Chrome stops a worker that made no extension call for ~30 s, timers and IndexedDB work
+      // notwithstanding: a catch-up of thousands of clients stopped between chunks and stayed
+      // stopped until something woke the worker. An extension call per chunk keeps it awake while
+      // there is work; a stop anyway leaves the rest on the dirty list for the next start.
+      pause: async () => {
+        await new Promise<void>((resolve) => setTimeout(resolve, 100));
+        await browser.runtime.getPlatformInfo();
+      },
+    });
     await insightsFirstScreen.keep();
   }, logFailure('insights catch-up'));
   // The Insights page draws its first screen from a record in storage.local, without Dexie or the

@@ -308,6 +308,31 @@ describe('the worker catching up after a restore or an import', () => {
     await expectSameFigures(db);
   });
 
+  it('a worker stopped between chunks leaves the rest on the list, and its next start counts them all', async () => {
+    const db = freshDb();
+    const { events, touches } = synthetic(25, 40, 300, 400);
+    await refreshInsightAggregates(db, ZONE); // aggregates in this zone already: the import only dirties clients
+    await db.events.bulkPut(events);
+    await db.touches.bulkPut(touches);
+    const dirty = await db.insightsDirty.count();
+    let chunksBeforeStop = 3;
+    const stopped = new Error('the browser stopped the idle worker');
+    const first = createInsightsCatchUp(
+      () => catchUpInsightAggregates(db, () => Promise.resolve(ZONE), { chunk: 5, pause: () => (--chunksBeforeStop > 0 ? Promise.resolve() : Promise.reject(stopped)) }),
+      () => undefined,
+    );
+    await first.start();
+    const left = await db.insightsDirty.count();
+    expect(left).toBe(dirty - 15);
+    expect(await settledAggregatesZone(db)).toBeNull();
+    // A new worker (nothing kept in memory) runs the catch-up at start: it carries on where the last stopped.
+    const restarted = await catchUpInsightAggregates(db, () => Promise.resolve(ZONE), { chunk: 5, pause: () => Promise.resolve() });
+    expect(restarted.recounted).toBe(left);
+    expect(await db.insightsDirty.count()).toBe(0);
+    expect(await settledAggregatesZone(db)).toBe(ZONE);
+    await expectSameFigures(db);
+  });
+
   it('a page opened half-way asks for the rest, which the worker counts at once', async () => {
     const db = freshDb();
     const { events, touches } = synthetic(24, 30, 200, 300);
