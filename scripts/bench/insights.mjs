@@ -143,9 +143,9 @@ function bundleRows(extensionDir) {
 function breakdownRows(marks) {
   const STEPS = [
     ['entry', 'entry chunks fetched and evaluated'],
-    ['settings', 'settings in'],
+    ['settings', 'settings in (the first-screen record from storage.local, or the worker without one)'],
     ['locale', 'words in'],
-    ['first-read', 'first screen read (database opened)'],
+    ['first-read', 'first screen read (the record, or the days with the database opened)'],
     ['first-view', 'first screen counted and formatted'],
     ['chart-start', 'first render, chart code reached'],
     ['chart-drawn', 'uPlot drew the first chart'],
