@@ -4,6 +4,8 @@
  */
 export function isComputedVisible(element: Element): boolean {
   if (!('checkVisibility' in element) || typeof element.checkVisibility !== 'function') return true;
+  // A parsed page digest is never laid out (no window): attributes and inline styles decide there.
+  if (element.ownerDocument.defaultView === null) return true;
   try {
     return element.checkVisibility({ visibilityProperty: true });
   } catch {
