@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { markInsights } from '../../lib/insights/marks';
 import { isoDateToUtcMs, periodFormatter, valueFormatter, type ChartData } from '../../lib/insights/chart-data';
 
 /** Series colours come from the theme, so the chart follows light and dark mode. */
@@ -24,6 +25,7 @@ export function canDrawCharts(doc: Document = document): boolean {
  * charts of their own), so one y axis is enough.
  */
 export function drawChart(host: HTMLElement, chart: ChartData, locale: string, periodLabel: string, height = 220): () => void {
+  markInsights('chart-start');
   const period = periodFormatter(locale, chart.period);
   const first = chart.series[0];
   const format = first ? valueFormatter(locale, first) : (value: number | null) => String(value ?? '');
@@ -77,6 +79,7 @@ export function drawChart(host: HTMLElement, chart: ChartData, locale: string, p
   if (chart.band) options.scales!.y = { range: (_plot, min, max) => [Math.min(0, min), Math.max(chart.band!.to + 10, max)] };
 
   const plot = new uPlot(options, data, host);
+  markInsights('chart-drawn');
   const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(280, host.clientWidth), height }));
   resize.observe(host);
   return () => {

@@ -6,14 +6,15 @@ import { Header } from '../../components/Header';
 import { InsightsPage } from '../../components/insights/InsightsPage';
 import { openDatabase } from '../../lib/db/database';
 import { insightsZone, settledAggregatesZone } from '../../lib/db/insights-aggregates';
-import { insightsCsv } from '../../lib/insights/csv';
 import { createInsightsModel } from '../../lib/insights/page-model';
 import { createInsightsSource } from '../../lib/insights/source';
 import { watchInsightsData } from '../../lib/insights/watch';
 import { bookApi, insightsApi, settingsApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
+import { markInsights } from '../../lib/insights/marks';
 
 async function main() {
+  markInsights('entry');
   // The page only reads; the worker stays the one writer of the database. Opening IndexedDB takes
   // a while: it starts now, beside the settings request.
   const db = openDatabase();
@@ -25,8 +26,10 @@ async function main() {
   let firstRefresh: ReturnType<typeof refresh> | null = refresh();
   firstRefresh.catch(() => undefined); // the source reads the failure, and then counts from rows
   const settings = await settingsApi.get();
+  markInsights('settings');
   let firstSettings: typeof settings | null = settings;
   const { t, language } = await loadUiLocale(() => Promise.resolve(settings.uiLanguage));
+  markInsights('locale');
   document.title = t('insightsTitle');
   const timeZone = insightsZone(settings); // the zone the worker cuts the daily aggregates in
   const source = createInsightsSource({
@@ -70,7 +73,11 @@ async function main() {
               data-testid={`csv-${id}`}
               onClick={() => {
                 const rows = source.tableRows(id);
-                if (rows) download(`touchbook-${id}-${model.range.value.from}-${model.range.value.to}.csv`, insightsCsv(rows), 'text/csv');
+                if (!rows) return;
+                // The CSV writer (papaparse) loads on the first export, not with the page.
+                void import('../../lib/insights/csv').then(({ insightsCsv }) =>
+                  download(`touchbook-${id}-${model.range.value.from}-${model.range.value.to}.csv`, insightsCsv(rows), 'text/csv'),
+                );
               }}
             >
               {t('insightsExportCsv')}

@@ -1,7 +1,8 @@
-import type { TouchOutcome, TouchState } from '../db/schema';
+import type { TouchState } from '../db/schema';
 import type { MessageKey, Translate } from '../i18n';
 import { toLocal } from '../lifecycle/time';
 import { toCsv, type CsvColumn } from './csv';
+import { OUTCOME_LABELS } from './outcome-labels';
 import type { TouchRow } from './touch-rows';
 
 const STATE_LABELS: Record<TouchState, MessageKey> = {
@@ -13,12 +14,8 @@ const STATE_LABELS: Record<TouchState, MessageKey> = {
   missed: 'exportStateMissed',
 };
 
-export const OUTCOME_LABELS: Record<TouchOutcome, MessageKey> = {
-  reached: 'outcomeReached',
-  'no-answer': 'outcomeNoAnswer',
-  rescheduled: 'outcomeRescheduled',
-  'not-interested': 'outcomeNotInterested',
-};
+// Kept apart so the Insights page's outcome table does not load the CSV writer (papaparse).
+export { OUTCOME_LABELS };
 
 /**
  * "2026-03-02 09:30" on the manager's clock: the form Excel, LibreOffice and Google Sheets all

@@ -1,7 +1,7 @@
 import type { SalesBook } from '../book/schema';
 import type { TouchbookDb } from '../db/database';
 import type { SettingsRecord, TouchOutcome } from '../db/schema';
-import { OUTCOME_LABELS } from '../export/touches-csv';
+import { OUTCOME_LABELS } from '../export/outcome-labels';
 import type { Translate } from '../i18n';
 import { valueFormatter, type ChartData, type ChartSeries, type TableView } from './chart-data';
 import { coldCalls, type ColdCallFigures } from './cold-calls';
@@ -18,6 +18,7 @@ import {
   type DailyAggregate,
 } from './daily';
 import { dailyAggregates, readBuyers } from '../db/insights-aggregates';
+import { markInsights } from './marks';
 import { crossSellByRule } from './offers';
 import { monthPlans, planGrowthPercent, type MonthPlan } from './plan';
 import { questionnaireCompletion } from './questionnaire-completion';
@@ -147,9 +148,11 @@ export function createInsightsSource(
       const setup = settingsOnly;
       const needed = daysNeeded(range, options.now().getTime(), timeZone);
       const [days, overdueToday] = await Promise.all([dailyAggregates(db, needed.from, needed.to), overdueTouchesToday(db, options.now().getTime(), timeZone)]);
+      markInsights('first-read');
       const base = baseFromDays(days, range, { timeZone, now: options.now, settings: setup.settings, overdueToday });
       const first = days.length ? formatBase(base, options) : { headlines: [], charts: [], tables: [] };
       last = first;
+      markInsights('first-view');
       onFirst?.(first);
 
       const [buyers, extras, fullSetup] = await Promise.all([readBuyers(db), loadFigureExtras(db, range, { doneTouches: false }), withBook()]);
@@ -157,6 +160,7 @@ export function createInsightsSource(
       const clientNames = await namesOf(perClient);
       const empty = !days.length && !extras.offers.length && !extras.answers.length && !extras.objections.length;
       last = empty ? first : withClientSections(days.length ? first : formatBase(base, options), { perClient, currency: leadingCurrency(base) }, { ...fullSetup, extras, clientNames }, range, options);
+      markInsights('every-figure');
       return last;
     },
     /** The rows of a table (or of a chart's table view) as last shown, for its CSV export. */

@@ -7,10 +7,13 @@ import type { AnswerRecord, ClientRecord, OfferStatus, TouchOutcome, TouchRecord
 import { placementsOf, type SegmentPlacement } from '../lifecycle/segments';
 import { rankCrossSell, type CrossSellOffer } from '../suggest/cross-sell';
 import {
-  buildObjectionIndex,
+  buildBookObjectionIndex,
   dontKnowSteps,
+  exampleLanguageOf,
   isConfidentMatch,
+  loadExamplePhrasings,
   searchObjections,
+  type ExamplePhrasings,
   type ObjectionMatch,
 } from '../suggest/objections';
 import { ideasForBuyerType, type SuggestedIdea } from '../suggest/ideas';
@@ -43,6 +46,8 @@ export interface ClientPanelDeps {
   discount: (clientId: string, discount: { amount: string; until: string | null } | null) => Promise<ClientRecord | undefined>;
   unmatched: (text: string, clientId: string | null) => Promise<unknown>;
   now: () => number;
+  /** The objection search's example phrasings for a book language; `loadExamplePhrasings` unless a test says otherwise. */
+  examples?: (bookLanguage: string) => Promise<ExamplePhrasings>;
 }
 
 export type ObjectionResult = ObjectionMatch<LayeredObjection>;
@@ -104,12 +109,38 @@ export function createClientPanelModel(deps: ClientPanelDeps) {
       : null,
   );
 
-  // Built once per book: searching is per keystroke, indexing is not. Only the book's own
-  // phrasings: a manager reads results in the book's language, and pooling the other default
-  // books' phrasings made them cross-talk. A client's words in another language still reach
-  // the book's objections through the synonyms table (search/concepts.ts).
-  const index = computed(() => (book.value ? buildObjectionIndex(book.value.objections) : null));
+  // Built once per book (and once more when its language's example phrasings arrive): searching
+  // is per keystroke, indexing is not. Only the book's own phrasings and examples in the book's
+  // language: a manager reads results in it, and pooling other languages made them cross-talk.
+  // A client's words in another language still reach the book's objections through the
+  // synonyms table (search/concepts.ts).
+  const examples = signal<{ language: string; phrasings: ExamplePhrasings } | null>(null);
+  let examplesRequested: string | null = null;
+  const loadExamples = deps.examples ?? loadExamplePhrasings;
+  /** The examples are a chunk of their own, fetched when the search is first used, not for the first paint. */
+  const requestExamples = (bookLanguage: string) => {
+    const language = exampleLanguageOf(bookLanguage);
+    if (language === null || examplesRequested === language) return;
+    examplesRequested = language;
+    loadExamples(language).then(
+      (phrasings) => {
+        if (examplesRequested === language) examples.value = { language, phrasings };
+      },
+      () => {
+        // Without them the search still works on the book's phrasings; a later search asks again.
+        if (examplesRequested === language) examplesRequested = null;
+      },
+    );
+  };
+  const index = computed(() => {
+    if (!book.value) return null;
+    const language = exampleLanguageOf(book.value.language);
+    const loaded = examples.value && examples.value.language === language ? examples.value.phrasings : {};
+    return buildBookObjectionIndex(book.value.objections, loaded);
+  });
   const objectionResults = computed<ObjectionResult[]>(() => {
+    if (!book.value) return [];
+    requestExamples(book.value.language);
     if (!index.value) return [];
     return searchObjections(index.value, query.value, {
       limit: 5,

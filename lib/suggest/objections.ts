@@ -1,6 +1,7 @@
 import type { SalesBook, Section } from '../book/schema';
 import type { SectionId } from '../book/defaults/skeleton';
-import type { ObjectionIndex, SearchableObjection } from './search/build';
+import type { ExamplePhrasings } from './examples';
+import { buildObjectionIndex, type ObjectionIndex, type SearchableObjection } from './search/build';
 import { analyseQuery } from './search/query';
 import { BOOST_SCORE, matchedWords, rank } from './search/rank';
 
@@ -19,16 +20,30 @@ import { BOOST_SCORE, matchedWords, rank } from './search/rank';
  * measured them.
  */
 
-export { buildObjectionIndex } from './search/build';
+export { buildObjectionIndex };
+export { exampleLanguageOf, loadExamplePhrasings, type ExamplePhrasings } from './examples';
 export type { ObjectionIndex, ObjectionIndexOptions, SearchableObjection } from './search/build';
 export { DEFAULT_CONCEPTS, type Concept } from './search/concepts';
 export { hintsForClient, type ClientSignals, type ObjectionHints } from './search/client-hints';
+
+/**
+ * The side panel's index for a book: the book's objections plus the example phrasings of the
+ * book's language (`loadExamplePhrasings(book.language)`, lib/suggest/examples.ts) once they are
+ * loaded; before that `examples` is `{}` and only the book's phrasings are searched. The accuracy
+ * harness (test/unit/suggest/objection-accuracy.ts) builds its indexes with this too.
+ */
+export function buildBookObjectionIndex<O extends SearchableObjection>(objections: readonly O[], examples: ExamplePhrasings = {}): ObjectionIndex<O> {
+  return buildObjectionIndex(objections, { examples });
+}
 
 export interface ObjectionMatch<O extends SearchableObjection = SearchableObjection> {
   objection: O;
   /** About 0..1: how much of what was typed this objection explains (plus small boosts). */
   score: number;
-  /** The phrasing that matched best (the index's own, so the book's language); '' for suggestions. */
+  /**
+   * The book phrasing that matched best (the index's own, so the book's language; never an
+   * example phrasing), else the objection's first; '' for suggestions.
+   */
   matched: string;
   /** Words of `matched` that the query matched, as written there, for highlighting. */
   matchedWords: string[];
@@ -57,11 +72,12 @@ export function searchObjections<O extends SearchableObjection>(
     boostCategories: new Set(options.boostCategories ?? []),
     boostIds: new Set(options.boostIds ?? []),
   });
-  return ranked.map(({ objection, score, phrasing }) => ({
+  // The book phrasing, never an example: the manager reads what the team wrote.
+  return ranked.map(({ objection, score, shown }) => ({
     objection: index.objections[objection]!.objection,
     score,
-    matched: index.phrasings[phrasing]?.text ?? '',
-    matchedWords: matchedWords(index, phrasing, words),
+    matched: index.phrasings[shown]?.text ?? '',
+    matchedWords: matchedWords(index, shown, words),
   }));
 }
 

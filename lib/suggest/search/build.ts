@@ -1,4 +1,5 @@
 import type { Objection } from '../../book/schema';
+import type { ExamplePhrasings } from '../examples';
 import { compileConcepts, DEFAULT_CONCEPTS, type Concept, type ConceptMatcher } from './concepts';
 import { LexiconBuilder, type Lexicon } from './lexicon';
 import type { Word } from '../../text/normalize';
@@ -24,6 +25,11 @@ export interface ObjectionIndexOptions {
    * small memory makes a keystroke cost one new word. 0 turns it off (the benchmark's cold case).
    */
   wordCacheSize?: number;
+  /**
+   * More ways clients say an objection, by objection id (lib/suggest/examples.ts): matched like
+   * the book's phrasings, never shown (a result shows its best book phrasing).
+   */
+  examples?: ExamplePhrasings;
 }
 
 export interface IndexedPhrasing {
@@ -33,11 +39,17 @@ export interface IndexedPhrasing {
   readonly words: ReadonlyArray<{ original: string; entry: number }>;
   /** The sum of its distinct words' idf (function words count less): how much there is to match. */
   readonly weight: number;
+  /** An example phrasing (`ObjectionIndexOptions.examples`), not the book's: never shown. */
+  readonly example: boolean;
+  /** An example's words found only in its sentences before the last (see rank.ts `exampleLeadIn`). */
+  readonly leadIn?: ReadonlySet<number>;
 }
 
 export interface IndexedObjection<O extends SearchableObjection> {
   readonly objection: O;
   readonly phrasings: readonly number[];
+  /** Its book phrasings (no examples), in book order: what a result may show. */
+  readonly bookPhrasings: readonly number[];
 }
 
 export interface ObjectionIndex<O extends SearchableObjection = SearchableObjection> {
@@ -63,18 +75,24 @@ export function buildObjectionIndex<O extends SearchableObjection>(
   const lexicon = new LexiconBuilder(concepts);
   const merged = mergeById(objections);
   const indexed: Array<IndexedObjection<O>> = [];
-  const drafts: Array<{ objection: number; text: string; words: Array<{ original: string; entry: number }> }> = [];
+  const drafts: Array<{ objection: number; text: string; words: Array<{ original: string; entry: number }>; example: boolean; leadIn?: Set<number> }> = [];
 
   merged.forEach(({ objection, phrasings }, ordinal) => {
     const ids: number[] = [];
-    for (const text of phrasings) {
+    const bookIds: number[] = [];
+    const add = (text: string, example: boolean) => {
       const id = drafts.length;
       const phrasingWords = contentWords(text).map((word) => ({ original: word.original, entry: lexicon.addOccurrence(word.text, id) }));
-      if (phrasingWords.length === 0) continue;
-      drafts.push({ objection: ordinal, text, words: phrasingWords });
+      if (phrasingWords.length === 0) return;
+      const leadIn = example ? leadInEntries(text, lexicon) : undefined;
+      drafts.push({ objection: ordinal, text, words: phrasingWords, example, ...(leadIn ? { leadIn } : {}) });
       ids.push(id);
-    }
-    indexed.push({ objection, phrasings: ids });
+      if (!example) bookIds.push(id);
+    };
+    for (const text of phrasings) add(text, false);
+    const examples = options.examples && Object.hasOwn(options.examples, objection.id) ? options.examples[objection.id]! : [];
+    for (const text of examples) if (!phrasings.includes(text)) add(text, true);
+    indexed.push({ objection, phrasings: ids, bookPhrasings: bookIds });
   });
 
   const built = lexicon.build();
@@ -109,6 +127,21 @@ function contentWords(text: string): Word[] {
   const all = searchWords(text);
   const content = all.filter((word) => !isStopWord(word.text));
   return content.length > 0 ? content : all;
+}
+
+/** Sentence ends, Greek question mark (";") included. */
+const SENTENCE_END = /[.!?;…]+\s+/u;
+
+/** The words of a text's sentences before its last that its last sentence does not repeat; undefined if none. */
+function leadInEntries(text: string, lexicon: LexiconBuilder): Set<number> | undefined {
+  const sentences = text.trim().split(SENTENCE_END).filter((sentence) => sentence.trim() !== '');
+  if (sentences.length < 2) return undefined;
+  const last = new Set(contentWords(sentences.at(-1)!).map((word) => word.text));
+  const early = new Set<number>();
+  for (const sentence of sentences.slice(0, -1)) {
+    for (const word of contentWords(sentence)) if (!last.has(word.text)) early.add(lexicon.add(word.text));
+  }
+  return early.size > 0 ? early : undefined;
 }
 
 /** Same id = same objection: phrasings are pooled (duplicates dropped), book order is kept. */

@@ -43,6 +43,8 @@ export function wordSimilarity(query: WordForm, term: WordForm, partial = false)
  *  "прошли" is not "прошл" from "прошлый"). */
 function stemPrefix(a: string, b: string): number {
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  // A Greek aorist adds a sigma to the present's stem: "ακουω" / "ακουσει", "πληρωνω" / "πληρωσει".
+  if (shorter.length >= 4 && longer === `${shorter}σ`) return SIMILARITY.stemPrefixMax;
   if (shorter.length < 5 || !longer.startsWith(shorter)) return 0;
   return Math.max(0.75, SIMILARITY.stemPrefixMax - 0.05 * (longer.length - shorter.length));
 }

@@ -44,6 +44,8 @@ export function makePanelBackend(overrides: Partial<ClientPanelDeps> = {}) {
       unmatched ?? ((text, clientId) => panel['ui/unmatched.add']({ type: 'ui/unmatched.add', text, clientId }, ui)),
     ),
     now: vi.fn<ClientPanelDeps['now']>(now ?? (() => NOW)),
+    // The example phrasings are a chunk loaded after first paint; these tests search the book alone (client-model.test.ts covers the examples).
+    examples: vi.fn<NonNullable<ClientPanelDeps['examples']>>(() => Promise.resolve({})),
   };
 
   /** Stores the client as a CRM page would and plans it, as the background does after `cs/snapshot`. */

@@ -135,6 +135,29 @@ describe('client panel model: loading', () => {
     expect(model.objectionResults.value.map((result) => result.objection.id)).toEqual(before.map((result) => result.objection.id));
   });
 
+  it("searches the book's phrasings at once, then also its language's example phrasings once they arrive, showing only book phrasings", async () => {
+    const backend = makePanelBackend();
+    const anna = await backend.seed(carOwner());
+    const examples = deferred<Record<string, string[]>>();
+    const asked: string[] = [];
+    const model = createClientPanelModel({ ...backend.deps, examples: (language) => (asked.push(language), examples.promise) });
+    await model.load(anna);
+    search(model, 'the tractor budget is spent, the money is gone till autumn');
+    const before = model.objectionResults.value.map((result) => result.objection.id);
+    expect(asked).toEqual(['en']); // the book's language only, asked when the search is first used
+    expect(before[0]).not.toBe('other-send-info');
+
+    examples.resolve({ 'other-send-info': ['the tractor budget is spent, the money is gone till autumn'], 'my-own-objection': ['tractor'] });
+    await examples.promise;
+    await Promise.resolve();
+    const after = model.objectionResults.value;
+    expect(after[0]?.objection.id).toBe('other-send-info');
+    const bookPhrasings = DEFAULT_BOOKS.en.objections.find((objection) => objection.id === 'other-send-info')!.phrasings;
+    expect(bookPhrasings).toContain(after[0]!.matched);
+    search(model, 'more words');
+    expect(asked).toEqual(['en']); // loaded once
+  });
+
   it('a book that failed to load is asked for again with the next client', async () => {
     const backend = makePanelBackend();
     const anna = await backend.seed(carOwner());

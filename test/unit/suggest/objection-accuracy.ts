@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_BOOKS, DEFAULT_BOOK_LANGUAGES } from '../../../lib/book/defaults';
 import type { Objection } from '../../../lib/book/schema';
-import { buildObjectionIndex, searchObjections, type ObjectionIndex } from '../../../lib/suggest/objections';
+import { buildBookObjectionIndex, loadExamplePhrasings, searchObjections, type ExamplePhrasings, type ObjectionIndex } from '../../../lib/suggest/objections';
 
 /**
  * How well the objection search finds what a client meant, on a labelled set of client phrasings:
@@ -11,7 +11,7 @@ import { buildObjectionIndex, searchObjections, type ObjectionIndex } from '../.
  * Shared by the unit tests (quality gate) and the benchmark (`npm run bench -- objections`).
  *
  * Each query is searched the way the side panel searches it: in the default book of the query's
- * language (the manager's language), see `indexForLanguage`.
+ * language (the manager's language) with that language's example phrasings, see `indexForLanguage`.
  */
 
 export const FIXTURES = {
@@ -24,8 +24,10 @@ export const FIXTURES = {
   original: join(import.meta.dirname, '../../fixtures/objection-queries.json'),
   /** Blind tuning set B1: written by someone who never saw the books or the code. */
   blindDev: join(import.meta.dirname, '../../fixtures/objection-queries-blind-dev.json'),
-  /** Blind held-out set B2: written the same way, never tuned on; its misses are not read. */
+  /** Blind set B2: written the same way; held out until the example-phrasings round tuned on it, a tuning set since. */
   blindFinal: join(import.meta.dirname, '../../fixtures/objection-queries-blind-final.json'),
+  /** Blind set B4: written from the meanings only, never tuned on; measured once per search version. */
+  blindB4: join(import.meta.dirname, '../../fixtures/objection-queries-blind-b4.json'),
 } as const;
 
 const FIXTURE_DIR = join(import.meta.dirname, '../../fixtures');
@@ -65,12 +67,22 @@ function categoryOf(id: string): string | undefined {
 
 export type IndexFor = (language: LabelledQuery['lang']) => ObjectionIndex<Objection>;
 
-/** The index the side panel builds for a manager whose book is the default book of `language`. */
-export function indexForLanguage(): IndexFor {
+/** Each default book's example phrasings, loaded as the side panel loads them (by the book's language). */
+export const EXAMPLES: Readonly<Record<LabelledQuery['lang'], ExamplePhrasings>> = Object.fromEntries(
+  await Promise.all(DEFAULT_BOOK_LANGUAGES.map(async (language) => [language, await loadExamplePhrasings(DEFAULT_BOOKS[language].language)] as const)),
+) as Record<LabelledQuery['lang'], ExamplePhrasings>;
+
+/**
+ * The index the side panel searches for a manager whose book is the default book of `language`,
+ * once the examples have arrived: `buildBookObjectionIndex`, the panel's own builder
+ * (lib/panel/client-model.ts), with the book's objections and its language's examples.
+ * `{ examples: false }` builds the index of the first moments, before they arrive.
+ */
+export function indexForLanguage(options: { examples?: boolean } = {}): IndexFor {
   const cache = new Map<string, ObjectionIndex<Objection>>();
   return (language) => {
     let index = cache.get(language);
-    if (!index) cache.set(language, (index = buildObjectionIndex(DEFAULT_BOOKS[language].objections)));
+    if (!index) cache.set(language, (index = buildBookObjectionIndex(DEFAULT_BOOKS[language].objections, options.examples === false ? {} : EXAMPLES[language])));
     return index;
   };
 }
