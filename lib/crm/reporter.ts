@@ -50,7 +50,7 @@ export function startReadingPage(options: ReadingOptions): void {
   const read = (reason?: SettleReason, force = false): boolean => {
     const mappings = safeMappings(getMappings);
     const digest = mappings ? safeDigest(win) : null;
-    const key = digest ? `${digest.html}\u0000${JSON.stringify(digest.values)}` : '';
+    const key = digest ? `${digest.html}\u0000${JSON.stringify(digest.values)}\u0000${digest.visibleText ?? ''}` : '';
     if (!force && reason !== 'navigation' && key === lastDigest) return false;
     lastDigest = key;
     const ticket = ++reading;

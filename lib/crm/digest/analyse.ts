@@ -1,5 +1,6 @@
 import { extractSnapshot, type FieldMapping } from '../extract';
 import type { ClientSnapshotInput } from '../snapshot';
+import { setRenderedText } from '../dom/visibility';
 import { controlsOf, type PageDigest } from './collect';
 
 /**
@@ -11,6 +12,8 @@ import { controlsOf, type PageDigest } from './collect';
 export function analyseDigest(digest: PageDigest, parse: (html: string) => Document, mappings?: readonly FieldMapping[]): ClientSnapshotInput | null {
   const doc = parse(digest.html);
   restoreValues(doc, digest.values);
+  // No layout here: what the page showed as text tells the class-hidden copies apart.
+  if (digest.visibleText !== null) setRenderedText(doc, digest.visibleText, digest.visibleTextPartial);
   return extractSnapshot(doc, digest.url, mappings);
 }
 

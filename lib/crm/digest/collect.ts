@@ -14,6 +14,14 @@ export interface PageDigest {
   values: ControlValue[];
   /** True when the page was too big and only its head and record area were sent. */
   partial: boolean;
+  /**
+   * What the page shows as text (`body.innerText`: the browser leaves out what CSS hides), for
+   * the analysis, which has no layout to tell a class-hidden copy from the shown one. Null where
+   * the browser cannot say (no layout: a test DOM may pass its own).
+   */
+  visibleText: string | null;
+  /** The visible text was cut at MAX_VISIBLE_TEXT_CHARS. */
+  visibleTextPartial: boolean;
 }
 
 /** A text field's value, or the selected option's index. */
@@ -22,9 +30,12 @@ export type ControlValue = string | number | null;
 /** Past this size the digest holds the head and the record area only (a card is far smaller). */
 export const MAX_DIGEST_CHARS = 2_000_000;
 
+/** A record page's text is far shorter; past this the analysis cannot judge hiding (see isComputedVisible). */
+export const MAX_VISIBLE_TEXT_CHARS = 1_000_000;
+
 const CONTROLS = 'input, select, textarea';
 
-export function collectDigest(doc: Document, url: string, maxChars = MAX_DIGEST_CHARS): PageDigest | null {
+export function collectDigest(doc: Document, url: string, maxChars = MAX_DIGEST_CHARS, visibleText = renderedText(doc)): PageDigest | null {
   const root = doc.documentElement;
   if (!root || !doc.body) return null;
   const shadowRoots = openTrees(doc.body).filter(isShadow);
@@ -37,7 +48,20 @@ export function collectDigest(doc: Document, url: string, maxChars = MAX_DIGEST_
     html = `<html${langAttribute(root)}>${head}<body>${serialise(area, shadowRoots, true).slice(0, maxChars)}</body></html>`;
     partial = true;
   }
-  return { url, html, values: controlsOf(doc).map(controlValue), partial };
+  return {
+    url,
+    html,
+    values: controlsOf(doc).map(controlValue),
+    partial,
+    visibleText: visibleText === null ? null : visibleText.slice(0, MAX_VISIBLE_TEXT_CHARS),
+    visibleTextPartial: visibleText !== null && visibleText.length > MAX_VISIBLE_TEXT_CHARS,
+  };
+}
+
+/** The body's text as laid out, in one native call; null without `innerText` (older DOMs). */
+function renderedText(doc: Document): string | null {
+  const text: unknown = (doc.body as HTMLElement | null)?.innerText;
+  return typeof text === 'string' ? text : null;
 }
 
 function serialise(element: Element, shadowRoots: ShadowRoot[], outer = false): string {

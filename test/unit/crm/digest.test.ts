@@ -3,7 +3,7 @@ import { analyseDigest } from '../../../lib/crm/digest/analyse';
 import { collectDigest } from '../../../lib/crm/digest/collect';
 import { extractSnapshot } from '../../../lib/crm/extract';
 import { addScores, loadFixtureSet, precision, recall, scorePage, type Score } from './fixture-set';
-import { loadFixture, loadPage } from './page';
+import { loadFixture, loadPage, renderedTextOf } from './page';
 
 /**
  * The off-page reader's whole path on every fixture: the page's digest, parsed back in another
@@ -22,7 +22,8 @@ describe('CRM reader: page -> digest -> analysis', () => {
     it(`reads ${fixture.name} from its digest as from the page`, () => {
       const page = loadFixture(fixture.htmlPath, fixture.url);
       const fromPage = extractSnapshot(page.document, fixture.url);
-      const digest = collectDigest(page.document, fixture.url);
+      // happy-dom lays nothing out: the page's visible text is computed from styles here.
+      const digest = collectDigest(page.document, fixture.url, undefined, renderedTextOf(page.document));
       expect(digest).not.toBeNull();
       const fromDigest = analyseDigest(digest!, parseInTestWindow(fixture.url));
       expect(fromDigest).toEqual(fromPage);
@@ -43,6 +44,28 @@ describe('CRM reader: page -> digest -> analysis', () => {
     (page.document.getElementById('e') as HTMLInputElement).value = 'ann@example.com';
     (page.document.getElementById('p') as HTMLInputElement).value = '+44 20 7946 0000';
     const snapshot = analyseDigest(collectDigest(page.document, page.url)!, parseInTestWindow(page.url));
+    expect(snapshot?.emails).toEqual(['ann@example.com']);
+  });
+
+  it('leaves out what a class hides: a hidden copy with an old value, read from the visible text', () => {
+    // No stylesheet here, so happy-dom cannot tell either: only the visible text can.
+    const page = loadPage(`<html><head></head><body><main><h1>Ann Lee</h1>
+      <div class="is-hidden"><div class="row"><span class="label">Email</span><span>old@example.com</span></div><div class="row"><span class="label">Stage</span><span>Lost</span></div></div>
+      <div><div class="row"><span class="label">Email</span><span>ann@example.com</span></div><div class="row"><span class="label">Stage</span><span>Won</span></div></div>
+      </main></body></html>`);
+    // What Chrome's innerText says of this page with `.is-hidden { display: none }`: no hidden copy.
+    const visibleText = 'Ann Lee\nEmail\nann@example.com\nStage\nWon';
+    const snapshot = analyseDigest(collectDigest(page.document, page.url, undefined, visibleText)!, parseInTestWindow(page.url));
+    expect(snapshot?.emails).toEqual(['ann@example.com']);
+    expect(snapshot?.stage).toBe('Won');
+    // Without the visible text the parsed copy cannot tell, and reads the old value.
+    const blind = analyseDigest(collectDigest(page.document, page.url, undefined, null)!, parseInTestWindow(page.url));
+    expect(blind?.emails).toContain('old@example.com');
+  });
+
+  it('keeps a shown field whose row also holds hidden text (a tooltip)', () => {
+    const page = loadPage(`<main><h1>Ann Lee</h1><div class="row"><span class="label">Email</span><span>ann@example.com</span><span class="tip">Copy</span></div></main>`);
+    const snapshot = analyseDigest(collectDigest(page.document, page.url, undefined, 'Ann Lee\nEmail\nann@example.com')!, parseInTestWindow(page.url));
     expect(snapshot?.emails).toEqual(['ann@example.com']);
   });
 
