@@ -49,7 +49,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab', 'contextMenus'],
+    // offscreen: Chrome's worker has no DOM parser; the CRM reader reads page digests in one.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Chrome reads enterprise policy (book URL, inline book, public key, lock) through this schema;
     // Firefox ignores it and reads policies.json instead.

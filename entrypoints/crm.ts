@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startReadingPage } from '../lib/crm/reporter';
+import { analyseInBackground, startReadingPage } from '../lib/crm/reporter';
 import { sendToBackground } from '../lib/messaging/send';
 import { openPageGate } from '../lib/sites/page-gate';
 import { startScriptLifetime } from '../lib/sites/script-lifetime';
@@ -27,6 +27,7 @@ async function startReader() {
     window,
     signal,
     send: sendToBackground,
+    analyse: analyseInBackground,
     getMappings: taught.current,
     ready: taught.ready,
     onRereadRequest: (read) => (reread = read),

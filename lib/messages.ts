@@ -7,7 +7,9 @@ import { TOUCH_OUTCOMES } from './lifecycle/states';
 import { BookConfigSchema } from './book/config';
 import type { BookError } from './book/errors';
 import type { PersonalLayer } from './book/layers';
-import { FieldMappingSchema } from './crm/mapping-schema';
+import { FieldMappingSchema, FieldMappingsSchema } from './crm/mapping-schema';
+import { PageDigestSchema } from './crm/digest/schema';
+import type { PageDigest } from './crm/digest/collect';
 import { RoleIdsSchema } from './roles/routing';
 import { ClientSnapshotSchema, SNAPSHOT_FIELDS, type ClientSnapshotInput } from './crm/snapshot';
 import type {
@@ -52,6 +54,8 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-
 
 export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs/snapshot'), snapshot: ClientSnapshotSchema }),
+  // The page's digest, read off the page; the reply is what it shows (the snapshot is then sent as above).
+  z.object({ type: z.literal('cs/digest'), digest: PageDigestSchema, mappings: FieldMappingsSchema }),
   z.object({ type: z.literal('cs/no-client'), url: z.string().url().max(4096) }),
   z.object({ type: z.literal('cs/mappings.get') }),
   z.object({ type: z.literal('cs/teach'), mapping: FieldMappingSchema }),
@@ -160,6 +164,7 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
 /** What a content script sends; the snapshot is typed by its input shape (defaults not applied). */
 export type ContentMessage =
   | { type: 'cs/snapshot'; snapshot: ClientSnapshotInput }
+  | { type: 'cs/digest'; digest: PageDigest; mappings: readonly FieldMapping[] }
   | { type: 'cs/no-client'; url: string }
   | { type: 'cs/mappings.get' }
   | { type: 'cs/teach'; mapping: FieldMapping }
@@ -186,6 +191,7 @@ export type PanelFocus =
 /** The data each message answers with. */
 export interface Replies {
   'cs/snapshot': { clientId: string };
+  'cs/digest': { snapshot: ClientSnapshotInput | null };
   'cs/no-client': null;
   'cs/mappings.get': FieldMapping[];
   'cs/teach': FieldMapping[];

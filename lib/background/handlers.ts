@@ -1,4 +1,7 @@
 import type { browser } from 'wxt/browser';
+import type { PageDigest } from '../crm/digest/collect';
+import type { FieldMapping } from '../crm/mappings';
+import type { ClientSnapshotInput } from '../crm/snapshot';
 import { upsertClientFromSnapshot } from '../db/clients';
 import type { TouchbookDb } from '../db/database';
 import type { Messages, UiLanguage } from '../i18n';
@@ -45,6 +48,8 @@ export interface BackgroundDeps {
   now: () => number;
   /** The book kept for the side panel's cold open; absent in tests that do not need it. */
   panelBook?: Pick<PanelBookCache, 'store'>;
+  /** Reads a page's digest in a document of the extension's own (lib/crm/digest/host). */
+  analyseDigest?: (digest: PageDigest, mappings: readonly FieldMapping[]) => Promise<ClientSnapshotInput | null>;
   /** The team view's push (lib/team); absent in tests that do not need it. */
   team?: Pick<TeamService, 'status' | 'sync'>;
   /**
@@ -65,6 +70,11 @@ export function createContentHandlers(deps: BackgroundDeps): ContentHandlers {
       await focus.set({ tabId: sender.tabId, origin: sender.origin, url: sender.url, clientId: client.id, at: now() });
       await deps.lifecycle.clientChanged(client.id);
       return { clientId: client.id };
+    },
+    'cs/digest': async ({ digest, mappings }, sender) => {
+      if (new URL(digest.url).origin !== sender.origin) throw new Error(`digest of ${digest.url} is not from the sender's origin`);
+      if (!deps.analyseDigest) throw new Error('no reader for page digests');
+      return { snapshot: await deps.analyseDigest(digest, mappings) };
     },
     'cs/no-client': async (_message, sender) => {
       // A frame without a client (an embedded widget) must not hide the card the top frame shows.

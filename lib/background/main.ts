@@ -25,6 +25,7 @@ import { teachSelection } from './teach-handlers';
 import { createPanelBookCache } from './book-cache';
 import { createClock } from './clock';
 import { createFocusStore, forgetFocusIfLeft } from './focus';
+import { createDigestAnalyser } from '../crm/digest/host';
 import { createContentHandlers, createUiHandlers, injectIntoOpenTabs, type BackgroundDeps } from './handlers';
 import { createMessageRouter, type MessageSender } from './router';
 import { mayChangeFigures } from '../team/handlers';
@@ -147,6 +148,7 @@ export function startBackground(): void {
       version: browser.runtime.getManifest().version,
     }),
     uiLanguage: () => browser.i18n.getUILanguage(),
+    analyseDigest: createDigestAnalyser(),
     messages,
     now: () => Date.now(),
     insightsFirstScreen,

@@ -1,6 +1,7 @@
 import type { ContentMessage } from '../messages';
+import { sendToBackground } from '../messaging/send';
 import type { ClientSnapshotInput } from './snapshot';
-import { extractSnapshot } from './extract';
+import { collectDigest, type PageDigest } from './digest/collect';
 import type { FieldMapping } from './mappings';
 import { watchPage, type PageWatchOptions, type SettleReason } from './page-watch';
 
@@ -12,6 +13,11 @@ export interface ReadingOptions {
   window: Window;
   signal: AbortSignal;
   send: (message: ContentMessage) => Promise<unknown>;
+  /**
+   * Reads the client from the page's digest, off the page (the background); null for no client.
+   * Rejects when the answer did not come (a worker restarting): the next change tries again.
+   */
+  analyse: (digest: PageDigest, mappings: readonly FieldMapping[]) => Promise<ClientSnapshotInput | null>;
   /** Field mappings the user taught for this origin, read afresh on every extraction. */
   getMappings?: () => readonly FieldMapping[];
   /** Hands the caller a way to ask for a fresh read now (the taught mappings changed). */
@@ -26,7 +32,7 @@ export interface ReadingOptions {
 }
 
 export function startReadingPage(options: ReadingOptions): void {
-  const { window: win, signal, send, getMappings, watch, onRereadRequest, ready } = options;
+  const { window: win, signal, send, analyse, getMappings, watch, onRereadRequest, ready } = options;
   // Widgets and ads live in frames too; only the top frame speaks for "no client on this page".
   const isTopFrame = isTop(win);
   let lastSent = '';
@@ -34,32 +40,59 @@ export function startReadingPage(options: ReadingOptions): void {
   let staleCheck: ReturnType<typeof setTimeout> | undefined;
   let navigatedAt = -Infinity;
 
-  /** Reads the page; false when it found nothing to say that was not said already. */
-  const read = (reason?: SettleReason): boolean => {
+  let lastDigest: string | null = null;
+  let reading = 0;
+
+  /**
+   * Sends the page's digest for reading; false when the page is as it was at the last read (a
+   * mutation that changed nothing the reader sees), so the watcher backs off.
+   */
+  const read = (reason?: SettleReason, force = false): boolean => {
+    const mappings = safeMappings(getMappings);
+    const digest = mappings ? safeDigest(win) : null;
+    const key = digest ? `${digest.html}\u0000${JSON.stringify(digest.values)}\u0000${digest.visibleText ?? ''}` : '';
+    if (!force && reason !== 'navigation' && key === lastDigest) return false;
+    lastDigest = key;
+    const ticket = ++reading;
+    const analysed = digest && mappings ? analyse(digest, mappings) : Promise.resolve(null);
+    analysed.then(
+      (snapshot) => {
+        // A later read is on its way: this answer describes a page that is gone.
+        if (ticket === reading && !signal.aborted) report(snapshot, reason);
+      },
+      () => {
+        if (ticket === reading) lastDigest = null; // not read: the next change tries again
+      },
+    );
+    return true;
+  };
+
+  /** Tells the background what the page shows, unless it said so already. */
+  const report = (snapshot: ClientSnapshotInput | null, reason?: SettleReason): void => {
     clearTimeout(staleCheck);
-    const snapshot = safeExtract(win, getMappings);
-    if (!snapshot && !isTopFrame) return false;
+    staleCheck = undefined;
+    if (!snapshot && !isTopFrame) return;
     if (reason === 'navigation') navigatedAt = Date.now();
     // Between two records a CRM shows a skeleton or a spinner while it fetches the next one:
     // "no client" then would flash in the side panel. Only a page still empty after the grace
     // period is no record; the mutations of the arriving record bring an earlier read.
     const sinceNavigation = Date.now() - navigatedAt;
     if (!snapshot && lastSnapshot && sinceNavigation < NO_CLIENT_GRACE_MS) {
-      staleCheck = setTimeout(() => read(), NO_CLIENT_GRACE_MS - sinceNavigation);
-      return true;
+      staleCheck = setTimeout(() => read(undefined, true), NO_CLIENT_GRACE_MS - sinceNavigation);
+      return;
     }
     // Right after a record change the URL is new but the CRM may still show the previous record.
     // Reporting that would give the new record the old person's details: wait for the page.
     if (snapshot && reason === 'navigation' && lastSnapshot && showsPreviousRecord(lastSnapshot, snapshot)) {
-      staleCheck = setTimeout(() => read(), STALE_RECHECK_MS);
-      return true;
+      staleCheck = setTimeout(() => read(undefined, true), STALE_RECHECK_MS);
+      return;
     }
     if (snapshot) lastSnapshot = snapshot;
     const message: ContentMessage = snapshot
       ? { type: 'cs/snapshot', snapshot }
       : { type: 'cs/no-client', url: win.location.href };
     const key = JSON.stringify(message);
-    if (key === lastSent || signal.aborted) return false;
+    if (key === lastSent || signal.aborted) return;
     lastSent = key;
     send(message).then(
       (reply) => {
@@ -70,12 +103,11 @@ export function startReadingPage(options: ReadingOptions): void {
         lastSent = '';
       },
     );
-    return true;
   };
 
   let watching = false;
   // Before the first read there is nothing to read again: that read will see the change.
-  onRereadRequest?.(() => watching && read());
+  onRereadRequest?.(() => watching && read(undefined, true));
   signal.addEventListener('abort', () => clearTimeout(staleCheck), { once: true });
   const startWatching = () => {
     if (watching || signal.aborted) return;
@@ -108,14 +140,30 @@ function showsPreviousRecord(previous: ClientSnapshotInput, next: ClientSnapshot
   );
 }
 
-function safeExtract(win: Window, getMappings: ReadingOptions['getMappings']) {
+function safeMappings(getMappings: ReadingOptions['getMappings']): readonly FieldMapping[] | null {
   try {
-    return extractSnapshot(win.document, win.location.href, getMappings?.());
+    return getMappings?.() ?? [];
   } catch (error) {
-    // Never throw into the host page: a page we cannot read is reported as "no client".
-    console.debug('[touchbook] extraction failed', error);
+    console.debug('[touchbook] reading the taught mappings failed', error);
     return null;
   }
+}
+
+function safeDigest(win: Window): PageDigest | null {
+  try {
+    return collectDigest(win.document, win.location.href);
+  } catch (error) {
+    // Never throw into the host page: a page we cannot read is reported as "no client".
+    console.debug('[touchbook] reading the page failed', error);
+    return null;
+  }
+}
+
+/** The background reads the digest (`cs/digest`); a reply that did not land rejects. */
+export async function analyseInBackground(digest: PageDigest, mappings: readonly FieldMapping[]): Promise<ClientSnapshotInput | null> {
+  const reply = await sendToBackground({ type: 'cs/digest', digest, mappings });
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data.snapshot;
 }
 
 /** `{ ok: false }` replies (a worker that was restarting) mean the message did not land. */

@@ -46,10 +46,12 @@ const PAGES = [CARD, { label: '50,000-node record page', path: '/bench-pages/rec
 /** The cards the same-tab run moves through (full page loads, not the CRM's pushState). */
 const CARD_PATHS = ['/clients/c-101', '/clients/c-102', '/clients/c-103', '/clients/c-104'];
 const FLOOR_MARK = '[touchbook-floor]';
+/** TOUCHBOOK_BENCH_QUICK=1: the budget rows and the platform floor only (no same-tab run, one stand-in). */
+const QUICK = process.env.TOUCHBOOK_BENCH_QUICK === '1';
 
 /** @typedef {import('puppeteer-core').Browser} Browser */
 /** @typedef {import('puppeteer-core').Page} Page */
-/** @typedef {{ task: number, script: number }} Load */
+/** @typedef {{ task: number, script: number, longest: number }} Load */
 
 export async function run() {
   /** @type {import('./lib/common.mjs').BenchRow[]} */
@@ -87,7 +89,7 @@ export async function run() {
           rows.push(errorRow(name, error, { unit: '%', budget: BUDGET_PERCENT }));
         }
       }
-      rows.push(await sameTabRow(session.browser, origins));
+      if (!QUICK) rows.push(await sameTabRow(session.browser, origins));
     });
     rows.push(...(await floorRows(extensionDir, origins)));
     return rows;
@@ -129,6 +131,7 @@ function overheadRows(label, runs, machine) {
       budget: BUDGET_PERCENT,
       note: `${script > whole ? 'script-time lower bound (the whole-page figure is below it: noise)' : 'whole-page figure'}: +${(script > whole ? scriptWith - scriptWithout : taskWith - taskWithout).toFixed(1)} ms; TaskDuration median of ${LOADS}: ${taskWith.toFixed(1)} ms with vs ${taskWithout.toFixed(1)} ms without (navigation to load + ${SETTLE_MS / 1000} s, a fresh tab each); ${machine}`,
     },
+    longestTaskRow(label, runs),
     { name: `  ${label}: whole-page estimate (ratio of TaskDuration medians)`, value: whole, unit: '%' },
     {
       name: `  ${label}: paired estimate (median of with - without)`,
@@ -143,6 +146,21 @@ function overheadRows(label, runs, machine) {
       note: `ScriptDuration median ${scriptWith.toFixed(1)} ms with vs ${scriptWithout.toFixed(1)} ms without`,
     },
   ];
+}
+
+/**
+ * The longest task of any load with Touchbook (0: none over 50 ms, the 'longtask' threshold),
+ * against the page's own longest without it.
+ * @param {string} label @param {{ with: Load[], without: Load[] }} runs
+ */
+function longestTaskRow(label, runs) {
+  const longest = (/** @type {Load[]} */ loads) => Math.max(0, ...loads.map((load) => load.longest));
+  return {
+    name: `  ${label}: longest task, any load with Touchbook (0 = none over 50 ms)`,
+    value: longest(runs.with),
+    unit: 'ms',
+    note: `without: ${longest(runs.without).toFixed(1)} ms; loads with a task over 50 ms: ${runs.with.filter((load) => load.longest > 0).length} of ${runs.with.length} with, ${runs.without.filter((load) => load.longest > 0).length} of ${runs.without.length} without`,
+  };
 }
 
 /** @param {string} name @param {{ with: Load[], without: Load[] }} runs @param {string} how */
@@ -256,7 +274,7 @@ function standInSource({ imports = '', work }) {
 async function floorRows(extensionDir, origins) {
   /** @type {Row[]} */
   const rows = [];
-  for (const standIn of STAND_INS) rows.push(...(await standInRows(standIn, extensionDir, origins)));
+  for (const standIn of QUICK ? STAND_INS.slice(0, 1) : STAND_INS) rows.push(...(await standInRows(standIn, extensionDir, origins)));
   return rows;
 }
 
@@ -375,8 +393,28 @@ async function loadInFreshTab(browser, url) {
 /** Main-thread time of one page load, in ms, from navigation to load + SETTLE_MS. */
 /** @param {Page} page @param {string} url @returns {Promise<Load>} */
 async function measureLoad(page, url) {
+  if (!watchedTabs.has(page)) {
+    watchedTabs.add(page);
+    await page.evaluateOnNewDocument(watchLongTasks);
+  }
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   await sleep(SETTLE_MS);
   const metrics = await page.metrics();
-  return { task: (metrics.TaskDuration ?? NaN) * 1000, script: (metrics.ScriptDuration ?? NaN) * 1000 };
+  const longest = await page.evaluate(() => /** @type {{ touchbookLongest?: number }} */ (/** @type {unknown} */ (window)).touchbookLongest ?? 0);
+  return { task: (metrics.TaskDuration ?? NaN) * 1000, script: (metrics.ScriptDuration ?? NaN) * 1000, longest };
+}
+
+/** @type {WeakSet<Page>} */
+const watchedTabs = new WeakSet();
+
+/**
+ * In the page, from its start: the longest main-thread task (the 'longtask' entries, which count
+ * every task over 50 ms on the page's thread, content scripts' included); 0 when none was over 50 ms.
+ */
+function watchLongTasks() {
+  const win = /** @type {{ touchbookLongest?: number }} */ (/** @type {unknown} */ (window));
+  win.touchbookLongest = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) win.touchbookLongest = Math.max(win.touchbookLongest ?? 0, entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
 }

@@ -33,7 +33,9 @@ describe.each(browsersUnderTest())('a CRM Touchbook has never seen, in %s', (bro
     await server?.close();
   });
 
-  it('reads a contact: the content heading, not the app bar title; bare phones; the company after "at"; chips', async () => {
+  // The page also holds a class-hidden status ("Cold", visibility: hidden) and a former email
+  // (display: none): only layout tells them apart, which the off-page reader gets as visible text.
+  it('reads a contact: the content heading, not the app bar title; bare phones; the company after "at"; chips; nothing CSS hides', async () => {
     await crm.page.bringToFront();
     await crm.open(appUrl, '/contacts/1/show');
     const shown = await panel.waitForClient('Carmen Kuhlman');

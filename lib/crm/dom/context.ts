@@ -1,6 +1,6 @@
 import { isKnownLabel } from '../labels';
 import { countChildren, parentAcrossShadow } from './tree';
-import { isComputedVisible } from './visibility';
+import { isComputedVisible, judgesByRenderedText } from './visibility';
 
 /** Containers of feeds, timelines and comment threads: what people wrote, not who the client is. */
 const FEED_HINT = /(^|[\s_-])(feed|timeline|activit(y|ies)|history|comments?|chatter|stream|flow(?!-root)|conversations?|journal|лента|история|комментари[а-яё]*|стрічка|історія|коментар[а-яіїєґ]*)([\s_-]|$)/i;
@@ -102,9 +102,11 @@ export class RecordContext {
   /**
    * Visible by computed style (classes can hide what attributes do not say). The check is the
    * costly part, so it is made once per parent: siblings are almost always shown or hidden together.
+   * A parsed digest judges by text instead: the element's own, as its parent's holds labels that a
+   * shown copy of the record shows too.
    */
   private isRendered(element: Element): boolean {
-    const holder = element.parentElement ?? element;
+    const holder = judgesByRenderedText(element.ownerDocument) ? element : (element.parentElement ?? element);
     let rendered = this.rendered.get(holder);
     if (rendered === undefined) {
       rendered = isComputedVisible(holder);

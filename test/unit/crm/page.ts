@@ -46,3 +46,20 @@ export function attachDeclarativeShadowRoots(root: ParentNode): number {
   }
   return attached;
 }
+
+/**
+ * What a browser's `body.innerText` would hold, for happy-dom, which lays nothing out and whose
+ * innerText ignores stylesheets: the text of every text node whose element is shown by computed
+ * style (display, visibility), one per line. Stands in for the page's visible text in digests.
+ */
+export function renderedTextOf(document: Document): string {
+  const lines: string[] = [];
+  const walker = document.createTreeWalker(document.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || ['script', 'style', 'noscript', 'template'].includes(parent.localName)) continue;
+    if (!parent.checkVisibility({ visibilityProperty: true })) continue;
+    lines.push(node.nodeValue ?? '');
+  }
+  return lines.join('\n');
+}

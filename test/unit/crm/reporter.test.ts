@@ -2,6 +2,10 @@ import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContentMessage } from '../../../lib/messages';
 import { startReadingPage } from '../../../lib/crm/reporter';
+import { analyseDigest } from '../../../lib/crm/digest/analyse';
+import type { PageDigest } from '../../../lib/crm/digest/collect';
+import type { FieldMapping } from '../../../lib/crm/mappings';
+import { loadPage } from './page';
 
 const CARD = '<main><h1>Olivia Bennett</h1><dl><dt>Email</dt><dd><a href="mailto:olivia@northwind.example">olivia@northwind.example</a></dd><dt>Owner</dt><dd id="owner">Daniel Novak</dd></dl></main>';
 
@@ -30,13 +34,16 @@ function collect(sent: ContentMessage[]) {
     return Promise.resolve({ ok: true, data: null });
   };
 }
+/** The background's reading of the digest, done in a happy-dom window of its own. */
+const analyseHere = (digest: PageDigest, mappings: readonly FieldMapping[]) =>
+  Promise.resolve(analyseDigest(digest, (html) => loadPage(html, digest.url).document, mappings));
 const fast = { debounceMs: 10, maxWaitMs: 100, pollMs: 0 };
 
 describe('startReadingPage', () => {
   it('sends the snapshot once, and again only when it changes', async () => {
     const { window, controller, win } = open(CARD);
     const sent: ContentMessage[] = [];
-    startReadingPage({ window: win, signal: controller.signal, watch: fast, send: collect(sent) });
+    startReadingPage({ analyse: analyseHere, window: win, signal: controller.signal, watch: fast, send: collect(sent) }); await sleep(0);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ type: 'cs/snapshot', snapshot: { name: 'Olivia Bennett', owner: 'Daniel Novak' } });
 
@@ -54,7 +61,7 @@ describe('startReadingPage', () => {
   it('says "no client" on pages without a record, once', async () => {
     const { window, controller, win } = open('<main><h1>Clients</h1></main>', 'https://crm.example.com/clients');
     const sent: ContentMessage[] = [];
-    startReadingPage({ window: win, signal: controller.signal, watch: fast, send: collect(sent) });
+    startReadingPage({ analyse: analyseHere, window: win, signal: controller.signal, watch: fast, send: collect(sent) }); await sleep(0);
     window.document.body.append(window.document.createElement('p'));
     await sleep(60);
     expect(sent).toEqual([{ type: 'cs/no-client', url: 'https://crm.example.com/clients' }]);
@@ -65,7 +72,7 @@ describe('startReadingPage', () => {
     const frame = open('<p>an ad</p>', 'https://ads.example.net/frame');
     Object.defineProperty(frame.window, 'top', { configurable: true, get: () => parent.window });
     const sent: ContentMessage[] = [];
-    startReadingPage({ window: frame.win, signal: frame.controller.signal, watch: fast, send: collect(sent) });
+    startReadingPage({ analyse: analyseHere, window: frame.win, signal: frame.controller.signal, watch: fast, send: collect(sent) }); await sleep(0);
     await sleep(30);
     expect(sent).toEqual([]);
   });
@@ -74,7 +81,7 @@ describe('startReadingPage', () => {
     const { window, controller, win } = open(CARD);
     const attempts: ContentMessage[] = [];
     let mode: 'reject' | 'fail' | 'ok' = 'reject';
-    startReadingPage({
+    startReadingPage({ analyse: analyseHere,
       window: win,
       signal: controller.signal,
       watch: fast,
@@ -83,7 +90,7 @@ describe('startReadingPage', () => {
         if (mode === 'reject') return Promise.reject(new Error('Extension context invalidated'));
         return Promise.resolve(mode === 'fail' ? { ok: false, error: 'restarting' } : { ok: true, data: { clientId: 'c1' } });
       },
-    });
+    }); await sleep(0);
     await sleep(10);
     mode = 'fail';
     window.document.body.append(window.document.createElement('span'));
@@ -96,16 +103,16 @@ describe('startReadingPage', () => {
     expect(attempts).toHaveLength(3); // rejected, failed reply, delivered - then nothing new to say
   });
 
-  it('applies the taught mappings on every read', () => {
+  it('applies the taught mappings on every read', async () => {
     const { controller, win } = open(`${CARD}<div class="x-note"><span data-field="tier">Gold</span></div>`);
     const sent: ContentMessage[] = [];
-    startReadingPage({
+    startReadingPage({ analyse: analyseHere,
       window: win,
       signal: controller.signal,
       watch: fast,
       send: collect(sent),
       getMappings: () => [{ field: 'stage', selector: '[data-field="tier"]' }],
-    });
+    }); await sleep(0);
     expect(sent[0]).toMatchObject({ snapshot: { stage: 'Gold', provenance: { stage: { via: 'taught', confidence: 1 } } } });
   });
 
@@ -116,7 +123,7 @@ describe('startReadingPage', () => {
     let reread = () => {};
     let answer = () => {};
     const ready = new Promise<void>((resolve) => (answer = resolve));
-    startReadingPage({
+    startReadingPage({ analyse: analyseHere,
       window: win,
       signal: controller.signal,
       watch: fast,
@@ -124,7 +131,7 @@ describe('startReadingPage', () => {
       getMappings: () => mappings,
       ready,
       onRereadRequest: (read) => (reread = read),
-    });
+    }); await sleep(0);
     reread(); // a change announced before the first read is nothing to read again
     expect(sent).toEqual([]);
 
@@ -138,17 +145,17 @@ describe('startReadingPage', () => {
   it('reads without the taught mappings when the background does not answer in time', async () => {
     const { controller, win } = open(CARD);
     const sent: ContentMessage[] = [];
-    startReadingPage({ window: win, signal: controller.signal, watch: fast, send: collect(sent), ready: new Promise(() => {}) });
+    startReadingPage({ analyse: analyseHere, window: win, signal: controller.signal, watch: fast, send: collect(sent), ready: new Promise(() => {}) }); await sleep(0);
     expect(sent).toEqual([]);
     await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 1_000 });
     expect(sent[0]).toMatchObject({ snapshot: { name: 'Olivia Bennett' } });
   });
 
-  it('reports "no client" instead of throwing when reading fails', () => {
+  it('reports "no client" instead of throwing when reading fails', async () => {
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined);
     const { controller, win } = open(CARD);
     const sent: ContentMessage[] = [];
-    startReadingPage({
+    startReadingPage({ analyse: analyseHere,
       window: win,
       signal: controller.signal,
       watch: fast,
@@ -156,7 +163,7 @@ describe('startReadingPage', () => {
       getMappings: () => {
         throw new Error('storage gone');
       },
-    });
+    }); await sleep(0);
     expect(sent).toEqual([{ type: 'cs/no-client', url: 'https://crm.example.com/clients/1' }]);
     expect(debug).toHaveBeenCalledOnce();
   });
@@ -164,7 +171,7 @@ describe('startReadingPage', () => {
   it('does not give a new record the previous one\'s details while the CRM is still rendering', async () => {
     const { window, controller, win } = open(CARD, 'https://crm.example.com/clients/1');
     const sent: ContentMessage[] = [];
-    startReadingPage({ window: win, signal: controller.signal, watch: fast, send: collect(sent) });
+    startReadingPage({ analyse: analyseHere, window: win, signal: controller.signal, watch: fast, send: collect(sent) }); await sleep(0);
     expect(sent).toHaveLength(1);
 
     // The CRM changes the URL first and renders the next record a moment later.
@@ -183,7 +190,7 @@ describe('startReadingPage', () => {
   it('does not say "no client" while the next record is loading, only when the page stays empty', async () => {
     const { window, controller, win } = open(CARD, 'https://crm.example.com/clients/1');
     const sent: ContentMessage[] = [];
-    startReadingPage({ window: win, signal: controller.signal, watch: fast, send: collect(sent) });
+    startReadingPage({ analyse: analyseHere, window: win, signal: controller.signal, watch: fast, send: collect(sent) }); await sleep(0);
     expect(sent).toHaveLength(1);
 
     // A skeleton while the CRM fetches client 2, which then arrives.
