@@ -42,11 +42,11 @@ export interface BackgroundDeps {
   setClockOffset: ((offsetMs: number) => Promise<number>) | null;
   /** Re-arms the book sync alarm after the manager changed the interval or the address. */
   rearmBookSync: () => Promise<void>;
+  /** What a record change waits for before re-planning the client; `panelHeadStart` unless a test says otherwise. */
+  beforeReplan?: () => Promise<void>;
   now: () => number;
   /** The book kept for the side panel's cold open; absent in tests that do not need it. */
   panelBook?: Pick<PanelBookCache, 'store'>;
-  /** What a record change waits for before re-planning the client; `panelHeadStart` unless a test says otherwise. */
-  beforeReplan?: () => Promise<void>;
   /** The team view's push (lib/team); absent in tests that do not need it. */
   team?: Pick<TeamService, 'status' | 'sync'>;
 }
