@@ -16,6 +16,7 @@ import { createClientPanelApi } from '../../lib/panel/panel-api';
 import { createPanelModel } from '../../lib/panel/panel-model';
 import { createPanelReads } from '../../lib/panel/panel-reads';
 import { createScriptValues } from '../../lib/panel/script-context';
+import { createSessionMirror } from '../../lib/panel/session-mirror';
 import { watchPanelData } from '../../lib/panel/watch';
 import { sitesApi } from '../../lib/ui/background-api';
 import { loadUiLocale } from '../../lib/ui/language';
@@ -25,7 +26,15 @@ async function main() {
   // and storage, the book included while the one the worker kept is current (issue 17: the panel
   // opened with the worker stopped, and waited for it to wake for each of six requests in a row).
   const db = openDatabase();
-  const reads = createPanelReads({ db, clock: createClock(browser.storage.session).now, systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+  // The focus and the clock, kept current from storage.onChanged (listened to before any read).
+  const session = createSessionMirror(browser.storage.session);
+  const refresh = () => void model.refresh();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'session') return;
+    session.changed(changes);
+    if (Object.keys(changes).some(isFocusKey)) refresh();
+  });
+  const reads = createPanelReads({ db, clock: createClock(session.area).now, systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
   const keptBook = createPanelBookCache({
     db,
     session: browser.storage.session,
@@ -35,7 +44,7 @@ async function main() {
   });
   const clientApi = createClientPanelApi(reads, { cachedBook: () => keptBook.read() });
   const settings = reads.settings();
-  const focus = createFocusStore(browser.storage.session);
+  const focus = createFocusStore(session.area);
   // Opened as a tab of its own (e.g. by tests), the panel follows the last CRM tab instead. Its
   // own tab never changes: asked once, not on every record change.
   const ownTab = browser.tabs.getCurrent();
@@ -47,11 +56,7 @@ async function main() {
     fetchFocus: async (tabId) => readPanelFocus({ db, focus, tabs: browser.tabs }, tabId ?? (await focus.lastClientTab())),
   });
   const client = createClientPanelModel(clientApi);
-  const refresh = () => void model.refresh();
   browser.tabs.onActivated.addListener(refresh);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'session' && Object.keys(changes).some(isFocusKey)) refresh();
-  });
   // The worker writes; the panel watches the database so changes from anywhere (the popup,
   // another tab, a book sync) show without a reload.
   watchPanelData({

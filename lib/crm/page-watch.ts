@@ -35,7 +35,7 @@ export interface PageWatchOptions {
 const RANK: Record<SettleReason, number> = { visible: 0, mutation: 1, initial: 2, navigation: 3 };
 
 /** A record change is read after one quiet frame: the manager is waiting for the side panel. */
-const NAVIGATION_QUIET_MS = 20;
+const NAVIGATION_QUIET_MS = 0;
 
 /** The most the waits grow for a page whose changes are not the record's: 2^4 = 16 times. */
 const MAX_BACKOFF = 16;
@@ -114,6 +114,9 @@ export function watchPage({ window: win, signal, onSettled, debounceMs = 150, ma
   const Observer = (win as Window & { MutationObserver: typeof MutationObserver }).MutationObserver;
   const observer = new Observer(() => {
     mutated = true;
+    // A record change is looked for at once (a string compare), not a frame later: pushState
+    // fires no event, and its re-render is usually the first sign of it.
+    checkUrl();
     requestFrame();
   });
   observer.observe(doc.documentElement, {

@@ -24,6 +24,47 @@ function markNavigations(/** @type {import('puppeteer-core').Page} */ page) {
   });
 }
 
+/**
+ * Stamps, for the breakdown, when the worker receives each snapshot and when the panel hears of
+ * the new focus: listeners added beside Touchbook's own, in the worker and in the panel page.
+ */
+async function watchStages(
+  /** @type {import('puppeteer-core').Browser} */ browser,
+  /** @type {import('puppeteer-core').Page} */ panelPage,
+) {
+  const target = browser.targets().find((candidate) => candidate.type() === 'service_worker' && candidate.url().startsWith('chrome-extension://'));
+  const worker = await target?.worker();
+  await worker?.evaluate(() => {
+    const scope = /** @type {any} */ (globalThis);
+    scope.__benchReceived = [];
+    /** @type {any} */ (globalThis).chrome.runtime.onMessage.addListener((/** @type {any} */ message) => {
+      if (message?.type === 'cs/snapshot') scope.__benchReceived.push({ at: Date.now(), name: message.snapshot?.name ?? null });
+    });
+  });
+  await panelPage.evaluate(() => {
+    const scope = /** @type {any} */ (window);
+    scope.__benchNotified = [];
+    /** @type {any} */ (window).chrome.storage.onChanged.addListener((/** @type {Record<string, unknown>} */ changes, /** @type {string} */ area) => {
+      if (area === 'session' && Object.keys(changes).some((key) => key.startsWith('focus:'))) scope.__benchNotified.push(Date.now());
+    });
+  });
+  return {
+    /** When the worker received the snapshot of the client called `name`, and when the panel was told of a focus change after `since`. */
+    async stagesAfter(/** @type {number} */ since, /** @type {string} */ name) {
+      const received = await worker?.evaluate(
+        (after, expected) => /** @type {any} */ (globalThis).__benchReceived.find((/** @type {any} */ entry) => entry.at >= after && entry.name === expected)?.at ?? null,
+        since,
+        name,
+      );
+      const notified = await panelPage.evaluate(
+        (after) => /** @type {any} */ (window).__benchNotified.find((/** @type {number} */ at) => at >= after) ?? null,
+        received ?? since,
+      );
+      return { received: received ?? NaN, notified: notified ?? NaN };
+    },
+  };
+}
+
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function run() {
@@ -42,7 +83,10 @@ export async function run() {
     const coldStart = performance.now() - started;
 
     await crm.page.bringToFront();
+    const stages = await watchStages(session.browser, panel.page);
     const latencies = [];
+    /** @type {{ received: number[], notified: number[], named: number[] }} since pushState, per navigation */
+    const breakdown = { received: [], notified: [], named: [] };
     for (let index = 0; index < NAVIGATIONS; index++) {
       await sleep(200); // let the previous record's lazy field and re-reads settle
       await markNavigations(crm.page);
@@ -53,6 +97,14 @@ export async function run() {
       });
       const navigatedAt = await crm.page.evaluate(() => /** @type {any} */ (window).__touchbookBenchNavigatedAt);
       const name = await crm.page.$eval('.record-name', (node) => node.textContent ?? '');
+      // The client's name shows first (still busy), then its plan: the gap is the panel's loading.
+      const namedAt = panel.page
+        .waitForFunction(
+          (expected) => document.querySelector('[data-testid="client-name"]')?.textContent === expected && Date.now(),
+          { polling: 'mutation', timeout: 10_000 },
+          name,
+        )
+        .then((handle) => handle.jsonValue());
       const shownAt = await panel.page
         .waitForFunction(
           (expected) =>
@@ -64,6 +116,10 @@ export async function run() {
         )
         .then((handle) => handle.jsonValue());
       latencies.push(Number(shownAt) - Number(navigatedAt));
+      const { received, notified } = await stages.stagesAfter(Number(navigatedAt), name);
+      breakdown.received.push(received - Number(navigatedAt));
+      breakdown.notified.push(notified - Number(navigatedAt));
+      breakdown.named.push(Number(await namedAt) - Number(navigatedAt));
     }
     latencies.sort((a, b) => a - b);
     const percentile = (/** @type {number} */ p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
@@ -101,12 +157,15 @@ export async function run() {
     for (let index = 0; index < OPENS; index++) coldOpens.push(await openPanel(true));
     for (let index = 0; index < OPENS; index++) warmOpens.push(await openPanel(false));
     const median = (/** @type {number[]} */ values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+    const medianOf = (/** @type {number[]} */ values) => median(values.filter(Number.isFinite));
+    const stageNote = `pushState -> worker received ${medianOf(breakdown.received).toFixed(0)} -> panel told of the focus ${medianOf(breakdown.notified).toFixed(0)} -> name shown ${medianOf(breakdown.named).toFixed(0)} -> plan shown ${percentile(50).toFixed(0)} ms (medians)`;
     const worst = (/** @type {number[]} */ values) => Math.max(...values);
     return [
       { name: `side panel cold open (worker stopped) to client shown, median of ${OPENS} (Chromium)`, value: median(coldOpens), unit: 'ms', budget: 400, note: `max ${worst(coldOpens).toFixed(0)} ms; panel navigation start to client and plan shown` },
       { name: `side panel open (worker running) to client shown, median of ${OPENS} (Chromium)`, value: median(warmOpens), unit: 'ms', note: `max ${worst(warmOpens).toFixed(0)} ms` },
       { name: 'cold start to side panel showing the client (Chromium)', value: coldStart, unit: 'ms', note: 'launch, enable site, open card, open panel' },
       { name: `CRM navigation to panel suggestions, p50 of ${NAVIGATIONS} (Chromium)`, value: percentile(50), unit: 'ms', note: 'pushState in the CRM page to the panel showing the new client, plan loaded' },
+      { name: `CRM navigation to panel suggestions, where the time goes (Chromium)`, value: percentile(50), unit: 'ms', note: stageNote },
       { name: `CRM navigation to panel suggestions, p95 of ${NAVIGATIONS} (Chromium)`, value: percentile(95), unit: 'ms', budget: 100, note: `max ${latencies.at(-1)?.toFixed(0)} ms` },
     ];
   } finally {

@@ -40,6 +40,26 @@ describe('content handlers', () => {
     await expect(bg.focus.lastClientTab()).resolves.toBe(7);
   });
 
+  it('tells the panel (the focus) before it re-plans the client, and still re-plans it', async () => {
+    const bg = makeBackground();
+    const order: string[] = [];
+    const clientChanged = bg.deps.lifecycle.clientChanged;
+    const lifecycle = {
+      ...bg.deps.lifecycle,
+      clientChanged: async (clientId: string) => {
+        order.push('replan');
+        await clientChanged(clientId);
+      },
+    };
+    const beforeReplan = async () => {
+      order.push((await bg.focus.get(7))?.clientId ? 'focus set' : 'no focus yet');
+    };
+    const handlers = createContentHandlers({ ...bg.deps, lifecycle, beforeReplan });
+    const { clientId } = await handlers['cs/snapshot']({ type: 'cs/snapshot', snapshot: makeSnapshot() }, context());
+    expect(order).toEqual(['focus set', 'replan']);
+    await expect(bg.db.touches.where('clientId').equals(clientId).count()).resolves.toBeGreaterThan(0);
+  });
+
   it("rejects a snapshot that claims another origin than the sender's, storing nothing", async () => {
     const bg = makeBackground();
     const handlers = createContentHandlers(bg.deps);

@@ -169,6 +169,16 @@ describe('watchPage', () => {
     }
   });
 
+  it('sees a pushState record change in the re-render itself, without waiting for an animation frame', async () => {
+    const harness = start();
+    // Frames that never come (a busy or throttled renderer): only the mutations can tell.
+    Object.defineProperty(harness.window, 'requestAnimationFrame', { configurable: true, value: () => 0 });
+    harness.window.history.pushState({}, '', '/clients/2');
+    harness.window.document.querySelector('h1')!.textContent = 'Client 2';
+    await until(() => harness.reasons.includes('navigation'));
+    expect(harness.reasons).toEqual(['initial', 'navigation']);
+  });
+
   it('reads typing in an edit form at once even after backing off', async () => {
     const harness = start({ debounceMs: 10, maxWaitMs: 40 });
     harness.foundSomething = false;
