@@ -54,7 +54,8 @@ export async function run() {
       name: `content script ${path.basename(file)} (gzip)`,
       value: gzipped(path.join(BUILD, file)),
       unit: 'KB',
-      budget: file === 'crm.js' ? 30 : undefined,
+      // Issue 17: the page reads natively and sends a digest; the analysis runs off the page.
+      budget: file === 'crm.js' ? 15 : undefined,
       note:
         file === 'crm.js'
           ? 'registered for enabled sites, runs on every CRM page'
@@ -62,7 +63,7 @@ export async function run() {
             ? 'injected on demand only (teaching a field), not on page load'
             : undefined,
     })),
-    { name: 'background.js (gzip)', value: gzipped(path.join(BUILD, 'background.js')), unit: 'KB' },
+    { name: 'background.js (gzip)', value: gzipped(path.join(BUILD, 'background.js')), unit: 'KB', budget: 120, note: "Chrome's service worker: what every wake-up loads" },
     ...['sidepanel', 'popup', 'options'].map((page) => {
       const { kb, note } = pageWeight(`${page}.html`);
       return { name: `${page === 'sidepanel' ? 'side panel' : page} page (gzip, own + imported chunks + CSS)`, value: kb, unit: 'KB', note };
