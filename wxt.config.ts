@@ -62,6 +62,7 @@ export default defineConfig({
       browser === 'firefox'
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandOpenPanel__' } }
         : { [OPEN_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandOpenPanel__' } },
+    // Chrome 125: Element.getHTML, which the CRM reader's page digest is made with (Firefox: 128).
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -72,6 +73,6 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : { minimum_chrome_version: '125' }),
   }),
 });

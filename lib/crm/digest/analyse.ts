@@ -31,7 +31,11 @@ function restoreValues(doc: Document, values: PageDigest['values']): void {
   });
 }
 
-/** A document the browser parses without running or fetching anything, declarative shadow roots attached. */
+/**
+ * A document the browser parses without running or fetching anything, declarative shadow roots
+ * attached. It has no window and is never attached to a live page or shown: the reader only
+ * queries it and takes text out of it (the snapshot's fields are plain strings).
+ */
 export function parseInert(html: string): Document {
   const parseUnsafe = (Document as unknown as { parseHTMLUnsafe?: (html: string) => Document }).parseHTMLUnsafe;
   if (typeof parseUnsafe === 'function') return parseUnsafe.call(Document, html);

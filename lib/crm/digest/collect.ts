@@ -37,14 +37,16 @@ const CONTROLS = 'input, select, textarea';
 
 export function collectDigest(doc: Document, url: string, maxChars = MAX_DIGEST_CHARS, visibleText = renderedText(doc)): PageDigest | null {
   const root = doc.documentElement;
-  if (!root || !doc.body) return null;
+  // The browser's own serialiser (Chrome 125, Firefox 128, the manifests' minimums) or no read:
+  // the page's markup is read here, never written or shown anywhere.
+  if (!root || !doc.body || !canSerialise(root)) return null;
   const shadowRoots = openTrees(doc.body).filter(isShadow);
   let html = serialise(root, shadowRoots);
   let partial = false;
   if (html.length > maxChars) {
     // The record area first: `<main>` when the page has one, else the start of the body.
     const area = doc.getElementsByTagName('main')[0] ?? doc.body;
-    const head = doc.head ? doc.head.outerHTML : '';
+    const head = doc.head ? serialise(doc.head, [], true) : '';
     html = `<html${langAttribute(root)}>${head}<body>${serialise(area, shadowRoots, true).slice(0, maxChars)}</body></html>`;
     partial = true;
   }
@@ -64,10 +66,15 @@ function renderedText(doc: Document): string | null {
   return typeof text === 'string' ? text : null;
 }
 
+type Serialisable = Element & { getHTML: (options: { serializableShadowRoots: boolean; shadowRoots: ShadowRoot[] }) => string };
+
+function canSerialise(element: Element): element is Serialisable {
+  return typeof (element as Partial<Serialisable>).getHTML === 'function';
+}
+
 function serialise(element: Element, shadowRoots: ShadowRoot[], outer = false): string {
-  const withShadow = element as Element & { getHTML?: (options: { serializableShadowRoots: boolean; shadowRoots: ShadowRoot[] }) => string };
-  if (typeof withShadow.getHTML !== 'function') return outer ? element.outerHTML : `<html${langAttribute(element)}>${element.innerHTML}</html>`;
-  const inner = withShadow.getHTML({ serializableShadowRoots: true, shadowRoots });
+  if (!canSerialise(element)) return '';
+  const inner = element.getHTML({ serializableShadowRoots: true, shadowRoots });
   if (!outer && element.localName !== 'html') return inner;
   const tag = element.localName;
   const attributes = Array.from(element.attributes, (attribute) => ` ${attribute.name}="${escapeAttribute(attribute.value)}"`).join('');

@@ -77,4 +77,18 @@ describe('CRM reader: page -> digest -> analysis', () => {
     expect(digest.html).not.toContain('<p>x</p>');
     expect(analyseDigest(digest, parseInTestWindow(page.url))?.emails).toEqual(['ann@example.com']);
   });
+
+  it('reads nothing where the browser cannot serialise the page itself (no getHTML)', () => {
+    const page = loadPage('<main><h1>Ann Lee</h1><a href="mailto:ann@example.com">ann@example.com</a></main>');
+    const root = page.document.documentElement as Element & { getHTML?: unknown };
+    Object.defineProperty(root, 'getHTML', { value: undefined, configurable: true });
+    expect(collectDigest(page.document, page.url)).toBeNull();
+  });
+
+  it('keeps the head in a partial digest, serialised by the browser', () => {
+    const filler = '<div>'.concat('<p>x</p>'.repeat(2_000), '</div>');
+    const page = loadPage(`<html lang="en"><head><title>Ann Lee - CRM</title></head><body>${filler}<main><h1>Ann Lee</h1></main></body></html>`);
+    const digest = collectDigest(page.document, page.url, 5_000)!;
+    expect(digest.html).toContain('<head><title>Ann Lee - CRM</title></head>');
+  });
 });
