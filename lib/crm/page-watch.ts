@@ -34,7 +34,7 @@ export interface PageWatchOptions {
 /** Which reason wins when several changes are pending: a new record outranks an updated one. */
 const RANK: Record<SettleReason, number> = { visible: 0, mutation: 1, initial: 2, navigation: 3 };
 
-/** A record change is read after one quiet frame: the manager is waiting for the side panel. */
+/** A record change is read at once (the manager is waiting for the side panel); a stale page is caught by the reporter's recheck. */
 const NAVIGATION_QUIET_MS = 0;
 
 /** The most the waits grow for a page whose changes are not the record's: 2^4 = 16 times. */

@@ -40,7 +40,8 @@ export function startReadingPage(options: ReadingOptions): void {
   let staleCheck: ReturnType<typeof setTimeout> | undefined;
   let navigatedAt = -Infinity;
 
-  let lastDigest: string | null = null;
+  /** What the last read saw, part by part: a page of megabytes is compared, never copied into one key. */
+  let lastDigest: SeenPage | null = null;
   let reading = 0;
 
   /**
@@ -50,9 +51,9 @@ export function startReadingPage(options: ReadingOptions): void {
   const read = (reason?: SettleReason, force = false): boolean => {
     const mappings = safeMappings(getMappings);
     const digest = mappings ? safeDigest(win) : null;
-    const key = digest ? `${digest.html}\u0000${JSON.stringify(digest.values)}\u0000${digest.visibleText ?? ''}` : '';
-    if (!force && reason !== 'navigation' && key === lastDigest) return false;
-    lastDigest = key;
+    const seen: SeenPage = digest ? { html: digest.html, values: JSON.stringify(digest.values), visibleText: digest.visibleText } : { html: '', values: '', visibleText: null };
+    if (!force && reason !== 'navigation' && lastDigest && sameDigest(seen, lastDigest)) return false;
+    lastDigest = seen;
     const ticket = ++reading;
     const analysed = digest && mappings ? analyse(digest, mappings) : Promise.resolve(null);
     analysed.then(
@@ -138,6 +139,17 @@ function showsPreviousRecord(previous: ClientSnapshotInput, next: ClientSnapshot
     previous.name === next.name &&
     (previous.emails ?? []).join() === (next.emails ?? []).join()
   );
+}
+
+/** What a read saw of the page, to tell whether the next one would say anything new. */
+interface SeenPage {
+  html: string;
+  values: string;
+  visibleText: string | null;
+}
+
+function sameDigest(a: SeenPage, b: SeenPage): boolean {
+  return a.html === b.html && a.values === b.values && a.visibleText === b.visibleText;
 }
 
 function safeMappings(getMappings: ReadingOptions['getMappings']): readonly FieldMapping[] | null {
