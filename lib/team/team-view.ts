@@ -136,26 +136,37 @@ function managerRow(days: readonly DayDoc[]): ManagerRow {
   };
 }
 
-/** The same words (case, accents, spacing and punctuation aside) are one objection. */
+/**
+ * The same words (case, accents, spacing and punctuation aside) are one objection. It is shown in
+ * its latest wording; on the same day, the wording heard more, then the first in collation order,
+ * so the lead sees the same text whatever order the managers' documents arrive in.
+ */
 function rankObjections(docs: readonly DayDoc[]): TeamObjection[] {
-  const byKey = new Map<string, { text: string; count: number; managers: Set<string>; lastDay: string }>();
+  const byKey = new Map<string, { text: string; textDay: string; textCount: number; count: number; managers: Set<string> }>();
   for (const doc of docs) {
     for (const objection of doc.objections) {
       const key = objectionKey(objection.text);
       if (!key) continue;
       let entry = byKey.get(key);
-      if (!entry) byKey.set(key, (entry = { text: objection.text, count: 0, managers: new Set(), lastDay: doc.day }));
+      if (!entry) byKey.set(key, (entry = { text: objection.text, textDay: doc.day, textCount: objection.count, count: 0, managers: new Set() }));
       entry.count += objection.count;
       entry.managers.add(doc.managerId);
-      if (doc.day >= entry.lastDay) {
-        entry.lastDay = doc.day;
+      if (wordingWins(doc.day, objection, entry)) {
         entry.text = objection.text;
+        entry.textDay = doc.day;
+        entry.textCount = objection.count;
       }
     }
   }
   return [...byKey.values()]
     .sort((a, b) => b.count - a.count || b.managers.size - a.managers.size || a.text.localeCompare(b.text))
     .map((entry) => ({ text: entry.text, count: entry.count, managers: entry.managers.size }));
+}
+
+function wordingWins(day: string, candidate: { text: string; count: number }, shown: { text: string; textDay: string; textCount: number }): boolean {
+  if (day !== shown.textDay) return day > shown.textDay;
+  if (candidate.count !== shown.textCount) return candidate.count > shown.textCount;
+  return candidate.text.localeCompare(shown.text) < 0;
 }
 
 export function objectionKey(text: string): string {

@@ -74,6 +74,21 @@ describe("the lead's team view", () => {
     ]);
   });
 
+  it('shows one wording for an objection heard on the same day, whatever order the documents arrive in', () => {
+    const sameDay = [
+      doc({ managerId: 'anna', managerName: 'Anna', day: '2026-03-10', objections: [{ text: 'Too expensive', count: 1 }] }),
+      doc({ managerId: 'bob', managerName: 'Bob', day: '2026-03-10', objections: [{ text: 'too expensive!', count: 1 }] }),
+    ];
+    const range = { from: '2026-03-04', to: '2026-03-10' };
+    const expected = [{ text: 'Too expensive', count: 2, managers: 2 }];
+    expect(teamView(sameDay, range).objections).toEqual(expected);
+    expect(teamView([...sameDay].reverse(), range).objections).toEqual(expected);
+    // The wording heard more that day wins over the collation order.
+    const louder = [sameDay[0]!, doc({ managerId: 'bob', managerName: 'Bob', day: '2026-03-10', objections: [{ text: 'too expensive!', count: 3 }] })];
+    expect(teamView(louder, range).objections[0]?.text).toBe('too expensive!');
+    expect(teamView([...louder].reverse(), range).objections[0]?.text).toBe('too expensive!');
+  });
+
   it('drafts a valid sales-book entry for an objection, with the same id each time', () => {
     const draft = objectionDraft('  Слишком дорого ', 'Write the answer here');
     expect(ObjectionSchema.parse(draft)).toEqual(draft);
