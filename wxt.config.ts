@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { OPEN_PANEL_COMMAND } from './lib/background/commands';
@@ -6,6 +5,8 @@ import { LANGUAGES } from './lib/crm/labels/languages';
 import { buildLabelTables } from './lib/crm/labels/tables';
 import { defaultBookFiles } from './lib/book/defaults/index';
 import { localeFiles } from './lib/i18n/locale-files';
+import { useNativeBrowser } from './lib/build/native-browser';
+import { zodWithoutJsonSchema } from './lib/build/zod-without-json-schema';
 
 // The demo build (npm start, end-to-end tests, benchmarks) is the shipped build plus one grant a
 // headless browser cannot give itself: the bundled demo CRM's host, 127.0.0.1, because
@@ -25,23 +26,28 @@ export default defineConfig({
       __TOUCHBOOK_LABEL_TABLES__: JSON.stringify(buildLabelTables(LANGUAGES)),
     },
     // TOUCHBOOK_UNMINIFIED=1: readable function names in a CPU profile of the content script.
-    ...(process.env.TOUCHBOOK_UNMINIFIED === '1' ? { build: { minify: false } } : {}),
+    // TOUCHBOOK_SOURCEMAP=1: source maps, to break a bundle down by module (source-map-explorer).
+    build: {
+      ...(process.env.TOUCHBOOK_UNMINIFIED === '1' ? { minify: false } : {}),
+      ...(process.env.TOUCHBOOK_SOURCEMAP === '1' ? { sourcemap: true } : {}),
+    },
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push(...localeFiles(), ...defaultBookFiles());
     },
-    // The always-on CRM content script only uses runtime messaging, which Chrome MV3 and Firefox
-    // both offer with promises natively: it skips the polyfill (about 3 KB of its 30 KB budget).
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      if (!entrypoints.every((entrypoint) => entrypoint.name === 'crm')) return;
-      viteConfig.resolve ??= {};
-      const nativeBrowser = { find: /^wxt\/browser$/, replacement: fileURLToPath(import.meta.resolve('wxt/browser')) };
-      const alias: unknown = viteConfig.resolve.alias;
-      const entries: Array<{ find: string | RegExp; replacement: string }> = Array.isArray(alias)
-        ? (alias as Array<{ find: string | RegExp; replacement: string }>)
-        : Object.entries((alias ?? {}) as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
-      viteConfig.resolve.alias = [nativeBrowser, ...entries.filter((entry) => String(entry.find) !== 'wxt/browser')];
+      const only = (name: string) => entrypoints.every((entrypoint) => entrypoint.name === name);
+      // The always-on CRM content script only uses runtime messaging, which Chrome MV3 and Firefox
+      // both offer with promises natively: it skips the polyfill (about 3 KB of its 30 KB budget).
+      if (only('crm')) useNativeBrowser(viteConfig);
+      // The background loads on every wake-up of Chrome's worker (issue 17): no polyfill (Chrome 125
+      // has promises for every API it uses; Firefox's polyfill was a pass-through), and none of
+      // zod's JSON-schema writer, which it never calls.
+      if (only('background')) {
+        useNativeBrowser(viteConfig);
+        viteConfig.plugins = [...(viteConfig.plugins ?? []), zodWithoutJsonSchema()];
+      }
     },
   },
   manifest: ({ browser }) => ({

@@ -161,14 +161,18 @@ export function startBackground(): void {
     ui: createUiHandlers(deps),
   });
 
-  // The polyfill sends the resolved value of the returned promise as the reply, in both browsers.
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener(async (message: unknown, sender: MessageSender) => {
-    const reply = await route(message, sender);
+  // The worker runs without the polyfill (issue 17: its size), and Chrome 125 ignores a promise a
+  // listener returns: the reply goes through sendResponse, kept open by returning true (both browsers).
+  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender, sendResponse: (reply: unknown) => void) => {
+    void answer(message, sender).then(sendResponse);
+    return true;
+  });
+  const answer = async (message: unknown, sender: MessageSender) => {
+    const reply = await route(message, sender).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
     const type = (message as { type?: unknown } | null)?.type;
     if (reply.ok && typeof type === 'string' && mayChangeFigures(type)) void team.noteChange().catch(logFailure('team view'));
     return reply;
-  });
+  };
   browser.runtime.onConnect.addListener((port) =>
     handleBackupPort(port, {
       db,
