@@ -7,8 +7,12 @@
  * Kept free of DOM and zod: the worker's book schema checks the syntax with it, the reader compiles.
  */
 
-/** Literal segment characters: what URL paths and hash routes use, nothing a regex treats specially but `.`, `(`, `)`, `+` and `$`, which are escaped. */
-const LITERAL_SEGMENT = /^[A-Za-z0-9._~%@!$&'()+,;=-]{1,100}$/;
+/**
+ * Literal segment characters: what record paths use. Characters a regex gives a meaning to are
+ * refused, not escaped (only `.` is escaped): a team lead who writes "(\d+)" expects a regex and
+ * should hear that it is not one rather than get a pattern that never matches.
+ */
+const LITERAL_SEGMENT = /^[A-Za-z0-9._~%@!&',;=-]{1,100}$/;
 const NAMED_SEGMENT = /^:([A-Za-z][A-Za-z0-9]{0,31})$/;
 
 export const MAX_PATH_PATTERN_CHARS = 300;
