@@ -1,6 +1,8 @@
 import type { browser } from 'wxt/browser';
 import type { PageDigest } from '../crm/digest/collect';
+import type { BookCrmReading } from '../crm/extract';
 import type { FieldMapping } from '../crm/mappings';
+import { bookCrmReadingFor } from '../sites/crm-profiles';
 import type { ClientSnapshotInput } from '../crm/snapshot';
 import { upsertClientFromSnapshot } from '../db/clients';
 import type { TouchbookDb } from '../db/database';
@@ -51,7 +53,7 @@ export interface BackgroundDeps {
   /** The book kept for the side panel's cold open; absent in tests that do not need it. */
   panelBook?: Pick<PanelBookCache, 'store'>;
   /** Reads a page's digest in a document of the extension's own (lib/crm/digest/host). */
-  analyseDigest?: (digest: PageDigest, mappings: readonly FieldMapping[]) => Promise<ClientSnapshotInput | null>;
+  analyseDigest?: (digest: PageDigest, mappings: readonly FieldMapping[], book?: BookCrmReading) => Promise<ClientSnapshotInput | null>;
   /** The team view's push (lib/team); absent in tests that do not need it. */
   team?: Pick<TeamService, 'status' | 'sync'>;
   /**
@@ -88,7 +90,13 @@ export function createContentHandlers(deps: BackgroundDeps): ContentHandlers {
     'cs/digest': async ({ digest, mappings }, sender) => {
       if (new URL(digest.url).origin !== sender.origin) throw new Error(`digest of ${digest.url} is not from the sender's origin`);
       if (!deps.analyseDigest) throw new Error('no reader for page digests');
-      return { snapshot: await deps.analyseDigest(digest, mappings) };
+      // The book's CRM profiles and label words for this page; a book that cannot be read now
+      // leaves the page to the built-in adapters rather than unread.
+      const book = await Promise.resolve()
+        .then(() => deps.books.teamBook())
+        .then((teamBook) => bookCrmReadingFor(teamBook, digest.url))
+        .catch(() => undefined);
+      return { snapshot: await deps.analyseDigest(digest, mappings, book) };
     },
     'cs/no-client': async (_message, sender) => {
       // A frame without a client (an embedded widget) must not hide the card the top frame shows.

@@ -37,7 +37,43 @@ export const BOOK_LIMITS = {
   mappingOrigins: 200,
   mappingsPerOrigin: 100,
   selector: 1_000,
+  crmAdapters: 50,
+  crmHosts: 20,
+  crmRecords: 20,
+  selectorsPerField: 10,
+  labelWordsPerField: 100,
 } as const;
+
+/** A book id: lowercase letters, digits, ".", "_", "-" (see IdSchema). */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+/** The record fields a book can point at on a CRM page (field mappings, CRM profiles), as the label dictionaries name them. */
+export const MAPPED_FIELDS = [
+  'name',
+  'firstName',
+  'lastName',
+  'company',
+  'jobTitle',
+  'phone',
+  'email',
+  'stage',
+  'amount',
+  'birthday',
+  'tags',
+  'owner',
+  'lastPurchase',
+  'nextContact',
+  'product',
+] as const;
+
+/** What a page label can name (lib/crm/labels/types.ts LabelField, which must stay the same list). */
+export const LABEL_FIELDS = [
+  'name', 'firstName', 'lastName', 'middleName', 'company', 'jobTitle', 'phone', 'email', 'stage', 'amount', 'birthday', 'tags',
+  'owner', 'lastPurchase', 'nextContact', 'telegram', 'whatsapp', 'viber',
+] as const;
+
+/** Column headers of a table of purchased products (lib/crm/labels/types.ts ColumnField). */
+export const COLUMN_FIELDS = ['product', 'category', 'purchasedAt', 'amount'] as const;
 
 export const BUYER_TYPE_IDS = ['advocate', 'loyal', 'defector', 'concession-seeker', 'mercenary', 'hostage'] as const;
 export const OPTION_TIERS = ['standard', 'professional', 'premium'] as const;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { PLACEHOLDER_NAMES } from './placeholders';
-import { BOOK_LIMITS, BUYER_TYPE_IDS, OPTION_TIERS, QUESTION_LEVELS } from './constants';
+import { BOOK_LIMITS, BUYER_TYPE_IDS, ID_PATTERN, MAPPED_FIELDS, OPTION_TIERS, QUESTION_LEVELS } from './constants';
 import { ISO_DURATION_PATTERN, MONTH_DAY_PATTERN } from './timing';
 
-export { BOOK_LIMITS, BUYER_TYPE_IDS, OPTION_TIERS, QUESTION_LEVELS } from './constants';
+import { CrmAdaptersSchema, CrmLabelsSchema } from './crm-profile-schema';
+
+export { BOOK_LIMITS, BUYER_TYPE_IDS, ID_PATTERN, MAPPED_FIELDS, OPTION_TIERS, QUESTION_LEVELS } from './constants';
 
 /**
  * The sales book format, version 1: the team's lifecycle programmes, cross-sell rules,
@@ -25,7 +27,6 @@ export { BOOK_LIMITS, BUYER_TYPE_IDS, OPTION_TIERS, QUESTION_LEVELS } from './co
 
 // ---- building blocks ---------------------------------------------------------------------------
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const RESERVED_IDS: ReadonlySet<string> = new Set(['constructor', 'prototype']);
 
 /** Ids are stable across languages and book updates; answers and personal notes hang off them. */
@@ -487,23 +488,6 @@ export const SegmentSchema = z.strictObject({
 
 // ---- CRM field mappings ------------------------------------------------------------------------
 
-export const MAPPED_FIELDS = [
-  'name',
-  'firstName',
-  'lastName',
-  'company',
-  'jobTitle',
-  'phone',
-  'email',
-  'stage',
-  'amount',
-  'birthday',
-  'tags',
-  'owner',
-  'lastPurchase',
-  'nextContact',
-  'product',
-] as const;
 
 /** Where a field sits on a CRM's record page: a CSS selector, a visible label, or both. */
 export const FieldMappingSchema = z.strictObject({
@@ -550,6 +534,8 @@ export const SalesBookSchema = z.strictObject({
   segments: z.array(SegmentSchema).max(BOOK_LIMITS.segments).default([]),
   campaigns: z.array(CampaignSchema).max(BOOK_LIMITS.campaigns).default([]),
   fieldMappings: FieldMappingsSchema.default({}),
+  crmAdapters: CrmAdaptersSchema.optional(),
+  crmLabels: CrmLabelsSchema.optional(),
 });
 
 /** The schema under the name the rest of the code reads best with: `SalesBook.safeParse(...)`. */
@@ -596,3 +582,4 @@ export type SegmentGroup = z.output<typeof SegmentGroupSchema>;
 export type Segment = z.output<typeof SegmentSchema>;
 export type MappedField = (typeof MAPPED_FIELDS)[number];
 export type FieldMapping = z.output<typeof FieldMappingSchema>;
+export type { CrmLabels, CrmProfile } from './crm-profile-schema';

@@ -4,6 +4,7 @@ import { DEFAULT_MAX_BOOK_BYTES, parseJsonText } from './json-text';
 import { findUnknownPlaceholders, PLACEHOLDER_NAMES, suggestPlaceholder } from './placeholders';
 import { BOOK_LIMITS, SalesBookSchema, type SalesBook } from './schema';
 import { isZeroDuration, parseIsoDuration } from './timing';
+import { selectorSyntaxProblem } from '../crm/css-syntax';
 
 /**
  * `validateBook` answers one question for any input at all: is this a sales book we can use? It
@@ -116,6 +117,7 @@ function checkUniqueIds(book: JsonObject): BookError[] {
     ...uniqueValues(objectsIn(book, 'loyaltyIdeas'), ['loyaltyIdeas'], 'id'),
     ...uniqueValues(objectsIn(book, 'promotionIdeas'), ['promotionIdeas'], 'id'),
     ...uniqueValues(objectsIn(book, 'segments'), ['segments'], 'id'),
+    ...uniqueValues(objectsIn(book, 'crmAdapters'), ['crmAdapters'], 'id'),
   ];
   for (const [index, segment] of objectsIn(book, 'segments')) {
     errors.push(...uniqueValues(objectsIn(segment, 'groups'), ['segments', index, 'groups'], 'id'));
@@ -421,7 +423,7 @@ export function checkPlaceholders(root: unknown): BookError[] {
       value.forEach((item: unknown, index) => stack.push({ value: item, path: [...path, index] }));
     } else if (isObject(value)) {
       for (const key of Object.keys(value)) {
-        if (path.length === 0 && (key === 'fieldMappings' || key === '$schema')) continue;
+        if (path.length === 0 && (key === 'fieldMappings' || key === 'crmAdapters' || key === 'crmLabels' || key === '$schema')) continue;
         stack.push({ value: value[key], path: [...path, key] });
       }
     }
@@ -473,12 +475,30 @@ export function lintBook(book: SalesBook): BookWarning[] {
       warnings.push({ path: `objections[${index}].phrasings`, message: 'add a few more ways clients say this, so search finds it' });
     }
   });
+  warnings.push(...lintCrmSelectors(book));
   book.programmes.forEach((programme, programmeIndex) => {
     programme.touches.forEach((touch, touchIndex) => {
       if (touch.script.trim() === '') {
         warnings.push({ path: `programmes[${programmeIndex}].touches[${touchIndex}].script`, message: 'this touch has no script yet' });
       }
     });
+  });
+  return warnings;
+}
+
+/** Selectors no browser would parse: the reader skips them, so the team lead hears it here. */
+function lintCrmSelectors(book: SalesBook): BookWarning[] {
+  const warnings: BookWarning[] = [];
+  const check = (selector: string, path: BookPath) => {
+    const problem = selectorSyntaxProblem(selector);
+    if (problem) warnings.push({ path: formatPath(path), message: `not a CSS selector (${problem}); the reader skips it` });
+  };
+  (book.crmAdapters ?? []).forEach((profile, index) => {
+    if (profile.scope !== undefined) check(profile.scope, ['crmAdapters', index, 'scope']);
+    profile.title?.forEach((selector, position) => check(selector, ['crmAdapters', index, 'title', position]));
+    for (const [fieldName, selectors] of Object.entries(profile.fields)) {
+      selectors?.forEach((selector, position) => check(selector, ['crmAdapters', index, 'fields', fieldName, position]));
+    }
   });
   return warnings;
 }

@@ -1,6 +1,9 @@
+import type { CrmLabels, CrmProfile } from '../book/crm-profile-schema';
 import { adaptersFor, NOT_A_RECORD, type AdapterReading, type CrmAdapter } from './adapters';
+import { profileAdaptersFor } from './adapters/profile';
 import { SnapshotDraft } from './draft';
 import { readGeneric } from './generic';
+import { withBookLabels } from './labels';
 import { applyTaughtMappings, type FieldMapping } from './mappings';
 import { readPageHints } from './page-hints';
 import { looksLikeOrganization, splitPersonName } from './parse/names';
@@ -10,13 +13,29 @@ import type { ClientSnapshotInput } from './snapshot';
  * Reads the client on a CRM page. The content script calls this on every settled page, so it
  * imports no schema, no UI and no database: the background validates what it sends.
  *
- * Order of trust: what the user taught for this CRM, then the CRM's adapter, then structured
- * data, links, labels and the heading read by the generic extractor, which also fills whatever
- * the adapter could not read. Returns null for pages that show no single record.
+ * Order of trust: what the user taught for this CRM, then the sales book's profile for this CRM
+ * (`crmAdapters`), then the built-in adapter, then structured data, links, labels (the book's
+ * `crmLabels` words among them) and the heading read by the generic extractor, which also fills
+ * whatever the adapter could not read. Returns null for pages that show no single record.
  */
 export type { FieldMapping } from './mappings';
 
-export function extractSnapshot(doc: Document, pageUrl: string, mappings?: readonly FieldMapping[]): ClientSnapshotInput | null {
+/** What the team's sales book says about reading CRMs, beyond per-origin field mappings. */
+export interface BookCrmReading {
+  profiles?: readonly CrmProfile[];
+  labels?: CrmLabels;
+}
+
+export function extractSnapshot(
+  doc: Document,
+  pageUrl: string,
+  mappings?: readonly FieldMapping[],
+  book?: BookCrmReading,
+): ClientSnapshotInput | null {
+  return withBookLabels(book?.labels, () => read(doc, pageUrl, mappings, book?.profiles));
+}
+
+function read(doc: Document, pageUrl: string, mappings: readonly FieldMapping[] | undefined, profiles: readonly CrmProfile[] | undefined) {
   let url: URL;
   try {
     url = new URL(pageUrl);
@@ -27,7 +46,7 @@ export function extractSnapshot(doc: Document, pageUrl: string, mappings?: reado
   const hints = readPageHints(doc, url);
   const draft = new SnapshotDraft();
 
-  const adapterResult = readWithAdapter(doc, url, hints, draft);
+  const adapterResult = readWithAdapter(doc, url, hints, draft, [...profileAdaptersFor(url, profiles), ...adaptersFor(url)]);
   if (adapterResult === NOT_A_RECORD) return null;
   const generic = readGeneric(doc, url, hints, draft, adapterResult?.scope ?? null);
   if (mappings?.length) applyTaughtMappings(doc, mappings, generic.pairs, draft, hints);
@@ -37,8 +56,8 @@ export function extractSnapshot(doc: Document, pageUrl: string, mappings?: reado
   return isRecord(draft) ? draft.toSnapshot(url) : null;
 }
 
-function readWithAdapter(doc: Document, url: URL, hints: ReturnType<typeof readPageHints>, draft: SnapshotDraft) {
-  for (const adapter of adaptersFor(url)) {
+function readWithAdapter(doc: Document, url: URL, hints: ReturnType<typeof readPageHints>, draft: SnapshotDraft, adapters: readonly CrmAdapter[]) {
+  for (const adapter of adapters) {
     const result = safely(adapter, () => adapter.extract(doc, url, hints));
     if (result === NOT_A_RECORD) return NOT_A_RECORD;
     if (!result) continue;

@@ -1,4 +1,4 @@
-import { extractSnapshot, type FieldMapping } from '../extract';
+import { extractSnapshot, type BookCrmReading, type FieldMapping } from '../extract';
 import type { ClientSnapshotInput } from '../snapshot';
 import { setRenderedText } from '../dom/visibility';
 import { controlsOf, type PageDigest } from './collect';
@@ -9,12 +9,17 @@ import { controlsOf, type PageDigest } from './collect';
  * page used to run. Needs a DOM: an extension page (Chrome's offscreen document, Firefox's
  * background page), or happy-dom in tests.
  */
-export function analyseDigest(digest: PageDigest, parse: (html: string) => Document, mappings?: readonly FieldMapping[]): ClientSnapshotInput | null {
+export function analyseDigest(
+  digest: PageDigest,
+  parse: (html: string) => Document,
+  mappings?: readonly FieldMapping[],
+  book?: BookCrmReading,
+): ClientSnapshotInput | null {
   const doc = parse(digest.html);
   restoreValues(doc, digest.values);
   // No layout here: what the page showed as text tells the class-hidden copies apart.
   if (digest.visibleText !== null) setRenderedText(doc, digest.visibleText, digest.visibleTextPartial);
-  return extractSnapshot(doc, digest.url, mappings);
+  return extractSnapshot(doc, digest.url, mappings, book);
 }
 
 function restoreValues(doc: Document, values: PageDigest['values']): void {

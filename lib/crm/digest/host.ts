@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { BookCrmReading } from '../extract';
 import type { FieldMapping } from '../mappings';
 import type { ClientSnapshotInput } from '../snapshot';
 import type { PageDigest } from './collect';
@@ -9,7 +10,7 @@ import type { PageDigest } from './collect';
  * offscreen document (entrypoints/reader, its own bundle) reads, kept open while the browser
  * allows and reopened when it is gone.
  */
-export type DigestAnalyser = (digest: PageDigest, mappings: readonly FieldMapping[]) => Promise<ClientSnapshotInput | null>;
+export type DigestAnalyser = (digest: PageDigest, mappings: readonly FieldMapping[], book?: BookCrmReading) => Promise<ClientSnapshotInput | null>;
 
 export const READER_MESSAGE = 'reader/analyse';
 const READER_PAGE = 'reader.html';
@@ -21,9 +22,9 @@ const READER_PAGE = 'reader.html';
  */
 export function createDigestAnalyser(): DigestAnalyser {
   if (import.meta.env.FIREFOX) {
-    return async (digest, mappings) => {
+    return async (digest, mappings, book) => {
       const { analyseDigest, parseInert } = await import('./analyse');
-      return analyseDigest(digest, parseInert, mappings);
+      return analyseDigest(digest, parseInert, mappings, book);
     };
   }
   return createOffscreenAnalyser();
@@ -35,21 +36,21 @@ export function createOffscreenAnalyser(
   send: (message: unknown) => Promise<unknown> = (message) => browser.runtime.sendMessage(message),
 ): DigestAnalyser {
   let opening: Promise<void> | null = null;
-  const ask = async (digest: PageDigest, mappings: readonly FieldMapping[]): Promise<unknown> => {
+  const ask = async (digest: PageDigest, mappings: readonly FieldMapping[], book: BookCrmReading | undefined): Promise<unknown> => {
     opening ??= openReaderDocument(offscreen()).catch((error: unknown) => {
       opening = null;
       throw error;
     });
     await opening;
-    return send({ type: READER_MESSAGE, digest, mappings });
+    return send({ type: READER_MESSAGE, digest, mappings, ...(book?.profiles?.length ? { profiles: book.profiles } : {}), ...(book?.labels ? { labels: book.labels } : {}) });
   };
-  return async (digest, mappings) => {
-    let reply = await ask(digest, mappings).catch(() => null);
+  return async (digest, mappings, book) => {
+    let reply = await ask(digest, mappings, book).catch(() => null);
     if (!isReply(reply)) {
       // The document was closed (the browser closes offscreen documents; a restarted worker finds
       // none, or one its last life opened): open it again and ask once more.
       opening = null;
-      reply = await ask(digest, mappings);
+      reply = await ask(digest, mappings, book);
     }
     if (!isReply(reply)) {
       opening = null;

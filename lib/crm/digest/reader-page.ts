@@ -1,10 +1,19 @@
 import { z } from 'zod';
+import { CrmAdaptersSchema, CrmLabelsSchema } from '../../book/crm-profile-schema';
 import { FieldMappingsSchema } from '../mapping-schema';
 import { analyseDigest, parseInert } from './analyse';
 import { READER_MESSAGE } from './host';
 import { PageDigestSchema } from './schema';
 
-const ReaderMessageSchema = z.object({ type: z.literal(READER_MESSAGE), digest: PageDigestSchema, mappings: FieldMappingsSchema });
+// The worker sends the book's CRM profiles and label words it already validated; parsed again here
+// all the same (every message is), the same schema the book is checked with.
+const ReaderMessageSchema = z.object({
+  type: z.literal(READER_MESSAGE),
+  digest: PageDigestSchema,
+  mappings: FieldMappingsSchema,
+  profiles: CrmAdaptersSchema.default([]),
+  labels: CrmLabelsSchema.optional(),
+});
 
 /**
  * The offscreen reader's answer: only the worker's own question, parsed; every other message
@@ -15,7 +24,8 @@ export function readerReply(message: unknown, fromExtension: boolean): Promise<{
   const parsed = ReaderMessageSchema.safeParse(message);
   if (!parsed.success) return Promise.resolve({ snapshot: null });
   try {
-    return Promise.resolve({ snapshot: analyseDigest(parsed.data.digest, parseInert, parsed.data.mappings) });
+    const { digest, mappings, profiles, labels } = parsed.data;
+    return Promise.resolve({ snapshot: analyseDigest(digest, parseInert, mappings, { profiles, ...(labels ? { labels } : {}) }) });
   } catch (error) {
     console.debug('[touchbook] reading a digest failed', error);
     return Promise.resolve({ snapshot: null });
