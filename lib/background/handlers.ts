@@ -22,6 +22,7 @@ import { readPanelFocus, type FocusStore, type StorageArea } from './focus';
 import { createTeachContentHandlers, createTeachUiHandlers } from './teach-handlers';
 import type { ContentHandlers, UiHandlers } from './router';
 import { createTeamHandlers } from '../team/handlers';
+import { markStage } from '../perf/stages';
 import type { TeamService } from '../team/service';
 
 export interface BackgroundDeps {
@@ -77,9 +78,12 @@ export function createContentHandlers(deps: BackgroundDeps): ContentHandlers {
     ...createTeachContentHandlers(deps),
     'cs/snapshot': async ({ snapshot }, sender) => {
       if (snapshot.origin !== sender.origin) throw new Error(`snapshot origin ${snapshot.origin} is not the sender's`);
+      markStage('snapshot-handled');
       const client = await upsertClientFromSnapshot(db, snapshot, now());
+      markStage('client-written');
       // The panel follows the focus; planning comes after so the client shows without waiting.
       await focus.set({ tabId: sender.tabId, origin: sender.origin, url: sender.url, clientId: client.id, at: now() });
+      markStage('focus-set');
       // Re-planning locks the client's card, events and touches for writing: begun at once, the
       // panel's reads of this very client (issued as the focus reaches it) queued behind it. The
       // panel shows the stored plan first; the new one reaches it through its database watch.
@@ -90,13 +94,16 @@ export function createContentHandlers(deps: BackgroundDeps): ContentHandlers {
     'cs/digest': async ({ digest, mappings }, sender) => {
       if (new URL(digest.url).origin !== sender.origin) throw new Error(`digest of ${digest.url} is not from the sender's origin`);
       if (!deps.analyseDigest) throw new Error('no reader for page digests');
+      markStage('digest-handled');
       // The book's CRM profiles and label words for this page; a book that cannot be read now
       // leaves the page to the built-in adapters rather than unread.
       const book = await Promise.resolve()
         .then(() => deps.books.teamBook())
         .then((teamBook) => bookCrmReadingFor(teamBook, digest.url))
         .catch(() => undefined);
-      return { snapshot: await deps.analyseDigest(digest, mappings, book) };
+      const snapshot = await deps.analyseDigest(digest, mappings, book);
+      markStage('digest-analysed');
+      return { snapshot };
     },
     'cs/no-client': async (_message, sender) => {
       // A frame without a client (an embedded widget) must not hide the card the top frame shows.

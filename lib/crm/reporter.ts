@@ -3,6 +3,7 @@ import { sendToBackground } from '../messaging/send';
 import type { ClientSnapshotInput } from './snapshot';
 import { collectDigest, type PageDigest } from './digest/collect';
 import type { FieldMapping } from './mappings';
+import { markStage } from '../perf/stages';
 import { watchPage, type PageWatchOptions, type SettleReason } from './page-watch';
 
 /**
@@ -49,8 +50,10 @@ export function startReadingPage(options: ReadingOptions): void {
    * mutation that changed nothing the reader sees), so the watcher backs off.
    */
   const read = (reason?: SettleReason, force = false): boolean => {
+    markStage('page-read');
     const mappings = safeMappings(getMappings);
     const digest = mappings ? safeDigest(win) : null;
+    markStage('page-collected');
     const seen: SeenPage = digest ? { html: digest.html, values: JSON.stringify(digest.values), visibleText: digest.visibleText } : { html: '', values: '', visibleText: null };
     if (!force && reason !== 'navigation' && lastDigest && sameDigest(seen, lastDigest)) return false;
     lastDigest = seen;
@@ -58,6 +61,7 @@ export function startReadingPage(options: ReadingOptions): void {
     const analysed = digest && mappings ? analyse(digest, mappings) : Promise.resolve(null);
     analysed.then(
       (snapshot) => {
+        markStage('page-analysed');
         // A later read is on its way: this answer describes a page that is gone.
         if (ticket === reading && !signal.aborted) report(snapshot, reason);
       },
@@ -95,6 +99,7 @@ export function startReadingPage(options: ReadingOptions): void {
     const key = JSON.stringify(message);
     if (key === lastSent || signal.aborted) return;
     lastSent = key;
+    markStage('page-reported');
     send(message).then(
       (reply) => {
         if (isFailedReply(reply)) lastSent = '';
