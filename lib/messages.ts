@@ -12,6 +12,7 @@ import { PageDigestSchema } from './crm/digest/schema';
 import type { PageDigest } from './crm/digest/collect';
 import { RoleIdsSchema } from './roles/routing';
 import { ClientSnapshotSchema, SNAPSHOT_FIELDS, type ClientSnapshotInput } from './crm/snapshot';
+import type { ReportTerms } from './crm/report-terms';
 import type {
   AnswerRecord,
   ClientRecord,
@@ -52,10 +53,24 @@ const epochMs = z.number().int().min(0).max(8.64e15);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM');
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
+/** A page's terms for the background to report its client (lib/crm/report-terms); only compared, never stored. */
+const ReportTermsSchema = z.object({
+  navigation: z.boolean(),
+  previous: z
+    .object({
+      recordId: z.string().max(1_000).nullable().optional(),
+      name: z.string().max(1_000).nullable().optional(),
+      emails: z.array(z.string().max(1_000)).max(100).optional(),
+    })
+    .nullable(),
+  lastSent: z.string().max(2_000_000),
+});
+
 export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs/snapshot'), snapshot: ClientSnapshotSchema }),
-  // The page's digest, read off the page; the reply is what it shows (the snapshot is then sent as above).
-  z.object({ type: z.literal('cs/digest'), digest: PageDigestSchema, mappings: FieldMappingsSchema }),
+  // The page's digest, read off the page; the reply is what it shows. With the page's terms the
+  // background reports the client itself (`reported`); else the page sends the snapshot as above.
+  z.object({ type: z.literal('cs/digest'), digest: PageDigestSchema, mappings: FieldMappingsSchema, report: ReportTermsSchema.optional() }),
   z.object({ type: z.literal('cs/no-client'), url: z.string().url().max(4096) }),
   z.object({ type: z.literal('cs/mappings.get') }),
   z.object({ type: z.literal('cs/teach'), mapping: FieldMappingSchema }),
@@ -164,7 +179,7 @@ export const UiMessageSchema = z.discriminatedUnion('type', [
 /** What a content script sends; the snapshot is typed by its input shape (defaults not applied). */
 export type ContentMessage =
   | { type: 'cs/snapshot'; snapshot: ClientSnapshotInput }
-  | { type: 'cs/digest'; digest: PageDigest; mappings: readonly FieldMapping[] }
+  | { type: 'cs/digest'; digest: PageDigest; mappings: readonly FieldMapping[]; report?: ReportTerms }
   | { type: 'cs/no-client'; url: string }
   | { type: 'cs/mappings.get' }
   | { type: 'cs/teach'; mapping: FieldMapping }
@@ -191,7 +206,7 @@ export type PanelFocus =
 /** The data each message answers with. */
 export interface Replies {
   'cs/snapshot': { clientId: string };
-  'cs/digest': { snapshot: ClientSnapshotInput | null };
+  'cs/digest': { snapshot: ClientSnapshotInput | null; reported?: boolean };
   'cs/no-client': null;
   'cs/mappings.get': FieldMapping[];
   'cs/teach': FieldMapping[];

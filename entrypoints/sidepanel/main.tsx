@@ -64,7 +64,7 @@ async function main() {
     liveQuery,
     focused: model.view,
     onFocus: (next) => void client.load(next),
-    onChange: () => void client.load(client.client.value),
+    onChange: (stored) => void client.load(stored ?? client.client.value),
     onBookChange: () => void client.reloadBook(),
   });
   refresh();

@@ -1,4 +1,5 @@
 import type { TouchbookDb } from '../db/database';
+import type { ClientRecord } from '../db/schema';
 import { isSiteEnabled } from '../db/sites';
 import type { PanelFocus } from '../messages';
 import { webOrigin } from '../sites/origins';
@@ -12,6 +13,12 @@ export interface TabFocus {
   origin: string;
   url: string;
   clientId: string | null;
+  /**
+   * The client as the worker merged it from the page's read, set before its write committed:
+   * the panel shows it without a database read. The stored record, once it differs (a later
+   * change), replaces it in the panel (lib/panel/watch.ts).
+   */
+  client?: ClientRecord;
   at: number;
 }
 
@@ -101,7 +108,8 @@ export async function readPanelFocus(
 ): Promise<PanelFocus> {
   if (tabId === null) return { state: 'no-client', tabId: null, origin: null, siteEnabled: null };
   const current = await focus.get(tabId);
-  const client = current?.clientId ? await db.clients.get(current.clientId) : undefined;
+  const carried = current?.client && current.client.id === current.clientId ? current.client : undefined;
+  const client = carried ?? (current?.clientId ? await db.clients.get(current.clientId) : undefined);
   if (current && client) return { state: 'client', tabId, origin: current.origin, client };
   // The page reported, and no client was in it: a list, or a record the reader did not recognise.
   if (current) return { state: 'no-client', tabId, origin: current.origin, siteEnabled: true, read: true };

@@ -3,7 +3,8 @@ import type { PageDigest } from '../crm/digest/collect';
 import type { BookCrmReading } from '../crm/extract';
 import type { FieldMapping } from '../crm/mappings';
 import { bookCrmReadingFor } from '../sites/crm-profiles';
-import type { ClientSnapshotInput } from '../crm/snapshot';
+import { ClientSnapshotSchema, type ClientSnapshot, type ClientSnapshotInput } from '../crm/snapshot';
+import { worthReporting } from '../crm/report-terms';
 import { upsertClientFromSnapshot } from '../db/clients';
 import type { TouchbookDb } from '../db/database';
 import type { Messages, UiLanguage } from '../i18n';
@@ -20,8 +21,9 @@ import { createPanelHandlers } from './panel-handlers';
 import type { LifecycleService } from './lifecycle-service';
 import { readPanelFocus, type FocusStore, type StorageArea } from './focus';
 import { createTeachContentHandlers, createTeachUiHandlers } from './teach-handlers';
-import type { ContentHandlers, UiHandlers } from './router';
+import type { ContentContext, ContentHandlers, UiHandlers } from './router';
 import { createTeamHandlers } from '../team/handlers';
+import { markStage } from '../perf/stages';
 import type { TeamService } from '../team/service';
 
 export interface BackgroundDeps {
@@ -73,36 +75,92 @@ const panelHeadStart = () => new Promise<void>((resolve) => setTimeout(resolve, 
 
 export function createContentHandlers(deps: BackgroundDeps): ContentHandlers {
   const { db, focus, now } = deps;
+  const replan = async (clientId: string) => {
+    // Re-planning locks the client's card, events and touches for writing: begun at once, the
+    // panel's reads of this very client (issued as the focus reaches it) queued behind it. The
+    // panel shows the stored plan first; the new one reaches it through its database watch.
+    await (deps.beforeReplan ?? panelHeadStart)();
+    await deps.lifecycle.clientChanged(clientId);
+  };
+  const reads = createReadOrder();
+
+  /**
+   * Stores the client and points the tab's focus at it. The focus is set as soon as the client
+   * is merged, with the client in it, before the write commits: the panel shows what the page
+   * read without waiting for the write, or for a database read of its own. A read overtaken by a
+   * later one of the same frame does not move the focus. Resolves to the client and whether the
+   * focus now shows it.
+   */
+  const takeSnapshot = async (snapshot: ClientSnapshot, sender: ContentContext, isLatest: () => boolean) => {
+    const told: Array<Promise<void>> = [];
+    const client = await upsertClientFromSnapshot(db, snapshot, now(), undefined, (merged) => {
+      if (!isLatest()) return;
+      markStage('client-merged');
+      told.push(focus.set({ tabId: sender.tabId, origin: sender.origin, url: sender.url, clientId: merged.id, client: merged, at: now() }));
+    });
+    markStage('client-written');
+    await Promise.all(told);
+    markStage('focus-set');
+    return { client, shown: told.length > 0 };
+  };
+
   return {
     ...createTeachContentHandlers(deps),
     'cs/snapshot': async ({ snapshot }, sender) => {
       if (snapshot.origin !== sender.origin) throw new Error(`snapshot origin ${snapshot.origin} is not the sender's`);
-      const client = await upsertClientFromSnapshot(db, snapshot, now());
-      // The panel follows the focus; planning comes after so the client shows without waiting.
-      await focus.set({ tabId: sender.tabId, origin: sender.origin, url: sender.url, clientId: client.id, at: now() });
-      // Re-planning locks the client's card, events and touches for writing: begun at once, the
-      // panel's reads of this very client (issued as the focus reaches it) queued behind it. The
-      // panel shows the stored plan first; the new one reaches it through its database watch.
-      await (deps.beforeReplan ?? panelHeadStart)();
-      await deps.lifecycle.clientChanged(client.id);
+      markStage('snapshot-handled');
+      const { client } = await takeSnapshot(snapshot, sender, reads.begin(sender));
+      await replan(client.id);
       return { clientId: client.id };
     },
-    'cs/digest': async ({ digest, mappings }, sender) => {
+    'cs/digest': async ({ digest, mappings, report }, sender) => {
       if (new URL(digest.url).origin !== sender.origin) throw new Error(`digest of ${digest.url} is not from the sender's origin`);
       if (!deps.analyseDigest) throw new Error('no reader for page digests');
+      markStage('digest-handled');
+      const isLatest = reads.begin(sender);
       // The book's CRM profiles and label words for this page; a book that cannot be read now
       // leaves the page to the built-in adapters rather than unread.
       const book = await Promise.resolve()
         .then(() => deps.books.teamBook())
         .then((teamBook) => bookCrmReadingFor(teamBook, digest.url))
         .catch(() => undefined);
-      return { snapshot: await deps.analyseDigest(digest, mappings, book) };
+      const snapshot = await deps.analyseDigest(digest, mappings, book);
+      markStage('digest-analysed');
+      // Reported here under the page's own terms, the page's second message (`cs/snapshot`) is
+      // saved on every record change. Anything else the page handles as before.
+      if (!snapshot || !report || !isLatest() || !worthReporting(snapshot, report)) return { snapshot, reported: false };
+      const parsed = ClientSnapshotSchema.safeParse(snapshot);
+      if (!parsed.success || parsed.data.origin !== sender.origin) return { snapshot, reported: false };
+      const { client, shown } = await takeSnapshot(parsed.data, sender, isLatest);
+      // The page hears at once; the re-plan follows (the panel has shown the stored plan by then).
+      void replan(client.id).catch((error: unknown) => console.error('[touchbook] re-planning a client failed', error));
+      return { snapshot, reported: shown };
     },
     'cs/no-client': async (_message, sender) => {
       // A frame without a client (an embedded widget) must not hide the card the top frame shows.
       if (sender.frameId !== 0) return null;
+      reads.begin(sender); // a read still under way is older than this
       await focus.set({ tabId: sender.tabId, origin: sender.origin, url: sender.url, clientId: null, at: now() });
       return null;
+    },
+  };
+}
+
+/**
+ * The order in which the worker received each frame's reads: a read that finishes after a later
+ * one of the same frame (a slow analysis, a slow write) must not win. Only requests under way
+ * depend on it, so it may live in memory: a stopped worker has none.
+ */
+function createReadOrder() {
+  const latest = new Map<string, number>();
+  let count = 0;
+  return {
+    /** Notes a new read of the sender's frame; the function says whether it is still the latest. */
+    begin(sender: ContentContext): () => boolean {
+      const frame = `${sender.tabId}:${sender.frameId}`;
+      const mine = ++count;
+      latest.set(frame, mine);
+      return () => latest.get(frame) === mine;
     },
   };
 }

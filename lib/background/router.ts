@@ -73,8 +73,12 @@ export function createMessageRouter(options: RouterOptions) {
         const origin = webOrigin(sender.url);
         const tabId = sender.tab?.id;
         if (!origin || tabId === undefined || !sender.url) return reject(`${type}: not sent from a web page`);
-        if (!(await options.isEnabledOrigin(origin))) return reject(`${type}: ${origin} is not enabled`);
+        // The database says whether the origin is enabled while the message is parsed (a page's
+        // digest takes a few milliseconds): neither waits for the other, and nothing is handled
+        // before both passed.
+        const enabled = options.isEnabledOrigin(origin);
         const parsed = parse(ContentMessageSchema, message);
+        if (!(await enabled)) return reject(`${type}: ${origin} is not enabled`);
         if (!parsed.ok) return reject(`${type}: ${parsed.error}`);
         return await dispatch(options.content, parsed.data, {
           tabId,

@@ -1,3 +1,5 @@
+import { markStage } from '../perf/stages';
+
 /**
  * Watches a CRM page for record changes and says when to read it again.
  *
@@ -89,6 +91,7 @@ export function watchPage({ window: win, signal, onSettled, debounceMs = 150, ma
     const href = win.location.href;
     if (href === lastUrl) return false;
     lastUrl = href;
+    markStage('page-navigated');
     schedule('navigation');
     return true;
   };

@@ -3,6 +3,8 @@ import { sendToBackground } from '../messaging/send';
 import type { ClientSnapshotInput } from './snapshot';
 import { collectDigest, type PageDigest } from './digest/collect';
 import type { FieldMapping } from './mappings';
+import { markStage } from '../perf/stages';
+import { reportKey, showsPreviousRecord, type ReportTerms } from './report-terms';
 import { watchPage, type PageWatchOptions, type SettleReason } from './page-watch';
 
 /**
@@ -15,9 +17,10 @@ export interface ReadingOptions {
   send: (message: ContentMessage) => Promise<unknown>;
   /**
    * Reads the client from the page's digest, off the page (the background); null for no client.
-   * Rejects when the answer did not come (a worker restarting): the next change tries again.
+   * `reported`: the background already reported it, under the page's `terms`. Rejects when the
+   * answer did not come (a worker restarting): the next change tries again.
    */
-  analyse: (digest: PageDigest, mappings: readonly FieldMapping[]) => Promise<ClientSnapshotInput | null>;
+  analyse: (digest: PageDigest, mappings: readonly FieldMapping[], terms: ReportTerms) => Promise<AnalysedRead>;
   /** Field mappings the user taught for this origin, read afresh on every extraction. */
   getMappings?: () => readonly FieldMapping[];
   /** Hands the caller a way to ask for a fresh read now (the taught mappings changed). */
@@ -29,6 +32,11 @@ export interface ReadingOptions {
   ready?: Promise<unknown>;
   /** Timing knobs of the watcher, for tests. */
   watch?: Pick<PageWatchOptions, 'debounceMs' | 'maxWaitMs' | 'pollMs'>;
+}
+
+export interface AnalysedRead {
+  snapshot: ClientSnapshotInput | null;
+  reported: boolean;
 }
 
 export function startReadingPage(options: ReadingOptions): void {
@@ -49,17 +57,24 @@ export function startReadingPage(options: ReadingOptions): void {
    * mutation that changed nothing the reader sees), so the watcher backs off.
    */
   const read = (reason?: SettleReason, force = false): boolean => {
+    markStage('page-read');
     const mappings = safeMappings(getMappings);
     const digest = mappings ? safeDigest(win) : null;
+    markStage('page-collected');
     const seen: SeenPage = digest ? { html: digest.html, values: JSON.stringify(digest.values), visibleText: digest.visibleText } : { html: '', values: '', visibleText: null };
     if (!force && reason !== 'navigation' && lastDigest && sameDigest(seen, lastDigest)) return false;
     lastDigest = seen;
     const ticket = ++reading;
-    const analysed = digest && mappings ? analyse(digest, mappings) : Promise.resolve(null);
+    const previous = lastSnapshot && { recordId: lastSnapshot.recordId, name: lastSnapshot.name, emails: lastSnapshot.emails };
+    const terms: ReportTerms = { navigation: reason === 'navigation', previous, lastSent };
+    const analysed: Promise<AnalysedRead> = digest && mappings ? analyse(digest, mappings, terms) : Promise.resolve({ snapshot: null, reported: false });
     analysed.then(
-      (snapshot) => {
+      ({ snapshot, reported }) => {
+        markStage('page-analysed');
+        // What the background was told holds even for an answer a later read overtook.
+        if (reported && snapshot) noteReported(snapshot, ticket === reading, reason);
         // A later read is on its way: this answer describes a page that is gone.
-        if (ticket === reading && !signal.aborted) report(snapshot, reason);
+        else if (ticket === reading && !signal.aborted) report(snapshot, reason);
       },
       () => {
         if (ticket === reading) lastDigest = null; // not read: the next change tries again
@@ -68,12 +83,27 @@ export function startReadingPage(options: ReadingOptions): void {
     return true;
   };
 
-  /** Tells the background what the page shows, unless it said so already. */
-  const report = (snapshot: ClientSnapshotInput | null, reason?: SettleReason): void => {
+  const settle = (reason?: SettleReason): void => {
     clearTimeout(staleCheck);
     staleCheck = undefined;
-    if (!snapshot && !isTopFrame) return;
     if (reason === 'navigation') navigatedAt = Date.now();
+  };
+
+  /** The background reported the client itself (the page's terms allowed it): remember it as sent. */
+  const noteReported = (snapshot: ClientSnapshotInput, current: boolean, reason?: SettleReason): void => {
+    if (current) settle(reason);
+    lastSnapshot = snapshot;
+    lastSent = reportKey(snapshot);
+  };
+
+  /** Tells the background what the page shows, unless it said so already. */
+  const report = (snapshot: ClientSnapshotInput | null, reason?: SettleReason): void => {
+    if (!snapshot && !isTopFrame) {
+      clearTimeout(staleCheck);
+      staleCheck = undefined;
+      return;
+    }
+    settle(reason);
     // Between two records a CRM shows a skeleton or a spinner while it fetches the next one:
     // "no client" then would flash in the side panel. Only a page still empty after the grace
     // period is no record; the mutations of the arriving record bring an earlier read.
@@ -92,9 +122,10 @@ export function startReadingPage(options: ReadingOptions): void {
     const message: ContentMessage = snapshot
       ? { type: 'cs/snapshot', snapshot }
       : { type: 'cs/no-client', url: win.location.href };
-    const key = JSON.stringify(message);
+    const key = snapshot ? reportKey(snapshot) : JSON.stringify(message);
     if (key === lastSent || signal.aborted) return;
     lastSent = key;
+    markStage('page-reported');
     send(message).then(
       (reply) => {
         if (isFailedReply(reply)) lastSent = '';
@@ -132,15 +163,6 @@ const STALE_RECHECK_MS = 500;
 /** How long after a record change an empty page counts as still loading rather than no record. */
 const NO_CLIENT_GRACE_MS = 1_500;
 
-/** A new record id with the previous record's name and addresses: the page has not caught up. */
-function showsPreviousRecord(previous: ClientSnapshotInput, next: ClientSnapshotInput): boolean {
-  return (
-    previous.recordId !== next.recordId &&
-    previous.name === next.name &&
-    (previous.emails ?? []).join() === (next.emails ?? []).join()
-  );
-}
-
 /** What a read saw of the page, to tell whether the next one would say anything new. */
 interface SeenPage {
   html: string;
@@ -171,11 +193,11 @@ function safeDigest(win: Window): PageDigest | null {
   }
 }
 
-/** The background reads the digest (`cs/digest`); a reply that did not land rejects. */
-export async function analyseInBackground(digest: PageDigest, mappings: readonly FieldMapping[]): Promise<ClientSnapshotInput | null> {
-  const reply = await sendToBackground({ type: 'cs/digest', digest, mappings });
+/** The background reads the digest (`cs/digest`) and reports it if the terms allow; a reply that did not land rejects. */
+export async function analyseInBackground(digest: PageDigest, mappings: readonly FieldMapping[], report: ReportTerms): Promise<AnalysedRead> {
+  const reply = await sendToBackground({ type: 'cs/digest', digest, mappings, report });
   if (!reply.ok) throw new Error(reply.error);
-  return reply.data.snapshot;
+  return { snapshot: reply.data.snapshot, reported: reply.data.reported === true };
 }
 
 /** `{ ok: false }` replies (a worker that was restarting) mean the message did not land. */

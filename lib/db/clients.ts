@@ -13,17 +13,20 @@ export function phoneKey(raw: string): string {
 
 /**
  * Stores what a page showed about a client. The same person seen on two pages is one client:
- * the same CRM record first, then the same email, then the same phone number.
+ * the same CRM record first, then the same email, then the same phone number. `onMerged` hears
+ * the client as it will be stored, before the write commits (the side panel can be told then).
  */
 export async function upsertClientFromSnapshot(
   db: TouchbookDb,
   snapshot: ClientSnapshot,
   now: number,
   newId: () => string = () => crypto.randomUUID(),
+  onMerged?: (client: ClientRecord) => void,
 ): Promise<ClientRecord> {
   return db.transaction('rw', db.clients, async () => {
     const existing = await findClientForSnapshot(db, snapshot);
     const client = mergeSnapshot(existing, snapshot, now, newId);
+    onMerged?.(client);
     await db.clients.put(client);
     return client;
   });

@@ -15,15 +15,19 @@ export function watchPanelData(options: {
   liveQuery: typeof LiveQuery;
   focused: ReadonlySignal<PanelView>;
   onFocus: (client: ClientRecord | null) => void;
-  /** The client's touches, answers, offers or record changed. */
-  onChange: () => void;
+  /**
+   * The client's touches, answers, offers or record changed; `stored` is its record as stored
+   * (undefined while it is not). Also called once at first when the stored record differs from
+   * the one shown (the focus carries the client as the worker merged it, before the write).
+   */
+  onChange: (stored: ClientRecord | undefined) => void;
   /** The book changed: a sync, an import, a personal answer, another language. */
   onBookChange: () => void;
 }): () => void {
   let subscription: { unsubscribe: () => void } | null = null;
   let watchedId: string | null = null;
 
-  const watch = (clientId: string | null) => {
+  const watch = (clientId: string | null, shown: ClientRecord | null) => {
     if (clientId === watchedId) return;
     subscription?.unsubscribe();
     subscription = null;
@@ -41,10 +45,12 @@ export function watchPanelData(options: {
         ]),
       )
       .subscribe({
-        next: () => {
-          // The first result is what `onFocus` just loaded; later ones are changes.
-          if (first) first = false;
-          else options.onChange();
+        next: ([, , , stored]) => {
+          // The first result is what `onFocus` just loaded, unless the stored record is not the
+          // one shown (changed since the focus was set); later ones are changes.
+          const same = first && (!stored || stored.updatedAt === shown?.updatedAt);
+          first = false;
+          if (!same) options.onChange(stored);
         },
         error: (error: unknown) => console.warn('[touchbook] watching the client failed', error),
       });
@@ -71,7 +77,7 @@ export function watchPanelData(options: {
     if (key === lastKey) return;
     lastKey = key;
     options.onFocus(client);
-    watch(client?.id ?? null);
+    watch(client?.id ?? null, client);
   });
 
   return () => {

@@ -7,6 +7,7 @@ import { browserAvailable, launchWithExtension } from '../lib/browser-session.mj
 import { CrmPage, OptionsPage, SidePanelPage } from '../lib/pages.mjs';
 import { run as exec } from '../lib/run.mjs';
 import { startDemoServer } from '../serve-demo.mjs';
+import { loadNote } from './lib/common.mjs';
 
 const NAVIGATIONS = 20;
 
@@ -24,21 +25,58 @@ function markNavigations(/** @type {import('puppeteer-core').Page} */ page) {
   });
 }
 
+/** The stages the worker (and Chrome's offscreen reader) mark in demo builds (lib/perf/stages.ts), in path order. */
+const WORKER_STAGES = ['digest-handled', 'reader-asked', 'reader-replied', 'digest-analysed', 'snapshot-handled', 'client-written', 'focus-set'];
+const READER_STAGES = ['reader-received', 'reader-validated', 'reader-parsed', 'reader-analysed'];
+const PAGE_STAGES = ['page-navigated', 'page-read', 'page-collected', 'page-analysed', 'page-reported'];
+
 /**
- * Stamps, for the breakdown, when the worker receives each snapshot and when the panel hears of
- * the new focus: listeners added beside Touchbook's own, in the worker and in the panel page.
+ * The content script's own stage marks live in its isolated world, which the page's world cannot
+ * see: read them through the DevTools protocol, in every extension world of the page's top frame.
+ */
+async function contentScriptMarks(/** @type {import('puppeteer-core').Page} */ page) {
+  const cdp = await page.createCDPSession();
+  /** @type {Set<number>} */
+  const worlds = new Set();
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) worlds.add(context.id);
+  });
+  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }) => worlds.delete(executionContextId));
+  await cdp.send('Runtime.enable');
+  return {
+    evaluate: async (/** @type {(...args: any[]) => unknown} */ fn, /** @type {unknown[]} */ ...args) => {
+      for (const contextId of worlds) {
+        const { result } = await cdp.send('Runtime.evaluate', { contextId, expression: `(${fn})(...${JSON.stringify(args)})`, returnByValue: true }).catch(() => ({ result: null }));
+        const value = result?.value;
+        if (value && Object.values(value).some((at) => at !== null)) return value;
+      }
+      return null;
+    },
+  };
+}
+
+/**
+ * Stamps, for the breakdown, when the worker receives each message of a record change and when
+ * the panel hears of the new focus: listeners added beside Touchbook's own, in the worker and in
+ * the panel page. The product's own stage marks (demo builds) are read from the worker and from
+ * the offscreen reader document.
  */
 async function watchStages(
   /** @type {import('puppeteer-core').Browser} */ browser,
   /** @type {import('puppeteer-core').Page} */ panelPage,
+  /** @type {import('puppeteer-core').Page} */ crmPage,
 ) {
+  const content = await contentScriptMarks(crmPage);
   const target = browser.targets().find((candidate) => candidate.type() === 'service_worker' && candidate.url().startsWith('chrome-extension://'));
   const worker = await target?.worker();
+  const readerTarget = browser.targets().find((candidate) => candidate.url().startsWith('chrome-extension://') && candidate.url().endsWith('/reader.html'));
+  const reader = await readerTarget?.asPage().catch(() => undefined);
   await worker?.evaluate(() => {
     const scope = /** @type {any} */ (globalThis);
     scope.__benchReceived = [];
     /** @type {any} */ (globalThis).chrome.runtime.onMessage.addListener((/** @type {any} */ message) => {
-      if (message?.type === 'cs/snapshot') scope.__benchReceived.push({ at: Date.now(), name: message.snapshot?.name ?? null });
+      if (message?.type === 'cs/snapshot') scope.__benchReceived.push({ type: 'snapshot', at: Date.now(), name: message.snapshot?.name ?? null });
+      if (message?.type === 'cs/digest') scope.__benchReceived.push({ type: 'digest', at: Date.now(), name: null });
     });
   });
   await panelPage.evaluate(() => {
@@ -48,21 +86,69 @@ async function watchStages(
       if (area === 'session' && Object.keys(changes).some((key) => key.startsWith('focus:'))) scope.__benchNotified.push(Date.now());
     });
   });
+  /** The first mark of each stage at or after `since` (ms, wall clock), NaN for none. */
+  const marksAfter = async (/** @type {any} */ context, /** @type {string[]} */ names, /** @type {number} */ since) =>
+    /** @type {Record<string, number>} */ (
+      (await context
+        ?.evaluate(
+          (/** @type {string[]} */ wanted, /** @type {number} */ after) => {
+            const marks = /** @type {Array<{ stage: string, at: number }>} */ (/** @type {any} */ (globalThis).__touchbookStages ?? []);
+            return Object.fromEntries(wanted.map((stage) => [stage, marks.find((mark) => mark.stage === stage && mark.at >= after)?.at ?? null]));
+          },
+          names,
+          since,
+        )
+        .catch(() => null)) ?? {}
+    );
   return {
-    /** When the worker received the snapshot of the client called `name`, and when the panel was told of a focus change after `since`. */
+    /**
+     * When the worker received the page's digest and the snapshot of the client called `name`,
+     * the marks in between, and when the panel was told of a focus change after `since`.
+     */
     async stagesAfter(/** @type {number} */ since, /** @type {string} */ name) {
-      const received = await worker?.evaluate(
-        (after, expected) => /** @type {any} */ (globalThis).__benchReceived.find((/** @type {any} */ entry) => entry.at >= after && entry.name === expected)?.at ?? null,
+      const found = await worker?.evaluate(
+        (after, expected) => {
+          const received = /** @type {Array<{ type: string, at: number, name: string | null }>} */ (/** @type {any} */ (globalThis).__benchReceived);
+          return {
+            digest: received.find((entry) => entry.type === 'digest' && entry.at >= after)?.at ?? null,
+            snapshot: received.find((entry) => entry.type === 'snapshot' && entry.at >= after && entry.name === expected)?.at ?? null,
+          };
+        },
         since,
         name,
       );
       const notified = await panelPage.evaluate(
         (after) => /** @type {any} */ (window).__benchNotified.find((/** @type {number} */ at) => at >= after) ?? null,
-        received ?? since,
+        found?.snapshot ?? since,
       );
-      return { received: received ?? NaN, notified: notified ?? NaN };
+      const marks = {
+        ...(await marksAfter(content, PAGE_STAGES, since)),
+        ...(await marksAfter(worker, WORKER_STAGES, since)),
+        ...(await marksAfter(reader, READER_STAGES, since)),
+      };
+      const value = (/** @type {number | null | undefined} */ at) => (typeof at === 'number' ? at : NaN);
+      return {
+        digest: value(found?.digest),
+        received: value(found?.snapshot),
+        notified: value(notified),
+        marks: Object.fromEntries(Object.entries(marks).map(([stage, at]) => [stage, value(at)])),
+      };
     },
   };
+}
+
+/**
+ * What the content script's read costs the page on a record change, measured with the same
+ * native calls in the page's own world (a lower bound: here layout is already clean).
+ */
+function timeCollectInPage(/** @type {import('puppeteer-core').Page} */ page) {
+  return page.evaluate(() => {
+    const started = performance.now();
+    const root = /** @type {any} */ (document.documentElement);
+    root.getHTML?.({ serializableShadowRoots: true });
+    void document.body.innerText;
+    return performance.now() - started;
+  });
 }
 
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,6 +157,7 @@ export async function run() {
   if (!browserAvailable('chromium')) throw new Error('chromium is not installed');
   if ((await exec('npm', ['run', '--silent', 'build:demo'])) !== 0) throw new Error('build failed');
   const demo = await startDemoServer();
+  const loadBefore = loadNote();
   const started = performance.now();
   const session = await launchWithExtension('chromium');
   try {
@@ -83,10 +170,11 @@ export async function run() {
     const coldStart = performance.now() - started;
 
     await crm.page.bringToFront();
-    const stages = await watchStages(session.browser, panel.page);
+    const stages = await watchStages(session.browser, panel.page, crm.page);
     const latencies = [];
-    /** @type {{ received: number[], notified: number[], named: number[] }} since pushState, per navigation */
-    const breakdown = { received: [], notified: [], named: [] };
+    /** @type {Record<string, number[]>} since pushState, per navigation */
+    const breakdown = { digest: [], received: [], notified: [], named: [], collect: [] };
+    for (const stage of [...PAGE_STAGES, ...WORKER_STAGES, ...READER_STAGES]) breakdown[stage] = [];
     for (let index = 0; index < NAVIGATIONS; index++) {
       await sleep(200); // let the previous record's lazy field and re-reads settle
       await markNavigations(crm.page);
@@ -116,10 +204,13 @@ export async function run() {
         )
         .then((handle) => handle.jsonValue());
       latencies.push(Number(shownAt) - Number(navigatedAt));
-      const { received, notified } = await stages.stagesAfter(Number(navigatedAt), name);
+      const { digest, received, notified, marks } = await stages.stagesAfter(Number(navigatedAt), name);
+      breakdown.digest.push(digest - Number(navigatedAt));
       breakdown.received.push(received - Number(navigatedAt));
       breakdown.notified.push(notified - Number(navigatedAt));
       breakdown.named.push(Number(await namedAt) - Number(navigatedAt));
+      for (const [stage, at] of Object.entries(marks)) breakdown[stage]?.push(at - Number(navigatedAt));
+      breakdown.collect.push(await timeCollectInPage(crm.page));
     }
     latencies.sort((a, b) => a - b);
     const percentile = (/** @type {number} */ p) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN;
@@ -158,7 +249,18 @@ export async function run() {
     for (let index = 0; index < OPENS; index++) warmOpens.push(await openPanel(false));
     const median = (/** @type {number[]} */ values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
     const medianOf = (/** @type {number[]} */ values) => median(values.filter(Number.isFinite));
+    const at = (/** @type {string} */ stage) => medianOf(breakdown[stage] ?? []).toFixed(1);
     const stageNote = `pushState -> worker received ${medianOf(breakdown.received).toFixed(0)} -> panel told of the focus ${medianOf(breakdown.notified).toFixed(0)} -> name shown ${medianOf(breakdown.named).toFixed(0)} -> plan shown ${percentile(50).toFixed(0)} ms (medians)`;
+    // The reader's round trip on its own (worker send -> reader parsed -> analysed -> reply), and
+    // what comes before and after it; NaN where a build marks no stages (main before issue 17's marks).
+    const readerNote =
+      `pushState -> page saw the new URL ${at('page-navigated')} -> read begins ${at('page-read')} -> digest collected ${at('page-collected')} -> ` +
+      `digest at the worker ${at('digest')} -> handler ${at('digest-handled')} -> reader asked ${at('reader-asked')} -> ` +
+      `reader received ${at('reader-received')} -> validated ${at('reader-validated')} -> parsed ${at('reader-parsed')} -> analysed ${at('reader-analysed')} -> ` +
+      `worker has the reply ${at('reader-replied')} -> page has the snapshot ${at('page-analysed')} -> page reports ${at('page-reported')} -> ` +
+      `snapshot at the worker ${at('received')} -> handler ${at('snapshot-handled')} -> client written ${at('client-written')} -> focus set ${at('focus-set')} ms ` +
+      `(medians); collect on the page (getHTML + innerText, clean layout) ${at('collect')} ms`;
+    const readerRoundTrip = medianOf(breakdown['reader-asked'].map((asked, index) => (breakdown['reader-replied'][index] ?? NaN) - asked));
     const worst = (/** @type {number[]} */ values) => Math.max(...values);
     return [
       { name: `side panel cold open (worker stopped) to client shown, median of ${OPENS} (Chromium)`, value: median(coldOpens), unit: 'ms', budget: 400, note: `max ${worst(coldOpens).toFixed(0)} ms; panel navigation start to client and plan shown` },
@@ -166,7 +268,8 @@ export async function run() {
       { name: 'cold start to side panel showing the client (Chromium)', value: coldStart, unit: 'ms', note: 'launch, enable site, open card, open panel' },
       { name: `CRM navigation to panel suggestions, p50 of ${NAVIGATIONS} (Chromium)`, value: percentile(50), unit: 'ms', note: 'pushState in the CRM page to the panel showing the new client, plan loaded' },
       { name: `CRM navigation to panel suggestions, where the time goes (Chromium)`, value: percentile(50), unit: 'ms', note: stageNote },
-      { name: `CRM navigation to panel suggestions, p95 of ${NAVIGATIONS} (Chromium)`, value: percentile(95), unit: 'ms', budget: 100, note: `max ${latencies.at(-1)?.toFixed(0)} ms` },
+      { name: `CRM navigation: the offscreen reader's round trip, worker send to reply, median (Chromium)`, value: readerRoundTrip, unit: 'ms', note: readerNote },
+      { name: `CRM navigation to panel suggestions, p95 of ${NAVIGATIONS} (Chromium)`, value: percentile(95), unit: 'ms', budget: 100, note: `max ${latencies.at(-1)?.toFixed(0)} ms; ${loadBefore} -> ${loadNote()}` },
     ];
   } finally {
     await session.close();

@@ -1,6 +1,7 @@
 import { extractSnapshot, type BookCrmReading, type FieldMapping } from '../extract';
 import type { ClientSnapshotInput } from '../snapshot';
 import { setRenderedText } from '../dom/visibility';
+import { markStage } from '../../perf/stages';
 import { controlsOf, type PageDigest } from './collect';
 
 /**
@@ -16,6 +17,7 @@ export function analyseDigest(
   book?: BookCrmReading,
 ): ClientSnapshotInput | null {
   const doc = parse(digest.html);
+  markStage('reader-parsed');
   restoreValues(doc, digest.values);
   // No layout here: what the page showed as text tells the class-hidden copies apart.
   if (digest.visibleText !== null) setRenderedText(doc, digest.visibleText, digest.visibleTextPartial);

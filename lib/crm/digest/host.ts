@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { BookCrmReading } from '../extract';
 import type { FieldMapping } from '../mappings';
+import { markStage } from '../../perf/stages';
 import type { ClientSnapshotInput } from '../snapshot';
 import type { PageDigest } from './collect';
 
@@ -42,7 +43,10 @@ export function createOffscreenAnalyser(
       throw error;
     });
     await opening;
-    return send({ type: READER_MESSAGE, digest, mappings, ...(book?.profiles?.length ? { profiles: book.profiles } : {}), ...(book?.labels ? { labels: book.labels } : {}) });
+    markStage('reader-asked');
+    const reply = await send({ type: READER_MESSAGE, digest, mappings, ...(book?.profiles?.length ? { profiles: book.profiles } : {}), ...(book?.labels ? { labels: book.labels } : {}) });
+    markStage('reader-replied');
+    return reply;
   };
   return async (digest, mappings, book) => {
     let reply = await ask(digest, mappings, book).catch(() => null);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CrmAdaptersSchema, CrmLabelsSchema } from '../../book/crm-profile-schema';
+import { markStage } from '../../perf/stages';
 import { FieldMappingsSchema } from '../mapping-schema';
 import { analyseDigest, parseInert } from './analyse';
 import { READER_MESSAGE } from './host';
@@ -21,11 +22,15 @@ const ReaderMessageSchema = z.object({
  */
 export function readerReply(message: unknown, fromExtension: boolean): Promise<{ snapshot: unknown }> | undefined {
   if (!fromExtension || (message as { type?: unknown } | null)?.type !== READER_MESSAGE) return undefined;
+  markStage('reader-received');
   const parsed = ReaderMessageSchema.safeParse(message);
   if (!parsed.success) return Promise.resolve({ snapshot: null });
+  markStage('reader-validated');
   try {
     const { digest, mappings, profiles, labels } = parsed.data;
-    return Promise.resolve({ snapshot: analyseDigest(digest, parseInert, mappings, { profiles, ...(labels ? { labels } : {}) }) });
+    const snapshot = analyseDigest(digest, parseInert, mappings, { profiles, ...(labels ? { labels } : {}) });
+    markStage('reader-analysed');
+    return Promise.resolve({ snapshot });
   } catch (error) {
     console.debug('[touchbook] reading a digest failed', error);
     return Promise.resolve({ snapshot: null });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { reportKey, type ReportTerms } from '../../../lib/crm/report-terms';
 import { createContentHandlers, createUiHandlers } from '../../../lib/background/handlers';
 import { createMessageRouter, type ContentContext } from '../../../lib/background/router';
 import { getSettings } from '../../../lib/db/settings';
@@ -21,6 +22,12 @@ import {
 } from '../factories';
 
 const PATTERN = `${CRM_ORIGIN}/*`;
+const digestMessage = (report: ReportTerms | undefined) => ({
+  type: 'cs/digest' as const,
+  digest: { url: `${CRM_ORIGIN}/contacts/42`, html: '<html></html>', values: [], partial: false, visibleText: null, visibleTextPartial: false },
+  mappings: [],
+  ...(report ? { report } : {}),
+});
 const context = (overrides: Partial<ContentContext> = {}): ContentContext => ({
   tabId: 7,
   frameId: 0,
@@ -36,7 +43,8 @@ describe('content handlers', () => {
     const { clientId } = await handlers['cs/snapshot']({ type: 'cs/snapshot', snapshot: makeSnapshot() }, context());
     const stored = await bg.db.clients.get(clientId);
     expect(stored).toMatchObject({ name: 'Anna Petrova', createdAt: 5_000 });
-    await expect(bg.focus.get(7)).resolves.toEqual({ tabId: 7, origin: CRM_ORIGIN, url: context().url, clientId, at: 5_000 });
+    // The focus carries the client as stored, so the panel need not read it.
+    await expect(bg.focus.get(7)).resolves.toEqual({ tabId: 7, origin: CRM_ORIGIN, url: context().url, clientId, client: stored, at: 5_000 });
     await expect(bg.focus.lastClientTab()).resolves.toBe(7);
   });
 
@@ -67,6 +75,61 @@ describe('content handlers', () => {
     await expect(handlers['cs/snapshot']({ type: 'cs/snapshot', snapshot }, context())).rejects.toThrow(/not the sender's/);
     await expect(bg.db.clients.count()).resolves.toBe(0);
     await expect(bg.focus.get(7)).resolves.toBeUndefined();
+  });
+
+  it("reports the client a digest shows itself under the page's terms, with no second message", async () => {
+    const bg = makeBackground();
+    const snapshot = makeSnapshot();
+    const handlers = createContentHandlers({ ...bg.deps, analyseDigest: () => Promise.resolve(snapshot), beforeReplan: () => Promise.resolve() });
+    const terms = { navigation: true, previous: null, lastSent: '' };
+    await expect(handlers['cs/digest'](digestMessage(terms), context())).resolves.toEqual({ snapshot, reported: true });
+    const focused = await bg.focus.get(7);
+    expect(focused?.client).toMatchObject({ name: 'Anna Petrova' });
+    await expect(bg.db.clients.get(focused!.clientId!)).resolves.toMatchObject({ name: 'Anna Petrova' });
+    await vi.waitFor(() => expect(bg.db.touches.where('clientId').equals(focused!.clientId!).count()).resolves.toBeGreaterThan(0));
+  });
+
+  it("leaves the report to the page when its terms say no: the same client again, or the previous record's details still showing", async () => {
+    const bg = makeBackground();
+    const snapshot = makeSnapshot();
+    const handlers = createContentHandlers({ ...bg.deps, analyseDigest: () => Promise.resolve(snapshot) });
+    const same = { navigation: false, previous: null, lastSent: reportKey(snapshot) };
+    await expect(handlers['cs/digest'](digestMessage(same), context())).resolves.toEqual({ snapshot, reported: false });
+    const stale = { navigation: true, previous: { recordId: '41', name: snapshot.name, emails: snapshot.emails }, lastSent: '' };
+    await expect(handlers['cs/digest'](digestMessage(stale), context())).resolves.toEqual({ snapshot, reported: false });
+    await expect(handlers['cs/digest'](digestMessage(undefined), context())).resolves.toEqual({ snapshot, reported: false });
+    await expect(bg.db.clients.count()).resolves.toBe(0);
+    await expect(bg.focus.get(7)).resolves.toBeUndefined();
+  });
+
+  it('a later record change wins over an earlier one whose reading finishes last', async () => {
+    const bg = makeBackground();
+    const anna = makeSnapshot();
+    const boris = makeSnapshot({ recordId: '43', url: `${CRM_ORIGIN}/contacts/43`, name: 'Boris Ivanov', emails: ['boris@acme.example'], phones: [] });
+    let finishAnna: (snapshot: typeof anna) => void = () => {};
+    const slowAnna = new Promise<typeof anna>((resolve) => (finishAnna = resolve));
+    const readings = [slowAnna, Promise.resolve(boris)];
+    const handlers = createContentHandlers({ ...bg.deps, analyseDigest: () => readings.shift()!, beforeReplan: () => Promise.resolve() });
+    const terms = { navigation: true, previous: null, lastSent: '' };
+    const first = handlers['cs/digest'](digestMessage(terms), context());
+    const second = await handlers['cs/digest'](digestMessage(terms), context());
+    expect(second.reported).toBe(true);
+    finishAnna(anna);
+    await expect(first).resolves.toEqual({ snapshot: anna, reported: false });
+    await expect(bg.focus.get(7)).resolves.toMatchObject({ client: { name: 'Boris Ivanov' } });
+    await expect(bg.db.clients.count()).resolves.toBe(1); // the overtaken read stored nothing either
+  });
+
+  it('a read overtaken while its client is being written stores it but does not move the focus', async () => {
+    const bg = makeBackground();
+    const anna = makeSnapshot();
+    const boris = makeSnapshot({ recordId: '43', url: `${CRM_ORIGIN}/contacts/43`, name: 'Boris Ivanov', emails: ['boris@acme.example'], phones: [] });
+    const handlers = createContentHandlers({ ...bg.deps, analyseDigest: () => Promise.resolve(boris), beforeReplan: () => Promise.resolve() });
+    // Anna's snapshot arrives first; Boris's digest arrives before her write merged.
+    const annaReport = handlers['cs/snapshot']({ type: 'cs/snapshot', snapshot: anna }, context());
+    const borisReport = handlers['cs/digest'](digestMessage({ navigation: true, previous: null, lastSent: '' }), context());
+    await Promise.all([annaReport, borisReport]);
+    await expect(bg.focus.get(7)).resolves.toMatchObject({ client: { name: 'Boris Ivanov' } });
   });
 
   it('clears the focus when the top frame shows no client', async () => {

@@ -2,6 +2,7 @@ import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContentMessage } from '../../../lib/messages';
 import { startReadingPage } from '../../../lib/crm/reporter';
+import { worthReporting, type ReportTerms } from '../../../lib/crm/report-terms';
 import { analyseDigest } from '../../../lib/crm/digest/analyse';
 import type { PageDigest } from '../../../lib/crm/digest/collect';
 import type { FieldMapping } from '../../../lib/crm/mappings';
@@ -34,12 +35,33 @@ function collect(sent: ContentMessage[]) {
     return Promise.resolve({ ok: true, data: null });
   };
 }
-/** The background's reading of the digest, done in a happy-dom window of its own. */
+/** The background's reading of the digest, done in a happy-dom window of its own; the page reports it. */
 const analyseHere = (digest: PageDigest, mappings: readonly FieldMapping[]) =>
-  Promise.resolve(analyseDigest(digest, (html) => loadPage(html, digest.url).document, mappings));
+  Promise.resolve({ snapshot: analyseDigest(digest, (html) => loadPage(html, digest.url).document, mappings), reported: false });
 const fast = { debounceMs: 10, maxWaitMs: 100, pollMs: 0 };
 
 describe('startReadingPage', () => {
+  it('sends no snapshot of its own when the background reported it, and passes what it last reported as terms', async () => {
+    const { window, controller, win } = open(CARD);
+    const sent: ContentMessage[] = [];
+    const terms: ReportTerms[] = [];
+    const analyse = async (digest: PageDigest, mappings: readonly FieldMapping[], report: ReportTerms) => {
+      terms.push(report);
+      const { snapshot } = await analyseHere(digest, mappings);
+      return { snapshot, reported: snapshot !== null && worthReporting(snapshot, report) };
+    };
+    startReadingPage({ analyse, window: win, signal: controller.signal, watch: fast, send: collect(sent) }); await sleep(0);
+    await sleep(10);
+    expect(terms[0]).toEqual({ navigation: false, previous: null, lastSent: '' });
+
+    window.document.getElementById('owner')!.textContent = 'Iryna Shevchuk';
+    await sleep(60);
+    expect(terms).toHaveLength(2);
+    expect(terms[1]?.previous).toMatchObject({ name: 'Olivia Bennett', emails: ['olivia@northwind.example'] });
+    expect(JSON.parse(terms[1]!.lastSent)).toMatchObject({ type: 'cs/snapshot', snapshot: { owner: 'Daniel Novak' } });
+    expect(sent).toEqual([]);
+  });
+
   it('sends the snapshot once, and again only when it changes', async () => {
     const { window, controller, win } = open(CARD);
     const sent: ContentMessage[] = [];

@@ -26,7 +26,7 @@ async function setUp(initial: PanelView = { kind: 'loading' }) {
   await db.open();
   const focused = signal<PanelView>(initial);
   const onFocus = vi.fn<(client: ClientRecord | null) => void>();
-  const onChange = vi.fn<() => void>();
+  const onChange = vi.fn<(stored: ClientRecord | undefined) => void>();
   const onBookChange = vi.fn<() => void>();
   const live = vi.fn(liveQuery);
   const stop = watchPanelData({ db, liveQuery: live as typeof liveQuery, focused, onFocus, onChange, onBookChange });
@@ -118,6 +118,24 @@ describe('watchPanelData', () => {
     await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(1));
     await settle();
     expect(onBookChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('replaces the client the focus carried with the stored one when they differ, and only then', async () => {
+    const carried = makeClient({ updatedAt: 1_000 });
+    const db = makeDb();
+    await db.open();
+    const changed: ClientRecord = { ...carried, buyerType: 'loyal', updatedAt: 2_000 }; // changed after the focus was set
+    await db.clients.put(changed);
+    const onChange = vi.fn<(stored: ClientRecord | undefined) => void>();
+    stops.push(
+      watchPanelData({ db, liveQuery, focused: signal<PanelView>(view(carried)), onFocus: () => {}, onChange, onBookChange: () => {} }),
+    );
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledWith(changed));
+
+    // Not stored yet (its write still under way): no change either; the write, when it lands, is one.
+    const { onChange: unchanged } = await setUp(view(carried));
+    await settle();
+    expect(unchanged).not.toHaveBeenCalled();
   });
 
   it('watches the book while no client is focused too', async () => {
