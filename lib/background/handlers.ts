@@ -124,6 +124,7 @@ export function createContentHandlers(deps: BackgroundDeps): ContentHandlers {
         .then(() => deps.books.teamBook())
         .then((teamBook) => bookCrmReadingFor(teamBook, digest.url))
         .catch(() => undefined);
+      markStage('book-read');
       const snapshot = await deps.analyseDigest(digest, mappings, book);
       markStage('digest-analysed');
       // Reported here under the page's own terms, the page's second message (`cs/snapshot`) is

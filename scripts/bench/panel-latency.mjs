@@ -26,7 +26,7 @@ function markNavigations(/** @type {import('puppeteer-core').Page} */ page) {
 }
 
 /** The stages the worker (and Chrome's offscreen reader) mark in demo builds (lib/perf/stages.ts), in path order. */
-const WORKER_STAGES = ['digest-handled', 'reader-asked', 'reader-replied', 'digest-analysed', 'snapshot-handled', 'client-written', 'focus-set'];
+const WORKER_STAGES = ['digest-handled', 'book-read', 'reader-asked', 'reader-replied', 'digest-analysed', 'snapshot-handled', 'client-written', 'focus-set'];
 const READER_STAGES = ['reader-received', 'reader-validated', 'reader-parsed', 'reader-analysed'];
 const PAGE_STAGES = ['page-navigated', 'page-read', 'page-collected', 'page-analysed', 'page-reported'];
 
@@ -255,7 +255,7 @@ export async function run() {
     // what comes before and after it; NaN where a build marks no stages (main before issue 17's marks).
     const readerNote =
       `pushState -> page saw the new URL ${at('page-navigated')} -> read begins ${at('page-read')} -> digest collected ${at('page-collected')} -> ` +
-      `digest at the worker ${at('digest')} -> handler ${at('digest-handled')} -> reader asked ${at('reader-asked')} -> ` +
+      `digest at the worker ${at('digest')} -> handler ${at('digest-handled')} -> book read ${at('book-read')} -> reader asked ${at('reader-asked')} -> ` +
       `reader received ${at('reader-received')} -> validated ${at('reader-validated')} -> parsed ${at('reader-parsed')} -> analysed ${at('reader-analysed')} -> ` +
       `worker has the reply ${at('reader-replied')} -> page has the snapshot ${at('page-analysed')} -> page reports ${at('page-reported')} -> ` +
       `snapshot at the worker ${at('received')} -> handler ${at('snapshot-handled')} -> client written ${at('client-written')} -> focus set ${at('focus-set')} ms ` +
