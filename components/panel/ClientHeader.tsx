@@ -3,6 +3,7 @@ import type { BuyerTypeId } from '../../lib/book/schema';
 import type { MessageKey, Translate } from '../../lib/i18n';
 import type { ClientPanelModel } from '../../lib/panel/client-model';
 import type { RiskReason } from '../../lib/suggest/profile';
+import { readerName } from '../../lib/crm/reader-names';
 import { ClientCard } from '../ClientCard';
 import { DiscountField } from './Discount';
 import { BuyerTypeIdeas } from './Ideas';
@@ -90,6 +91,19 @@ export function ClientHeader({ model, t, locale, onTeach }: { model: ClientPanel
       <DiscountField model={model} t={t} locale={locale} />
       <details data-testid="what-was-read">
         <summary>{t('whatWasRead')}</summary>
+        <p class="tb-small-text" data-testid="read-by">
+          {readBy(client.lastSnapshot.source, book, t)}
+        </p>
+        {(client.lastSnapshot.readingProblems ?? []).length > 0 && (
+          <div class="tb-notice" data-testid="reading-problems">
+            <p>{t('readingProblems')}</p>
+            <ul class="tb-small-text">
+              {client.lastSnapshot.readingProblems!.map((problem) => (
+                <li>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <dl class="tb-fields">
           {Object.entries(provenance).map(([field, origin]) => (
             <>
@@ -119,4 +133,13 @@ export function ClientHeader({ model, t, locale, onTeach }: { model: ClientPanel
       </details>
     </div>
   );
+}
+
+/** "Read by HubSpot's adapter", "... the book's profile Acme CRM", or "... the generic reader". */
+function readBy(source: string, book: { crmAdapters?: ReadonlyArray<{ id: string; name: string }> } | null | undefined, t: Translate): string {
+  const reader = readerName(source);
+  if (reader.kind === 'generic') return t('readByGeneric');
+  if (reader.kind === 'adapter') return t('readByAdapter', { crm: reader.name });
+  const profile = book?.crmAdapters?.find((candidate) => candidate.id === reader.profile);
+  return t('readByBookProfile', { profile: profile?.name ?? reader.profile });
 }

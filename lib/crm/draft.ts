@@ -45,6 +45,9 @@ interface Claim {
 const TEXT_LIMITS: Partial<Record<ScalarField, number>> = { firstName: 200, middleName: 200, lastName: 200, stage: 200, owner: 200, nextContact: 40 };
 const LIST_LIMITS: Record<ListField, number> = { phones: 20, emails: 20, tags: 50, products: 100, messengers: 20 };
 const MAX_PAIRS = 300;
+/** Bounds of the snapshot's `readingProblems` (lib/crm/snapshot.ts). */
+const MAX_PROBLEMS = 10;
+const MAX_PROBLEM_LENGTH = 300;
 
 const KEY_OF: { [K in ListField]: (value: ListValues[K]) => string } = {
   phones: (phone) => phone.e164 ?? phone.raw.replace(/\D/g, ''),
@@ -56,6 +59,8 @@ const KEY_OF: { [K in ListField]: (value: ListValues[K]) => string } = {
 
 export class SnapshotDraft {
   source = 'generic';
+  /** What a reader had to skip (lib/crm/adapters/types.ts `problems`), at most MAX_PROBLEMS. */
+  private readonly problems: string[] = [];
   recordType: RecordType = 'unknown';
   recordId: string | null = null;
   /** An adapter recognised the page as one of its record pages. */
@@ -131,6 +136,11 @@ export class SnapshotDraft {
     return this.list('emails').length + this.list('phones').length + this.list('messengers').length;
   }
 
+  noteProblem(problem: string): void {
+    const words = problem.slice(0, MAX_PROBLEM_LENGTH);
+    if (this.problems.length < MAX_PROBLEMS && !this.problems.includes(words)) this.problems.push(words);
+  }
+
   toSnapshot(url: URL): ClientSnapshotInput {
     const provenance: NonNullable<ClientSnapshotInput['provenance']> = {};
     for (const field of [...Object.keys(this.scalars), ...Object.keys(this.lists)] as Array<ScalarField | ListField>) {
@@ -163,6 +173,7 @@ export class SnapshotDraft {
       ...(messengers.length ? { messengers: [...messengers] } : {}),
       fields: [...this.pairs],
       provenance,
+      ...(this.problems.length ? { readingProblems: [...this.problems] } : {}),
     };
   }
 }

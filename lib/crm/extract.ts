@@ -59,6 +59,9 @@ function read(doc: Document, pageUrl: string, mappings: readonly FieldMapping[] 
 function readWithAdapter(doc: Document, url: URL, hints: ReturnType<typeof readPageHints>, draft: SnapshotDraft, adapters: readonly CrmAdapter[]) {
   for (const adapter of adapters) {
     const result = safely(adapter, () => adapter.extract(doc, url, hints));
+    // Also from an adapter that then read nothing: a profile whose scope the browser refused
+    // leaves the page to the next reader, and the manager should learn why.
+    for (const problem of adapter.problems ?? []) draft.noteProblem(`${adapter.id}: ${problem}`);
     if (result === NOT_A_RECORD) return NOT_A_RECORD;
     if (!result) continue;
     absorb(draft, adapter, result);

@@ -91,6 +91,8 @@ export const ClientSnapshotSchema = z.object({
   messengers: z.array(MessengerSchema).max(20).optional(),
   /** Every label/value pair the extractor saw, for "what was read" and for teaching fields. */
   fields: z.array(z.object({ label: text(200), value: text(2000) })).max(300).default([]),
+  /** What the reader had to skip on this page and why (a book profile's broken selector), for "what was read". */
+  readingProblems: z.array(text(300)).max(10).optional(),
   /** Where each field came from and how sure the extractor is (0..1). */
   provenance: z
     .partialRecord(z.enum(SNAPSHOT_FIELDS), z.object({ via: z.enum(FIELD_ORIGINS), confidence: z.number().min(0).max(1) }))

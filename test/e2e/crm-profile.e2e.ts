@@ -56,6 +56,9 @@ describe.each(browsersUnderTest())('a CRM profile from the team book, in %s', (b
     await crm.reload();
     await waitFor(async () => (await probe.focus()).client?.lastSnapshot?.company === 'Fjordlaks AS', { what: 'the company read by the book profile' });
     expect((await probe.focus()).client.lastSnapshot).toMatchObject({ source: 'book:nordlys', recordId: '42', stage: 'Tilbud sendt', owner: 'Per Hansen' });
+    // The panel says who read the card, by the profile's name from the book.
+    const readBy = () => panel.page.$eval('[data-testid="read-by"]', (node) => node.textContent ?? '').catch(() => '');
+    await waitFor(async () => (await readBy()).includes('Nordlys Desk'), { what: "the panel naming the book's profile as the reader" });
 
     publish(validBookInput({ title: 'Nordlys book', version: '2.0.0', crmAdapters: [profile('/nordlys/kunder/(\\d+)+$')] }));
     await book.page.bringToFront();

@@ -19,6 +19,11 @@ export interface CrmAdapter {
    * then reads it alone); NOT_A_RECORD when the adapter knows there is no record here to read.
    */
   extract(doc: Document, url: URL, hints: PageHints): AdapterReading | typeof NOT_A_RECORD | null;
+  /**
+   * What this adapter had to skip while reading (a book profile's selector the browser refuses),
+   * in words for the manager: the panel's "what was read" shows it beside the snapshot.
+   */
+  readonly problems?: readonly string[];
 }
 
 /** What an adapter read: a partial snapshot, plus where the record is on the page. */

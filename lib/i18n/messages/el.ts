@@ -566,4 +566,9 @@ export const el: Messages = {
   teamColManagers: "Από",
   teamColLastOutcome: "Τελευταίο αποτέλεσμα",
   teamLastOutcome: "{outcome}, {manager}, {time}",
+  // reading problems (session 33)
+  readByGeneric: "Διαβάστηκε από τον γενικό αναγνώστη του Touchbook (δεν υπάρχει προσαρμογέας για αυτό το CRM)",
+  readByAdapter: "Διαβάστηκε από τον προσαρμογέα {crm}",
+  readByBookProfile: "Διαβάστηκε με το προφίλ CRM του βιβλίου πωλήσεων «{profile}»",
+  readingProblems: "Μέρος του προφίλ CRM του βιβλίου δεν λειτούργησε σε αυτή τη σελίδα· ενημερώστε τον επικεφαλής της ομάδας:",
 };

@@ -566,6 +566,11 @@ export const en = {
   teamColManagers: "By",
   teamColLastOutcome: "Latest outcome",
   teamLastOutcome: "{outcome}, {manager}, {time}",
+  // reading problems (session 33)
+  readByGeneric: "Read by Touchbook's general reader (no adapter for this CRM)",
+  readByAdapter: "Read by the {crm} adapter",
+  readByBookProfile: "Read by the sales book's CRM profile “{profile}”",
+  readingProblems: "Part of the book's CRM profile could not be used on this page; tell your team lead:",
 } as const;
 
 export type MessageKey = keyof typeof en;

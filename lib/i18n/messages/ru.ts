@@ -566,4 +566,9 @@ export const ru: Messages = {
   teamColManagers: "Кто",
   teamColLastOutcome: "Последний итог",
   teamLastOutcome: "{outcome}, {manager}, {time}",
+  // reading problems (session 33)
+  readByGeneric: "Прочитано общим считывателем Touchbook (адаптера для этой CRM нет)",
+  readByAdapter: "Прочитано адаптером {crm}",
+  readByBookProfile: "Прочитано по профилю CRM из книги продаж «{profile}»",
+  readingProblems: "Часть профиля CRM из книги не сработала на этой странице; сообщите руководителю команды:",
 };

@@ -566,4 +566,9 @@ export const uk: Messages = {
   teamColManagers: "Хто",
   teamColLastOutcome: "Останній підсумок",
   teamLastOutcome: "{outcome}, {manager}, {time}",
+  // reading problems (session 33)
+  readByGeneric: "Прочитано загальним зчитувачем Touchbook (адаптера для цієї CRM немає)",
+  readByAdapter: "Прочитано адаптером {crm}",
+  readByBookProfile: "Прочитано за профілем CRM із книги продажів «{profile}»",
+  readingProblems: "Частина профілю CRM із книги не спрацювала на цій сторінці; повідомте керівника команди:",
 };

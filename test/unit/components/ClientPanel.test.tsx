@@ -144,6 +144,18 @@ describe('ClientPanel', () => {
     await vi.waitFor(() => expect(model.plan.value?.open.some((touch) => touch.programmeId === 'second-purchase-discount')).toBe(false));
   });
 
+  it("says who read the card, and lists what the book's CRM profile had to skip, as text", async () => {
+    const problem = 'book:acme: fields.company: skipped "<img src=x onerror=alert(1)>", not a selector this browser reads';
+    const book = await renderClientPanel(carOwner({ lastSnapshot: makeSnapshot({ source: 'book:acme', readingProblems: [problem] }) }));
+    expect(byTestId(book.container, 'read-by').textContent).toBe(t('readByBookProfile', { profile: 'acme' }));
+    expect(byTestId(book.container, 'reading-problems').querySelector('li')!.textContent).toBe(problem);
+    expect(book.container.querySelector('img')).toBeNull();
+
+    const hubspot = await renderClientPanel(carOwner({ lastSnapshot: makeSnapshot({ source: 'hubspot' }) }));
+    expect(byTestId(hubspot.container, 'read-by').textContent).toBe(t('readByAdapter', { crm: 'HubSpot' }));
+    expect(hubspot.container.querySelector('[data-testid="reading-problems"]')).toBeNull();
+  });
+
   it('"Teach a field" is offered under what was read', async () => {
     const { container, onTeach } = await renderClientPanel(carOwner());
     const details = byTestId(container, 'what-was-read');

@@ -9,6 +9,7 @@ import { collectDigest } from '../../../lib/crm/digest/collect';
 import { readerReply } from '../../../lib/crm/digest/reader-page';
 import { READER_MESSAGE } from '../../../lib/crm/digest/host';
 import { extractSnapshot } from '../../../lib/crm/extract';
+import { ClientSnapshotSchema } from '../../../lib/crm/snapshot';
 import { columnForHeader, fieldForLabel, isKnownLabel, withBookLabels } from '../../../lib/crm/labels';
 import { bookCrmReadingFor } from '../../../lib/sites/crm-profiles';
 import { validBookInput } from '../book/factories';
@@ -163,6 +164,19 @@ describe('a CRM profile run by the reader', () => {
     const reading = adapter.extract(page.document, new URL(URL_42), { language: 'nb', country: 'NO', dateOrder: 'dmy' });
     expect(reading).toMatchObject({ company: 'Fjordlaks AS', stage: 'Tilbud sendt' });
     expect(adapter.problems).toEqual([expect.stringMatching(/^fields\.company: skipped "\[data-nl="org"", not a selector/) as unknown as string]);
+  });
+
+  it("the snapshot carries what the profile skipped, also when it then left the page to the generic reader", () => {
+    const broken = extractSnapshot(page42().document, URL_42, [], { profiles: [{ ...PROFILE, fields: { ...PROFILE.fields, company: ['[data-nl="org"', '[data-nl="org"]'] } }] })!;
+    expect(broken).toMatchObject({ source: 'book:nordlys', company: 'Fjordlaks AS' });
+    expect(broken.readingProblems).toEqual([expect.stringMatching(/^book:nordlys: fields\.company: skipped "\[data-nl="org""/) as unknown as string]);
+    expect(ClientSnapshotSchema.parse(broken).readingProblems).toHaveLength(1);
+
+    const brokenScope = extractSnapshot(page42().document, URL_42, [], { profiles: [{ ...PROFILE, scope: 'main >' }] })!;
+    expect(brokenScope.source).not.toBe('book:nordlys');
+    expect(brokenScope.readingProblems).toEqual([expect.stringMatching(/^book:nordlys: scope: skipped "main >"/) as unknown as string]);
+
+    expect(extractSnapshot(page42().document, URL_42, [], { profiles: [PROFILE] })!.readingProblems).toBeUndefined();
   });
 
   it('is used only on its hosts and record paths, and steps aside when its scope is missing', () => {
