@@ -33,12 +33,17 @@ export class OptionsPage {
 
   /** @param {string} origin */
   async disableSite(origin) {
-    await this.page.$$eval(
-      '[data-testid="site-list"] li',
-      (items, expected) => {
-        const item = items.find((node) => node.querySelector('[data-testid="site-origin"]')?.textContent === expected);
-        item?.querySelector('button')?.click();
+    // A page just opened may not list its sites yet (a loaded machine): wait for the row, then click.
+    await this.page.waitForFunction(
+      (expected) => {
+        const item = [...document.querySelectorAll('[data-testid="site-list"] li')].find(
+          (node) => node.querySelector('[data-testid="site-origin"]')?.textContent === expected,
+        );
+        const button = item?.querySelector('button');
+        button?.click();
+        return Boolean(button);
       },
+      { timeout: 10_000 },
       origin,
     );
     await this.page.waitForFunction(
