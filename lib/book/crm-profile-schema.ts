@@ -29,7 +29,9 @@ const PathPatternSchema = z
     const problem = pathPatternProblem(pattern);
     if (problem) context.addIssue({ code: 'custom', message: problem });
   })
-  .describe('A record page\'s path (or hash route): literal segments, ":name" for a named segment, "*" for any one segment; it matches the start of the path. No regular expressions.');
+  .describe(
+    'A record page\'s path (or hash route), segment by segment: a literal word, "*" for any one segment, ":name" for a named segment, ":name(digits)" for a named segment of digits only, "(word|word)" or ":name(word|word)" for one of 2 to 20 literal words; it matches the start of the path. No regular expressions.',
+  );
 
 const SegmentNameSchema = z.string().max(32, { abort: true }).regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, { error: 'expected the name of a segment of the path, without ":"' });
 
