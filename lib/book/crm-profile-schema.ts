@@ -77,7 +77,11 @@ export const CrmProfileSchema = z.strictObject({
   name: requiredText(BOOK_LIMITS.name),
   hosts: z.array(HostSchema).min(1).max(BOOK_LIMITS.crmHosts).describe('Where this CRM runs; the profile is only used there.'),
   records: z.array(CrmRecordPathSchema).min(1).max(BOOK_LIMITS.crmRecords).describe('Record page shapes, tried in order.'),
-  scope: SelectorSchema.optional().describe('The element holding the record; when set and missing, the page is read as if there were no profile.'),
+  scope: SelectorSchema.optional().describe('The element holding the record; when set and missing, the page is read as if there were no profile (unless scopeOptional).'),
+  scopeOptional: z
+    .boolean()
+    .optional()
+    .describe('When true and the scope is missing, the record type and id still come from the path and the fields are read from the whole page.'),
   title: SelectorListSchema.optional().describe('The record\'s name as its heading shows it.'),
   fields: z.strictObject(fieldSelectors).default({}),
 });

@@ -28,7 +28,18 @@ export function profileSource(profile: Pick<CrmProfile, 'id'>): string {
   return `book:${profile.id}`.slice(0, 64);
 }
 
-export function profileAdapter(profile: CrmProfile): ProfileAdapter {
+export interface ProfileAdapterOptions {
+  /** The snapshot's `source`: a built-in profile's is its CRM's id ("pipedrive"), a book's is `book:<id>`. */
+  source?: string;
+  /**
+   * Claim record paths on any host, the profile's hosts only ranking it first (built-in profiles of
+   * CRMs that are self-hosted or on custom domains, their paths distinctive). A book's profile is
+   * used on its hosts only.
+   */
+  anyHost?: boolean;
+}
+
+export function profileAdapter(profile: CrmProfile, options: ProfileAdapterOptions = {}): ProfileAdapter {
   const records: CompiledRecord[] = profile.records.flatMap((record) => {
     const pattern = compilePathPattern(record.path);
     if (!pattern) return [];
@@ -48,7 +59,7 @@ export function profileAdapter(profile: CrmProfile): ProfileAdapter {
       return [];
     }
   };
-  const onHost = (url: URL) => profile.hosts.some((host) => hostMatches(host, url.hostname));
+  const onHost = (url: URL) => options.anyHost === true || profile.hosts.some((host) => hostMatches(host, url.hostname));
   const routeOf = (url: URL) => {
     for (const record of records) {
       const groups = matchPath(url, record.pattern);
@@ -58,7 +69,7 @@ export function profileAdapter(profile: CrmProfile): ProfileAdapter {
   };
 
   return {
-    id: profileSource(profile),
+    id: options.source ?? profileSource(profile),
     problems,
     hosts: hostsRegExp(profile.hosts),
     matches: (url) => onHost(url) && routeOf(url) !== null,
@@ -68,11 +79,12 @@ export function profileAdapter(profile: CrmProfile): ProfileAdapter {
       let scope: Element | null = null;
       if (profile.scope !== undefined) {
         scope = firstShown(query(doc, profile.scope, 'scope'));
-        if (!scope) return null;
+        if (!scope && profile.scopeOptional !== true) return null;
       }
       const root: QueryRoot = scope ?? doc;
       const all = (selectors: readonly string[] | undefined, where: string) =>
-        (selectors ?? []).flatMap((selector) => query(root, selector, where)).filter(isVisible);
+        // An element two selectors match (a fallback that also finds the first's) is read once.
+        unique((selectors ?? []).flatMap((selector) => query(root, selector, where))).filter(isVisible);
       const first = (selectors: readonly string[] | undefined, where: string) => {
         for (const selector of selectors ?? []) {
           const found = firstShown(query(root, selector, where));
@@ -110,7 +122,7 @@ export function profileAdapter(profile: CrmProfile): ProfileAdapter {
 
 /** The book's profiles for a URL, as adapters: tried before the built-in ones (the team lead's explicit word). */
 export function profileAdaptersFor(url: URL, profiles: readonly CrmProfile[] | undefined): CrmAdapter[] {
-  return (profiles ?? []).map(profileAdapter).filter((adapter) => adapter.matches(url));
+  return (profiles ?? []).map((profile) => profileAdapter(profile)).filter((adapter) => adapter.matches(url));
 }
 
 function recordTypeOf(spec: CompiledRecord['recordType'], groups: Record<string, string>): RecordType {
