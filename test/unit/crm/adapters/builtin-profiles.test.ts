@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CrmProfileSchema, type CrmProfile } from '../../../../lib/book/crm-profile-schema';
 import { adaptersFor, ADAPTERS, BUILTIN_PROFILES } from '../../../../lib/crm/adapters';
+import { AMOCRM_PROFILE } from '../../../../lib/crm/adapters/builtin/amocrm';
 import { BITRIX24_PROFILE } from '../../../../lib/crm/adapters/builtin/bitrix24';
 import { profileAdapter } from '../../../../lib/crm/adapters/profile';
 import { extractSnapshot } from '../../../../lib/crm/extract';
@@ -12,8 +13,8 @@ describe('built-in CRM profiles', () => {
   it('are valid book profiles, unchanged by the book schema', () => {
     for (const { profile } of BUILTIN_PROFILES) expect(CrmProfileSchema.parse(profile), profile.id).toEqual(profile);
     expect(BUILTIN_PROFILES.map(({ profile }) => profile.id).sort()).toEqual(['hubspot', 'pipedrive', 'zoho']);
-    // Bitrix24's adapter is code around a profile: its data is a valid profile too.
-    expect(CrmProfileSchema.parse(BITRIX24_PROFILE)).toEqual(BITRIX24_PROFILE);
+    // Bitrix24's and amoCRM's adapters are code around a profile: their data is a valid profile too.
+    for (const profile of [BITRIX24_PROFILE, AMOCRM_PROFILE]) expect(CrmProfileSchema.parse(profile), profile.id).toEqual(profile);
   });
 
   it('read with their CRM id as the source, not "book:"', () => {
