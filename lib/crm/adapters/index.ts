@@ -25,8 +25,10 @@ export const BUILTIN_PROFILES: ReadonlyArray<{ profile: CrmProfile; anyHost: boo
 const [hubspot, pipedrive, zoho] = BUILTIN_PROFILES.map(({ profile, anyHost }): CrmAdapter => profileAdapter(profile, { source: profile.id, anyHost }));
 
 /**
- * Every built-in adapter. Salesforce, Bitrix24, amoCRM and Odoo stay code: they read what a
- * profile cannot say (see each file). A new CRM is a profile in ./builtin, or one file here.
+ * Every built-in adapter. Bitrix24 and amoCRM are code around a profile in ./builtin (the page
+ * behind a slider is no record; labelled custom fields, a deal's main contact); Salesforce and Odoo
+ * stay code (cached pages in shadow roots and ids typed by prefix; hash-query URLs and the model
+ * told by the form). A new CRM is a profile in ./builtin, or one file here.
  */
 export const ADAPTERS: readonly CrmAdapter[] = [salesforce, hubspot!, pipedrive!, zoho!, bitrix24, amocrm, odoo];
 
