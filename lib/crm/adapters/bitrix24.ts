@@ -17,11 +17,13 @@ export const bitrix24: CrmAdapter = {
   hosts: profile.hosts,
   matches: (url) => profile.matches(url),
   extract(doc, url, hints) {
+    const record = profile.recordOf(url);
+    if (!record) return null;
+    if (doc.querySelector(BITRIX24_SELECTORS.anyField) === null) {
+      return doc.querySelector(BITRIX24_SELECTORS.sliderFrame) || record.recordId === '0' ? NOT_A_RECORD : null;
+    }
     const reading = profile.extract(doc, url, hints);
     if (!reading || reading === NOT_A_RECORD) return reading;
-    if (doc.querySelector(BITRIX24_SELECTORS.anyField) === null) {
-      return doc.querySelector(BITRIX24_SELECTORS.sliderFrame) || reading.recordId === '0' ? NOT_A_RECORD : null;
-    }
     const middleName = BITRIX24_SELECTORS.middleName.map((selector) => textOf(doc.querySelector(selector))).find((text) => text !== null) ?? null;
     return {
       ...reading,

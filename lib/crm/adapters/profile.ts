@@ -1,6 +1,6 @@
 import type { CrmProfile } from '../../book/crm-profile-schema';
 import type { RecordType } from '../draft';
-import { deepQueryAll, type QueryRoot } from '../dom/tree';
+import { openTrees, queryAllIn, type QueryRoot } from '../dom/tree';
 import { dateOf, dateTimeOf, emailsOf, isVisible, matchPath, moneyOf, phonesOf, tagsOf, textOf } from './helpers';
 import { compilePathPattern, hostMatches, pathPatternNames } from './path-pattern';
 import type { AdapterReading, CrmAdapter } from './types';
@@ -21,6 +21,8 @@ interface CompiledRecord {
 export interface ProfileAdapter extends CrmAdapter {
   /** Selectors skipped so far and why (a selector the browser cannot parse), for "what was read" and tests. */
   problems: string[];
+  /** The record type and id a URL's path gives, without reading the page; null off the profile's paths and hosts. */
+  recordOf(url: URL): Pick<AdapterReading, 'recordType' | 'recordId'> | null;
 }
 
 /** Snapshot `source` is at most 64 characters; "book:" tells a profile's reading from a built-in adapter's. */
@@ -47,9 +49,10 @@ export function profileAdapter(profile: CrmProfile, options: ProfileAdapterOptio
     return [{ pattern, recordType: record.recordType, idSegment: record.idSegment ?? (names.includes('id') ? 'id' : null) }];
   });
   const problems: string[] = [];
-  const query = (root: QueryRoot, selector: string, where: string): Element[] => {
+  /** `trees`: the root and the open shadow roots under it, found once per reading (a walk of the whole tree). */
+  const query = (trees: readonly QueryRoot[], selector: string, where: string): Element[] => {
     try {
-      return deepQueryAll(root, selector);
+      return queryAllIn(trees, selector);
     } catch (error) {
       const problem = `${where}: skipped "${selector}", not a selector this browser reads (${error instanceof Error ? error.message : String(error)})`;
       if (!problems.includes(problem)) {
@@ -73,29 +76,32 @@ export function profileAdapter(profile: CrmProfile, options: ProfileAdapterOptio
     problems,
     hosts: hostsRegExp(profile.hosts),
     matches: (url) => onHost(url) && routeOf(url) !== null,
+    recordOf(url) {
+      const route = onHost(url) ? routeOf(url) : null;
+      return route ? recordOfRoute(route) : null;
+    },
     extract(doc, url, hints) {
       const route = routeOf(url);
       if (!route || !onHost(url)) return null;
       let scope: Element | null = null;
       if (profile.scope !== undefined) {
-        scope = firstShown(query(doc, profile.scope, 'scope'));
+        scope = firstShown(query(openTrees(doc), profile.scope, 'scope'));
         if (!scope && profile.scopeOptional !== true) return null;
       }
-      const root: QueryRoot = scope ?? doc;
+      const trees = openTrees(scope ?? doc);
       const all = (selectors: readonly string[] | undefined, where: string) =>
         // An element two selectors match (a fallback that also finds the first's) is read once.
-        unique((selectors ?? []).flatMap((selector) => query(root, selector, where))).filter(isVisible);
+        unique((selectors ?? []).flatMap((selector) => query(trees, selector, where))).filter(isVisible);
       const first = (selectors: readonly string[] | undefined, where: string) => {
         for (const selector of selectors ?? []) {
-          const found = firstShown(query(root, selector, where));
+          const found = firstShown(query(trees, selector, where));
           if (found) return found;
         }
         return null;
       };
       const { fields } = profile;
       const reading: AdapterReading = {
-        recordType: recordTypeOf(route.record.recordType, route.groups),
-        recordId: route.record.idSegment ? (route.groups[route.record.idSegment] ?? null) : null,
+        ...recordOfRoute(route),
         scope,
         name: textOf(first(profile.title, 'title')) ?? textOf(first(fields.name, 'fields.name')),
         firstName: textOf(first(fields.firstName, 'fields.firstName')),
@@ -123,6 +129,13 @@ export function profileAdapter(profile: CrmProfile, options: ProfileAdapterOptio
 /** The book's profiles for a URL, as adapters: tried before the built-in ones (the team lead's explicit word). */
 export function profileAdaptersFor(url: URL, profiles: readonly CrmProfile[] | undefined): CrmAdapter[] {
   return (profiles ?? []).map((profile) => profileAdapter(profile)).filter((adapter) => adapter.matches(url));
+}
+
+function recordOfRoute(route: { record: CompiledRecord; groups: Record<string, string> }): Pick<AdapterReading, 'recordType' | 'recordId'> {
+  return {
+    recordType: recordTypeOf(route.record.recordType, route.groups),
+    recordId: route.record.idSegment ? (route.groups[route.record.idSegment] ?? null) : null,
+  };
 }
 
 function recordTypeOf(spec: CompiledRecord['recordType'], groups: Record<string, string>): RecordType {
