@@ -29,7 +29,9 @@ const PathPatternSchema = z
     const problem = pathPatternProblem(pattern);
     if (problem) context.addIssue({ code: 'custom', message: problem });
   })
-  .describe('A record page\'s path (or hash route): literal segments, ":name" for a named segment, "*" for any one segment; it matches the start of the path. No regular expressions.');
+  .describe(
+    'A record page\'s path (or hash route), segment by segment: a literal word, "*" for any one segment, ":name" for a named segment, ":name(digits)" for a named segment of digits only, "(word|word)" or ":name(word|word)" for one of 2 to 20 literal words; it matches the start of the path. No regular expressions.',
+  );
 
 const SegmentNameSchema = z.string().max(32, { abort: true }).regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, { error: 'expected the name of a segment of the path, without ":"' });
 
@@ -75,7 +77,11 @@ export const CrmProfileSchema = z.strictObject({
   name: requiredText(BOOK_LIMITS.name),
   hosts: z.array(HostSchema).min(1).max(BOOK_LIMITS.crmHosts).describe('Where this CRM runs; the profile is only used there.'),
   records: z.array(CrmRecordPathSchema).min(1).max(BOOK_LIMITS.crmRecords).describe('Record page shapes, tried in order.'),
-  scope: SelectorSchema.optional().describe('The element holding the record; when set and missing, the page is read as if there were no profile.'),
+  scope: SelectorSchema.optional().describe('The element holding the record; when set and missing, the page is read as if there were no profile (unless scopeOptional).'),
+  scopeOptional: z
+    .boolean()
+    .optional()
+    .describe('When true and the scope is missing, the record type and id still come from the path and the fields are read from the whole page.'),
   title: SelectorListSchema.optional().describe('The record\'s name as its heading shows it.'),
   fields: z.strictObject(fieldSelectors).default({}),
 });

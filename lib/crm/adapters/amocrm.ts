@@ -1,63 +1,36 @@
-import type { RecordType } from '../draft';
 import { fieldForLabel } from '../labels';
 import { parseAmount, type Money } from '../parse/amounts';
-import { emailsOf, matchPath, phonesOf, textOf } from './helpers';
-import type { AdapterReading, CrmAdapter } from './types';
+import { AMOCRM_PROFILE, AMOCRM_SELECTORS as SELECTORS } from './builtin/amocrm';
+import { emailsOf, phonesOf, textOf } from './helpers';
+import { profileAdapter } from './profile';
+import { NOT_A_RECORD, type CrmAdapter } from './types';
 
 /**
- * amoCRM and Kommo (the same product under two names). A card is a `linked-form`: the record's
- * own fields on top, then one sub-form per linked contact or company. Field containers carry the
- * field id in `data-id`, their label in a `title`, and values in inputs; phone and email are
- * multi-fields marked with `data-pei-code`. What amoCRM calls a "lead" is a deal in a pipeline.
+ * amoCRM and Kommo: paths and the card's own fields are the profile in ./builtin/amocrm.ts; this
+ * code reads what a profile cannot say: custom fields by their label (the account's own words),
+ * the budget with the currency sign beside it, and, on a deal, the contact data of its main
+ * linked contact rather than of every form on the card. The path is trusted on any host.
  */
-const SELECTORS = {
-  card: '#edit_card, .card-holder',
-  name: '#person_name, .linked-form__field__value-name input, .js-card-name, textarea[name="lead[NAME]"]',
-  field: '.linked-form__field[data-id]',
-  label: '.linked-form__field__label',
-  value: '.linked-form__field__value',
-  phone: '[data-pei-code="phone"]',
-  email: '[data-pei-code="email"]',
-  /** Multi-field values are inputs; one per number or address. */
-  multiValue: 'input.control-phone__formatted, input.text-input, .js-linked-has-value',
-  budget: 'input[name="lead[PRICE]"], .card-budget__value, .js-control-price',
-  budgetCurrency: '.card-budget__currency, .linked-form__field-price-currency',
-  status: '.linked-form__field_status .pipeline-select__caption, .linked-form__field_status .control--select--button-inner',
-  owner: '.linked-form__field_reassign .linked-form__field__value',
-  /** On a deal card: the linked contacts, the first one being the main contact. */
-  linkedContact: '.linked-forms__item, .linked-form[data-type="contact"]',
-  company: '#company_name, .linked-form__field__value-name input[name*="company" i]',
-};
-
-const RECORD_PATH = /^\/(?<type>leads|contacts|companies|customers)\/detail\/(?<id>\d+)/;
-const RECORD_TYPES: Readonly<Record<string, RecordType>> = { leads: 'deal', contacts: 'contact', companies: 'company', customers: 'contact' };
+const profile = profileAdapter(AMOCRM_PROFILE, { source: 'amocrm', anyHost: true });
 
 export const amocrm: CrmAdapter = {
   id: 'amocrm',
-  hosts: /(^|\.)(amocrm\.(ru|com)|kommo\.com)$/,
-  matches: (url) => RECORD_PATH.test(url.pathname),
+  hosts: profile.hosts,
+  matches: (url) => profile.matches(url),
   extract(doc, url, hints) {
-    const route = matchPath(url, RECORD_PATH);
-    const card = doc.querySelector(SELECTORS.card);
-    if (!route || !card) return null;
-    const recordType = RECORD_TYPES[route.type ?? ''] ?? 'unknown';
-    // On a deal card the contact data belongs to the main linked contact, not to every form on it.
-    const contactForm = recordType === 'deal' ? card.querySelector(SELECTORS.linkedContact) : card;
+    const reading = profile.extract(doc, url, hints);
+    const card = reading && reading !== NOT_A_RECORD ? reading.scope : null;
+    if (!reading || reading === NOT_A_RECORD || !card) return null;
+    const contactForm = reading.recordType === 'deal' ? card.querySelector(SELECTORS.linkedContact) : card;
     const labelled = labelledFields(card);
-    const reading: AdapterReading = {
-      recordType,
-      recordId: route.id ?? null,
-      scope: card,
-      name: textOf(card.querySelector(SELECTORS.name)),
-      company: textOf(card.querySelector(SELECTORS.company)) ?? labelled.get('company') ?? null,
+    return {
+      ...reading,
+      company: reading.company ?? labelled.get('company') ?? null,
       jobTitle: labelled.get('jobTitle') ?? null,
-      stage: textOf(card.querySelector(SELECTORS.status)),
-      owner: textOf(card.querySelector(SELECTORS.owner)),
       amount: budgetOf(card),
       phones: contactForm ? phonesOf(multiValues(contactForm, SELECTORS.phone), hints) : [],
       emails: contactForm ? emailsOf(multiValues(contactForm, SELECTORS.email)) : [],
     };
-    return reading;
   },
 };
 

@@ -1,16 +1,36 @@
+import type { CrmProfile } from '../../book/crm-profile-schema';
 import { amocrm } from './amocrm';
 import { bitrix24 } from './bitrix24';
-import { hubspot } from './hubspot';
+import { HUBSPOT_PROFILE } from './builtin/hubspot';
+import { PIPEDRIVE_PROFILE } from './builtin/pipedrive';
+import { ZOHO_PROFILE } from './builtin/zoho';
 import { odoo } from './odoo';
-import { pipedrive } from './pipedrive';
+import { profileAdapter } from './profile';
 import { salesforce } from './salesforce';
 import type { CrmAdapter } from './types';
-import { zoho } from './zoho';
 
 export { NOT_A_RECORD, type AdapterReading, type CrmAdapter } from './types';
 
-/** Every built-in adapter. A new CRM is one file in this folder and one line here. */
-export const ADAPTERS: readonly CrmAdapter[] = [salesforce, hubspot, pipedrive, zoho, bitrix24, amocrm, odoo];
+/**
+ * Built-in CRMs the profile language carries (issue 17): data in ./builtin, run by the same
+ * interpreter as a sales book's `crmAdapters`, their snapshots' `source` the CRM's id. `anyHost`:
+ * the record path is trusted on custom domains too, the hosts only rank the profile first.
+ */
+export const BUILTIN_PROFILES: ReadonlyArray<{ profile: CrmProfile; anyHost: boolean }> = [
+  { profile: HUBSPOT_PROFILE, anyHost: true },
+  { profile: PIPEDRIVE_PROFILE, anyHost: false },
+  { profile: ZOHO_PROFILE, anyHost: true },
+];
+
+const [hubspot, pipedrive, zoho] = BUILTIN_PROFILES.map(({ profile, anyHost }): CrmAdapter => profileAdapter(profile, { source: profile.id, anyHost }));
+
+/**
+ * Every built-in adapter. Bitrix24 and amoCRM are code around a profile in ./builtin (the page
+ * behind a slider is no record; labelled custom fields, a deal's main contact); Salesforce and Odoo
+ * stay code (cached pages in shadow roots and ids typed by prefix; hash-query URLs and the model
+ * told by the form). A new CRM is a profile in ./builtin, or one file here.
+ */
+export const ADAPTERS: readonly CrmAdapter[] = [salesforce, hubspot!, pipedrive!, zoho!, bitrix24, amocrm, odoo];
 
 /**
  * Adapters whose record URL shape matches, the ones whose usual host matches first: a custom

@@ -1,8 +1,15 @@
 /**
- * Record URL shapes a sales book may give for a CRM ("/contacts/:portal/record/:type/:id"), turned
- * into regular expressions by this code only. A book never supplies a regex: each segment is a
- * literal, a named segment (`:id`) or `*`, and each becomes a fixed, quantifier-free piece
- * (`[^/?#]+` at most), so matching is linear in the URL's length whatever the book says (no ReDoS).
+ * Record URL shapes a sales book (or a built-in profile) gives for a CRM
+ * ("/contacts/:portal(digits)/record/:objectType/:id(digits)"), turned into regular expressions by
+ * this code only. A book never supplies a regex: each segment is one of
+ *   - a literal word ("contacts"),
+ *   - `*`: any one segment,
+ *   - `:name`: a named segment (any text up to the next "/"),
+ *   - `:name(digits)`: a named segment of digits only (record ids),
+ *   - `(person|organization)` or `:type(person|organization)`: one of 2 to 20 literal words, named or not,
+ * and each becomes a fixed piece with one quantifier at most (`[^/?#]+` or `\d+`), each followed
+ * by "/" or the end of a segment, so matching is linear in the URL's length whatever the book says
+ * (no ReDoS).
  *
  * Kept free of DOM and zod: the worker's book schema checks the syntax with it, the reader compiles.
  */
@@ -13,43 +20,98 @@
  * should hear that it is not one rather than get a pattern that never matches.
  */
 const LITERAL_SEGMENT = /^[A-Za-z0-9._~%@!&',;=-]{1,100}$/;
-const NAMED_SEGMENT = /^:([A-Za-z][A-Za-z0-9]{0,31})$/;
+/** `:name`, `:name(digits)`, `:name(a|b)` or `(a|b)`; what is inside the brackets is checked apart. */
+const SEGMENT = /^(?::([A-Za-z][A-Za-z0-9]{0,31}))?(?:\(([^()]*)\))?$/;
 
 export const MAX_PATH_PATTERN_CHARS = 300;
 export const MAX_PATH_SEGMENTS = 20;
+export const MAX_SEGMENT_CHOICES = 20;
+/** The one word in brackets that is not a literal: `:id(digits)` is a segment of digits only. */
+export const DIGITS = 'digits';
+
+type Segment =
+  | { kind: 'any' }
+  | { kind: 'literal'; word: string }
+  | { kind: 'named'; name: string; digits: boolean; choices: string[] | null }
+  | { kind: 'choice'; choices: string[] };
+
+/** A segment as data, or the reason (for the team lead) it is not one. */
+function parseSegment(segment: string): Segment | string {
+  if (segment === '*') return { kind: 'any' };
+  if (!segment.startsWith(':') && !segment.startsWith('(')) {
+    return LITERAL_SEGMENT.test(segment)
+      ? { kind: 'literal', word: segment }
+      : `expected each segment to be a word, ":name", ":name(digits)", "(word|word)" or "*" (no regular expressions), got ${JSON.stringify(segment)}`;
+  }
+  const parsed = SEGMENT.exec(segment);
+  const name = parsed?.[1];
+  const inside = parsed?.[2];
+  if (!parsed || (name === undefined && inside === undefined)) {
+    return segment.startsWith(':')
+      ? `expected a segment name of letters and digits after ":", optionally followed by "(digits)" or "(word|word)", got ${JSON.stringify(segment)}`
+      : `expected "(word|word)": literal words separated by "|" (no regular expressions), got ${JSON.stringify(segment)}`;
+  }
+  if (inside === undefined) return { kind: 'named', name: name!, digits: false, choices: null };
+  if (inside === DIGITS && name !== undefined) return { kind: 'named', name, digits: true, choices: null };
+  const choices = inside.split('|');
+  if (choices.length < 2) {
+    return name !== undefined
+      ? `expected ":${name}(digits)" or two words or more separated by "|" in brackets, got ${JSON.stringify(segment)}`
+      : `expected two words or more separated by "|" in brackets, got ${JSON.stringify(segment)} (a single word needs no brackets)`;
+  }
+  if (choices.length > MAX_SEGMENT_CHOICES) return `expected at most ${MAX_SEGMENT_CHOICES} words in ${JSON.stringify(segment)}`;
+  const wrong = choices.find((choice) => !LITERAL_SEGMENT.test(choice));
+  if (wrong !== undefined) return `expected literal words separated by "|" (no regular expressions), got ${JSON.stringify(wrong)} in ${JSON.stringify(segment)}`;
+  return name !== undefined ? { kind: 'named', name, digits: false, choices } : { kind: 'choice', choices };
+}
+
+function parsePattern(pattern: string): Segment[] | string {
+  if (pattern.length > MAX_PATH_PATTERN_CHARS) return `expected at most ${MAX_PATH_PATTERN_CHARS} characters`;
+  if (!pattern.startsWith('/')) return 'expected a path starting with "/", such as "/contacts/:id"';
+  const raw = pattern.slice(1).split('/');
+  if (raw.length > MAX_PATH_SEGMENTS) return `expected at most ${MAX_PATH_SEGMENTS} segments`;
+  const names = new Set<string>();
+  const segments: Segment[] = [];
+  for (const text of raw) {
+    const segment = parseSegment(text);
+    if (typeof segment === 'string') return segment;
+    if (segment.kind === 'named') {
+      if (names.has(segment.name)) return `the segment name ":${segment.name}" is used twice`;
+      names.add(segment.name);
+    }
+    segments.push(segment);
+  }
+  return segments;
+}
 
 /** What is wrong with a pattern, in words for the team lead; null when it compiles. */
 export function pathPatternProblem(pattern: string): string | null {
-  if (pattern.length > MAX_PATH_PATTERN_CHARS) return `expected at most ${MAX_PATH_PATTERN_CHARS} characters`;
-  if (!pattern.startsWith('/')) return 'expected a path starting with "/", such as "/contacts/:id"';
-  const segments = pattern.slice(1).split('/');
-  if (segments.length > MAX_PATH_SEGMENTS) return `expected at most ${MAX_PATH_SEGMENTS} segments`;
-  const names = new Set<string>();
-  for (const segment of segments) {
-    if (segment === '*') continue;
-    const named = NAMED_SEGMENT.exec(segment);
-    if (named) {
-      if (names.has(named[1]!)) return `the segment name ":${named[1]}" is used twice`;
-      names.add(named[1]!);
-      continue;
-    }
-    if (segment.startsWith(':')) return `expected a segment name of letters and digits after ":", got ${JSON.stringify(segment)}`;
-    if (!LITERAL_SEGMENT.test(segment)) {
-      return `expected each segment to be a word, ":name" or "*" (no regular expressions), got ${JSON.stringify(segment)}`;
-    }
-  }
-  return null;
+  const parsed = parsePattern(pattern);
+  return typeof parsed === 'string' ? parsed : null;
 }
 
 /** The named segments of a valid pattern, in order. */
 export function pathPatternNames(pattern: string): string[] {
-  return pattern
-    .slice(1)
-    .split('/')
-    .flatMap((segment) => {
-      const named = NAMED_SEGMENT.exec(segment);
-      return named ? [named[1]!] : [];
-    });
+  const parsed = parsePattern(pattern);
+  if (typeof parsed === 'string') return [];
+  return parsed.flatMap((segment) => (segment.kind === 'named' ? [segment.name] : []));
+}
+
+const escapeLiteral = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function segmentSource(segment: Segment): string {
+  switch (segment.kind) {
+    case 'any':
+      return '[^/?#]+';
+    case 'literal':
+      return escapeLiteral(segment.word);
+    case 'choice':
+      return `(?:${segment.choices.map(escapeLiteral).join('|')})`;
+    case 'named': {
+      const body = segment.digits ? '\\d+' : segment.choices ? segment.choices.map(escapeLiteral).join('|') : '[^/?#]+';
+      return `(?<${segment.name}>${body})`;
+    }
+  }
 }
 
 /**
@@ -57,18 +119,9 @@ export function pathPatternNames(pattern: string): string[] {
  * "/contacts/12/notes", are still that record); null for a pattern `pathPatternProblem` refuses.
  */
 export function compilePathPattern(pattern: string): RegExp | null {
-  if (pathPatternProblem(pattern) !== null) return null;
-  const pieces = pattern
-    .slice(1)
-    .split('/')
-    .map((segment) => {
-      if (segment === '*') return '[^/?#]+';
-      const named = NAMED_SEGMENT.exec(segment);
-      if (named) return `(?<${named[1]}>[^/?#]+)`;
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    });
-  const body = pieces.join('\\/');
-  return new RegExp(`^\\/${body}(?=[/?#]|$)`);
+  const parsed = parsePattern(pattern);
+  if (typeof parsed === 'string') return null;
+  return new RegExp(`^\\/${parsed.map(segmentSource).join('\\/')}(?=[/?#]|$)`);
 }
 
 // ---- hosts ---------------------------------------------------------------------------------------

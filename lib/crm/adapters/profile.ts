@@ -1,6 +1,6 @@
 import type { CrmProfile } from '../../book/crm-profile-schema';
 import type { RecordType } from '../draft';
-import { deepQueryAll, type QueryRoot } from '../dom/tree';
+import { openTrees, queryAllIn, type QueryRoot } from '../dom/tree';
 import { dateOf, dateTimeOf, emailsOf, isVisible, matchPath, moneyOf, phonesOf, tagsOf, textOf } from './helpers';
 import { compilePathPattern, hostMatches, pathPatternNames } from './path-pattern';
 import type { AdapterReading, CrmAdapter } from './types';
@@ -21,6 +21,8 @@ interface CompiledRecord {
 export interface ProfileAdapter extends CrmAdapter {
   /** Selectors skipped so far and why (a selector the browser cannot parse), for "what was read" and tests. */
   problems: string[];
+  /** The record type and id a URL's path gives, without reading the page; null off the profile's paths and hosts. */
+  recordOf(url: URL): Pick<AdapterReading, 'recordType' | 'recordId'> | null;
 }
 
 /** Snapshot `source` is at most 64 characters; "book:" tells a profile's reading from a built-in adapter's. */
@@ -28,7 +30,18 @@ export function profileSource(profile: Pick<CrmProfile, 'id'>): string {
   return `book:${profile.id}`.slice(0, 64);
 }
 
-export function profileAdapter(profile: CrmProfile): ProfileAdapter {
+export interface ProfileAdapterOptions {
+  /** The snapshot's `source`: a built-in profile's is its CRM's id ("pipedrive"), a book's is `book:<id>`. */
+  source?: string;
+  /**
+   * Claim record paths on any host, the profile's hosts only ranking it first (built-in profiles of
+   * CRMs that are self-hosted or on custom domains, their paths distinctive). A book's profile is
+   * used on its hosts only.
+   */
+  anyHost?: boolean;
+}
+
+export function profileAdapter(profile: CrmProfile, options: ProfileAdapterOptions = {}): ProfileAdapter {
   const records: CompiledRecord[] = profile.records.flatMap((record) => {
     const pattern = compilePathPattern(record.path);
     if (!pattern) return [];
@@ -36,9 +49,10 @@ export function profileAdapter(profile: CrmProfile): ProfileAdapter {
     return [{ pattern, recordType: record.recordType, idSegment: record.idSegment ?? (names.includes('id') ? 'id' : null) }];
   });
   const problems: string[] = [];
-  const query = (root: QueryRoot, selector: string, where: string): Element[] => {
+  /** `trees`: the root and the open shadow roots under it, found once per reading (a walk of the whole tree). */
+  const query = (trees: readonly QueryRoot[], selector: string, where: string): Element[] => {
     try {
-      return deepQueryAll(root, selector);
+      return queryAllIn(trees, selector);
     } catch (error) {
       const problem = `${where}: skipped "${selector}", not a selector this browser reads (${error instanceof Error ? error.message : String(error)})`;
       if (!problems.includes(problem)) {
@@ -48,7 +62,7 @@ export function profileAdapter(profile: CrmProfile): ProfileAdapter {
       return [];
     }
   };
-  const onHost = (url: URL) => profile.hosts.some((host) => hostMatches(host, url.hostname));
+  const onHost = (url: URL) => options.anyHost === true || profile.hosts.some((host) => hostMatches(host, url.hostname));
   const routeOf = (url: URL) => {
     for (const record of records) {
       const groups = matchPath(url, record.pattern);
@@ -58,32 +72,36 @@ export function profileAdapter(profile: CrmProfile): ProfileAdapter {
   };
 
   return {
-    id: profileSource(profile),
+    id: options.source ?? profileSource(profile),
     problems,
     hosts: hostsRegExp(profile.hosts),
     matches: (url) => onHost(url) && routeOf(url) !== null,
+    recordOf(url) {
+      const route = onHost(url) ? routeOf(url) : null;
+      return route ? recordOfRoute(route) : null;
+    },
     extract(doc, url, hints) {
       const route = routeOf(url);
       if (!route || !onHost(url)) return null;
       let scope: Element | null = null;
       if (profile.scope !== undefined) {
-        scope = firstShown(query(doc, profile.scope, 'scope'));
-        if (!scope) return null;
+        scope = firstShown(query(openTrees(doc), profile.scope, 'scope'));
+        if (!scope && profile.scopeOptional !== true) return null;
       }
-      const root: QueryRoot = scope ?? doc;
+      const trees = openTrees(scope ?? doc);
       const all = (selectors: readonly string[] | undefined, where: string) =>
-        (selectors ?? []).flatMap((selector) => query(root, selector, where)).filter(isVisible);
+        // An element two selectors match (a fallback that also finds the first's) is read once.
+        unique((selectors ?? []).flatMap((selector) => query(trees, selector, where))).filter(isVisible);
       const first = (selectors: readonly string[] | undefined, where: string) => {
         for (const selector of selectors ?? []) {
-          const found = firstShown(query(root, selector, where));
+          const found = firstShown(query(trees, selector, where));
           if (found) return found;
         }
         return null;
       };
       const { fields } = profile;
       const reading: AdapterReading = {
-        recordType: recordTypeOf(route.record.recordType, route.groups),
-        recordId: route.record.idSegment ? (route.groups[route.record.idSegment] ?? null) : null,
+        ...recordOfRoute(route),
         scope,
         name: textOf(first(profile.title, 'title')) ?? textOf(first(fields.name, 'fields.name')),
         firstName: textOf(first(fields.firstName, 'fields.firstName')),
@@ -110,7 +128,14 @@ export function profileAdapter(profile: CrmProfile): ProfileAdapter {
 
 /** The book's profiles for a URL, as adapters: tried before the built-in ones (the team lead's explicit word). */
 export function profileAdaptersFor(url: URL, profiles: readonly CrmProfile[] | undefined): CrmAdapter[] {
-  return (profiles ?? []).map(profileAdapter).filter((adapter) => adapter.matches(url));
+  return (profiles ?? []).map((profile) => profileAdapter(profile)).filter((adapter) => adapter.matches(url));
+}
+
+function recordOfRoute(route: { record: CompiledRecord; groups: Record<string, string> }): Pick<AdapterReading, 'recordType' | 'recordId'> {
+  return {
+    recordType: recordTypeOf(route.record.recordType, route.groups),
+    recordId: route.record.idSegment ? (route.groups[route.record.idSegment] ?? null) : null,
+  };
 }
 
 function recordTypeOf(spec: CompiledRecord['recordType'], groups: Record<string, string>): RecordType {
