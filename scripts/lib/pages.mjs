@@ -1119,13 +1119,15 @@ export class ExtensionProbe {
       if (probe.listening) return;
       probe.listening = true;
       api.runtime.onMessage.addListener((/** @type {any} */ message) => {
-        if (message?.type === 'cs/snapshot') probe.snapshots?.push(String(message.snapshot?.recordId));
+        // Each read of the page sends one digest (the worker reports its client itself since
+        // issue 17's step 2): the record id is the demo CRM URL's last segment.
+        if (message?.type === 'cs/digest') probe.snapshots?.push(String(message.digest?.url ?? '').split('/').pop() ?? '');
       });
     });
   }
 
   /**
-   * The record ids of the snapshots sent since `listenForSnapshots`, once none has come for
+   * The record ids of the pages read (digests sent) since `listenForSnapshots`, once none has come for
    * `quietMs` (a read, and a second one when a lazy field arrives, are over by then).
    * @returns {Promise<string[]>}
    */
