@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TeamPage } from '../../../components/team/TeamPage';
 import type { CouchClient } from '../../../lib/team/couch';
 import { dayDocId } from '../../../lib/team/docs';
 import { createLeadModel } from '../../../lib/team/lead';
-import { t, tick } from '../factories';
+import { t } from '../factories';
 import { byTestId, buttonByText, mount } from '../components/render';
 import { makeDayBody } from './team-factories';
 
@@ -37,10 +37,10 @@ describe('TeamPage', () => {
     expect(byTestId(container, 'team-skipped').textContent).toMatch(/1 documents were skipped/);
 
     buttonByText(byTestId(container, 'team-objections'), 'Copy a book entry').click();
-    await tick();
-    await tick();
+    // Wait for the copy itself, not a fixed number of ticks: a loaded machine runs the click's promise hops later.
+    await vi.waitFor(() => expect(copied).toHaveLength(1));
     expect(JSON.parse(copied[0]!)).toMatchObject({ category: 'other', phrasings: ['Too expensive'] });
-    expect(byTestId(container, 'team-draft').textContent).toMatch(/Copied/);
+    await vi.waitFor(() => expect(byTestId(container, 'team-draft').textContent).toMatch(/Copied/));
     // The team did not turn client outcomes on: no client section at all.
     expect(container.querySelector('[data-testid="team-clients"]')).toBeNull();
   });
