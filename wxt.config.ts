@@ -1,5 +1,5 @@
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'wxt';
+import { defineConfig, type Entrypoint } from 'wxt';
 import { OPEN_PANEL_COMMAND } from './lib/background/commands';
 import { LANGUAGES } from './lib/crm/labels/languages';
 import { buildLabelTables } from './lib/crm/labels/tables';
@@ -33,6 +33,15 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // The side panel is built on its own (issue 17, cold open): in the shared build of every page
+    // its static imports came as 21 chunks, fetched one after another before any panel code ran.
+    // Alone, its static graph is one chunk; rarely used parts stay dynamic imports.
+    'entrypoints:grouped': (_wxt, groups) => {
+      const pages = groups.find((group): group is Entrypoint[] => Array.isArray(group) && group.some((entry) => entry.name === 'sidepanel'));
+      if (!pages || pages.length === 1) return;
+      const panel = pages.splice(pages.findIndex((entry) => entry.name === 'sidepanel'), 1);
+      groups.push(panel);
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push(...localeFiles(), ...defaultBookFiles());
     },
