@@ -17,12 +17,14 @@ import { damagedSlotError, readBookSlot, type BookSourceSlot } from '../book/sto
 import { checkBookUrl, checkSubscription, resolveIncomingBook, resolveIncomingValue, type BookCandidate } from '../book/subscription';
 import type { TouchbookDb } from '../db/database';
 import type { BookRecord, BookSlotName } from '../db/schema';
+import { onTablesWritten } from '../db/table-changes';
 
 /**
  * The background's side of the sales book: which source is in force, its last good book, syncing
- * it, imports, and the manager's personal layer. Everything is read from Dexie on each call (the
- * worker keeps no state in memory) and every book that arrives is validated before it is stored;
- * a bad one only records its errors next to the last good book.
+ * it, imports, and the manager's personal layer. Everything is read from Dexie (the worker may be
+ * stopped at any time), the team book kept in memory only until what it was read from changes;
+ * every book that arrives is validated before it is stored, and a bad one only records its errors
+ * next to the last good book.
  */
 
 export const BOOK_SYNC_ALARM = 'touchbook-book-sync';
@@ -38,6 +40,11 @@ export interface BookServiceDeps {
   defaultBook: (language: string) => Promise<SalesBook>;
   /** Called after the book in force changed (a new version, another source): re-plan touches. */
   onBookChanged: (book: SalesBook) => Promise<void>;
+  /**
+   * Subscribes to changes of the managed policy. Given, the service keeps the team book in memory
+   * between reads (see `keptTeamBook`); absent (tests that swap the policy), it reads it each time.
+   */
+  onManagedPolicyChange?: (listener: () => void) => void;
 }
 
 /** What the options page shows about the book. */
@@ -130,10 +137,14 @@ export function createBookService(deps: BookServiceDeps) {
   };
 
   /** The team book in force, without the personal layer (what planning uses). */
-  const teamBook = async (): Promise<SalesBook> => {
+  const readTeamBook = async (): Promise<SalesBook> => {
     const { slot, language } = await current();
     return (await effectiveBook(slot, language, deps.defaultBook)).book;
   };
+  const teamBook = deps.onManagedPolicyChange ? keptTeamBook(readTeamBook, (drop) => {
+    onTablesWritten(db, ['books', 'settings'], drop);
+    deps.onManagedPolicyChange?.(drop);
+  }) : readTeamBook;
 
   /** Stores a candidate by the last-good rule and tells the planner when the book changed. */
   const settle = async (slotName: BookSourceSlot, candidate: BookCandidate) => {
@@ -262,6 +273,29 @@ export function createBookService(deps: BookServiceDeps) {
 }
 
 export type BookService = ReturnType<typeof createBookService>;
+
+/**
+ * The team book read once and kept until one of its sources changes: every record change in the
+ * CRM reads it (the book's CRM profiles), which cost ~6 ms of the 100 ms the panel has (issue 17).
+ * Its sources are the book slots and the settings (the language picks the default book), written
+ * here or by any page of the extension, and the managed policy. A change drops the kept book, also
+ * one still being read: a read that overlapped a change may have seen either side of it.
+ */
+export function keptTeamBook(read: () => Promise<SalesBook>, watchSources: (drop: () => void) => void): () => Promise<SalesBook> {
+  let kept: Promise<SalesBook> | null = null;
+  watchSources(() => {
+    kept = null;
+  });
+  return () => {
+    if (kept) return kept;
+    const reading = read();
+    kept = reading;
+    reading.catch(() => {
+      if (kept === reading) kept = null; // a failed read is not kept: the next call tries again
+    });
+    return reading;
+  };
+}
 
 function bookIdentity(book: SalesBook): string {
   return `${book.id}@${book.version}@${book.updatedAt}`;

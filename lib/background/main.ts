@@ -54,6 +54,10 @@ export function startBackground(): void {
   const books = createBookService({
     db,
     readManagedStorage: () => browser.storage.managed.get(),
+    onManagedPolicyChange: (listener) =>
+      browser.storage.onChanged.addListener((_changes, area) => {
+        if (area === 'managed') listener();
+      }),
     fetchImpl: (input, init) => fetch(input, init),
     now: () => new Date(),
     uiLanguage: language,
