@@ -5,6 +5,7 @@ import type { BookError } from '../lib/book/errors';
 import type { Translate } from '../lib/i18n';
 import type { BookModel } from '../lib/options/book-model';
 import { download } from './download';
+import { dateTimeFormat } from '../lib/i18n/date-format';
 
 const SYNC_CHOICES = [
   [15, 'bookEvery15Minutes'],
@@ -64,7 +65,7 @@ function BookStatusView({
   busy: boolean;
 }) {
   const when = (iso: string | null) =>
-    iso ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—';
+    iso ? dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : '—';
   return (
     <div class="tb-stack" data-testid="book-status">
       <p>

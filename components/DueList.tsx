@@ -5,6 +5,7 @@ import type { DueModel } from '../lib/popup/due-model';
 import { handOverText } from '../lib/roles/routing';
 import { EmptyState } from './EmptyState';
 import { formTime } from './panel/form-value';
+import { dateTimeFormat } from '../lib/i18n/date-format';
 
 export const CHANNEL_LABELS: Record<string, MessageKey> = {
   call: 'channelCall',
@@ -39,7 +40,7 @@ export function DueList({
   if (!list) return null;
   const notice = useSignal<HandOverNotice | null>(null);
   const { overdue, today, others, handedOver } = model.groups.value;
-  const time = new Intl.DateTimeFormat(locale, { timeZone: list.timeZone, dateStyle: 'short', timeStyle: 'short' });
+  const time = dateTimeFormat(locale, { timeZone: list.timeZone, dateStyle: 'short', timeStyle: 'short' });
   return (
     <section aria-labelledby="due-title" class="tb-stack" data-testid="due-list">
       <h2 id="due-title">{t('popupDueTitle')}</h2>

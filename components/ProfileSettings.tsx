@@ -4,6 +4,7 @@ import type { SettingsRecord } from '../lib/db/schema';
 import type { Translate } from '../lib/i18n';
 import { ownRoleIdsOf } from '../lib/roles/routing';
 import { formText } from './panel/form-value';
+import { dateTimeFormat } from '../lib/i18n/date-format';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
@@ -33,7 +34,7 @@ export function ProfileSettings({
 }) {
   const noRole = useSignal(false);
   const ownRoles = ownRoleIdsOf(settings);
-  const dayName = (day: number) => new Intl.DateTimeFormat(locale, { weekday: 'short' }).format(new Date(Date.UTC(2024, 0, day))); // 2024-01-01 was a Monday
+  const dayName = (day: number) => dateTimeFormat(locale, { weekday: 'short' }).format(new Date(Date.UTC(2024, 0, day))); // 2024-01-01 was a Monday
   return (
     <form
       class="tb-card tb-stack"

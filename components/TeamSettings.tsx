@@ -4,6 +4,7 @@ import type { TeamStatus } from '../lib/team/service';
 import type { TeamField } from '../lib/team/settings';
 import type { TeamSettingsModel } from '../lib/team/settings-model';
 import { formText } from './panel/form-value';
+import { dateTimeFormat } from '../lib/i18n/date-format';
 
 /** The team view's settings: the team's CouchDB, who this manager is, and exactly what is sent. */
 export function TeamSettings({ model, t, locale }: { model: TeamSettingsModel; t: Translate; locale: string }) {
@@ -140,7 +141,7 @@ export function statusText(status: TeamStatus | null, t: Translate, locale: stri
   if (!status) return '';
   if (!status.enabled) return t('teamStatusOff');
   if (!status.ready) return t('teamStatusNotReady');
-  const time = (at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(at);
+  const time = (at: number) => dateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(at);
   if (status.lastError) return t('teamStatusError', { error: status.lastError, time: status.nextAttemptAt ? time(status.nextAttemptAt) : '—' });
   if (status.lastPushAt === null) return t('teamStatusNever', { pending: status.pending });
   return t('teamStatusSynced', { time: time(status.lastPushAt), pending: status.pending });

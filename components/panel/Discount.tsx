@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
 import type { ClientPanelModel } from '../../lib/panel/client-model';
 import { formText } from './form-value';
+import { dateTimeFormat } from '../../lib/i18n/date-format';
 
 /**
  * The client's second-purchase discount: what was granted and until when. Recorded here, it
@@ -72,7 +73,7 @@ export function DiscountField({ model, t, locale }: { model: ClientPanelModel; t
 function formatDay(day: string, locale: string): string {
   const date = new Date(`${day}T12:00:00Z`);
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+    return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
   } catch {
     return day;
   }

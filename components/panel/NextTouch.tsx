@@ -9,6 +9,7 @@ import { CHANNEL_LABELS } from '../DueList';
 import { purchaseMoney } from '../../lib/panel/purchase-money';
 import { formText, formTime } from './form-value';
 import { Script } from './Script';
+import { dateTimeFormat } from '../../lib/i18n/date-format';
 
 const OUTCOMES: Array<[TouchOutcome, MessageKey]> = [
   ['reached', 'outcomeReached'],
@@ -38,8 +39,7 @@ export function NextTouch({
   const touch = model.next.value;
   const plan = model.plan.value;
   const open = useSignal<Panel>(null);
-  const format = (at: number) =>
-    new Intl.DateTimeFormat(locale, { timeZone: plan?.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  const format = (at: number) => dateTimeFormat(locale, { timeZone: plan?.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at);
 
   return (
     <section class="tb-stack" aria-labelledby="next-title" aria-busy={!model.ready.value} data-testid="next-touch">

@@ -1,5 +1,6 @@
 import type { MessageKey, Translate } from '../../lib/i18n';
 import type { SharedClientRow } from '../../lib/team/team-view';
+import { dateTimeFormat } from '../../lib/i18n/date-format';
 
 const OUTCOME_LABEL: Record<SharedClientRow['last']['outcome'], MessageKey> = {
   reached: 'outcomeReached',
@@ -14,7 +15,7 @@ const OUTCOME_LABEL: Record<SharedClientRow['last']['outcome'], MessageKey> = {
  * touched first.
  */
 export function SharedClients({ rows, t, locale }: { rows: readonly SharedClientRow[]; t: Translate; locale: string }) {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section class="tb-card" aria-labelledby="team-clients-title">
       <h2 id="team-clients-title">{t('teamClientsTitle')}</h2>

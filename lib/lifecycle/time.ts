@@ -32,12 +32,22 @@ export const DAY_MS = 24 * HOUR_MS;
 /** A zone the runtime knows, else the fallback: a typo in settings must not stop planning. */
 export function resolveTimeZone(timeZone: string | null | undefined, fallback = 'UTC'): string {
   if (!timeZone) return fallback;
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
-  } catch {
-    return fallback;
+  let resolved = resolvedZones.get(timeZone);
+  if (resolved === undefined) {
+    try {
+      resolved = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+    } catch {
+      resolved = null;
+    }
+    // Settings hold one zone or two; the bound only keeps hostile input from growing it.
+    if (resolvedZones.size >= 100) resolvedZones.clear();
+    resolvedZones.set(timeZone, resolved);
   }
+  return resolved ?? fallback;
 }
+
+/** Each zone asked about, as the runtime names it (null: unknown); planning asks for every touch. */
+const resolvedZones = new Map<string, string | null>();
 
 /** Whether this engine knows the zone (Intl throws a RangeError for one it does not). */
 export function isKnownTimeZone(timeZone: string): boolean {

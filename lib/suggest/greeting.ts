@@ -1,4 +1,5 @@
 import { resolveTimeZone } from '../lifecycle/time';
+import { dateTimeFormat } from '../i18n/date-format';
 
 /**
  * "Good morning" said in the evening is the first thing a client hears as false. The greeting
@@ -30,6 +31,6 @@ export function timeOfDayGreeting(now: number, timeZone: string, language: strin
 }
 
 function localHour(now: number, timeZone: string): number {
-  const hour = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: resolveTimeZone(timeZone) }).format(now);
+  const hour = dateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: resolveTimeZone(timeZone) }).format(now);
   return Number(hour) % 24;
 }

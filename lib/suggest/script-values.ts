@@ -6,6 +6,7 @@ import { clientGender } from '../lifecycle/gender';
 import { parseLocalDate, resolveTimeZone } from '../lifecycle/time';
 import { timeOfDayGreeting } from './greeting';
 import { addressName } from './names';
+import { dateTimeFormat } from '../i18n/date-format';
 
 /**
  * The values a script's placeholders are filled with (methodology, section 3: address the client
@@ -119,8 +120,8 @@ function dateFormatter(locale: string, timeZone: string): (value: string | numbe
 
 function safeFormatter(locale: string, timeZone: string): Intl.DateTimeFormat {
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone });
+    return dateTimeFormat(locale, { dateStyle: 'long', timeZone });
   } catch {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone });
+    return dateTimeFormat(undefined, { dateStyle: 'long', timeZone });
   }
 }
