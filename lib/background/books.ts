@@ -141,10 +141,12 @@ export function createBookService(deps: BookServiceDeps) {
     const { slot, language } = await current();
     return (await effectiveBook(slot, language, deps.defaultBook)).book;
   };
-  const teamBook = deps.onManagedPolicyChange ? keptTeamBook(readTeamBook, (drop) => {
+  const watchPolicy = deps.onManagedPolicyChange;
+  const watchBookSources = (drop: () => void) => {
     onTablesWritten(db, ['books', 'settings'], drop);
-    deps.onManagedPolicyChange?.(drop);
-  }) : readTeamBook;
+    watchPolicy?.(drop);
+  };
+  const teamBook = watchPolicy ? keptTeamBook(readTeamBook, watchBookSources) : readTeamBook;
 
   /** Stores a candidate by the last-good rule and tells the planner when the book changed. */
   const settle = async (slotName: BookSourceSlot, candidate: BookCandidate) => {
